@@ -1,0 +1,150 @@
+#include "core/dataset.h"
+
+#include <algorithm>
+
+namespace meridian {
+
+const char* confidenceId(Confidence c) {
+    switch (c) {
+        case Confidence::Confirmed: return "confirmed";
+        case Confidence::Reported: return "reported";
+        case Confidence::Alleged: return "alleged";
+        case Confidence::Disputed: return "disputed";
+    }
+    return "?";
+}
+
+const char* confidenceLabel(Confidence c) {
+    switch (c) {
+        case Confidence::Confirmed: return "Confirmed";
+        case Confidence::Reported: return "Reported";
+        case Confidence::Alleged: return "Alleged";
+        case Confidence::Disputed: return "Disputed";
+    }
+    return "?";
+}
+
+const char* confidenceExplanation(Confidence c) {
+    switch (c) {
+        case Confidence::Confirmed:
+            return "Established by on-record primary evidence, or by several independent sources.";
+        case Confidence::Reported:
+            return "Reported by an official body or credible press; not independently verified.";
+        case Confidence::Alleged:
+            return "Claimed by a single, often anonymous source, by commentary, or by an interested party.";
+        case Confidence::Disputed:
+            return "Contradicted by other credible sources, or denied with counter-evidence.";
+    }
+    return "";
+}
+
+std::optional<Confidence> parseConfidence(std::string_view id) {
+    for (int i = 0; i < kConfidenceCount; ++i)
+        if (id == confidenceId(static_cast<Confidence>(i))) return static_cast<Confidence>(i);
+    return std::nullopt;
+}
+
+const char* sourceKindId(SourceKind k) {
+    switch (k) {
+        case SourceKind::Official: return "official";
+        case SourceKind::Un: return "un";
+        case SourceKind::Press: return "press";
+        case SourceKind::ThinkTank: return "think-tank";
+        case SourceKind::Academic: return "academic";
+        case SourceKind::Advocacy: return "advocacy";
+    }
+    return "?";
+}
+
+const char* sourceKindLabel(SourceKind k) {
+    switch (k) {
+        case SourceKind::Official: return "Official";
+        case SourceKind::Un: return "UN";
+        case SourceKind::Press: return "Press";
+        case SourceKind::ThinkTank: return "Think tank";
+        case SourceKind::Academic: return "Academic";
+        case SourceKind::Advocacy: return "Interested party";
+    }
+    return "?";
+}
+
+std::optional<SourceKind> parseSourceKind(std::string_view id) {
+    for (int i = 0; i < kSourceKindCount; ++i)
+        if (id == sourceKindId(static_cast<SourceKind>(i))) return static_cast<SourceKind>(i);
+    return std::nullopt;
+}
+
+std::string Source::citation() const {
+    std::string out;
+    if (!author.empty()) out += author + ", ";
+    out += publisher;
+    out += ", \u201C" + title + "\u201D";
+    if (date) out += ", " + date->display();
+    out += ".";
+    if (!url.empty()) out += " " + url;
+    return out;
+}
+
+void Dataset::finalize() {
+    eventsByStart.resize(events.size());
+    for (Index i = 0; i < events.size(); ++i) eventsByStart[i] = i;
+    std::stable_sort(eventsByStart.begin(), eventsByStart.end(), [&](Index a, Index b) {
+        const auto sa = events[a].span().first, sb = events[b].span().first;
+        return sa != sb ? sa < sb : events[a].id < events[b].id;
+    });
+    bool any = false;
+    auto grow = [&](DaySpan s) {
+        if (!any) extent = s, any = true;
+        extent.first = std::min(extent.first, s.first);
+        extent.last = std::max(extent.last, s.last);
+    };
+    for (const Event& e : events) grow(e.uncertaintySpan());
+    for (const Era& era : eras) grow(era.span());
+}
+
+Index Dataset::findEvent(std::string_view id) const {
+    for (Index i = 0; i < events.size(); ++i)
+        if (events[i].id == id) return i;
+    return kNoIndex;
+}
+
+Index Dataset::findPlace(std::string_view id) const {
+    for (Index i = 0; i < places.size(); ++i)
+        if (places[i].id == id) return i;
+    return kNoIndex;
+}
+
+std::uint32_t Dataset::categoryColor(Index category) const {
+    if (category < categories.size() && categories[category].hasColor) return categories[category].rgba;
+    return kOkabeIto[category % std::size(kOkabeIto)];
+}
+
+bool Dataset::restsOnAdvocacy(const Event& e) const {
+    return std::any_of(e.sources.begin(), e.sources.end(), [&](const SourceRef& r) {
+        return r.source < sources.size() && sources[r.source].kind == SourceKind::Advocacy;
+    });
+}
+
+bool Dataset::allSourcesAdvocacy(const Event& e) const {
+    return !e.sources.empty() && std::all_of(e.sources.begin(), e.sources.end(), [&](const SourceRef& r) {
+        return r.source < sources.size() && sources[r.source].kind == SourceKind::Advocacy;
+    });
+}
+
+}  // namespace meridian
+
+namespace meridian {
+std::string describeWhen(const Event& e) {
+    std::string out = e.approx ? "c. " : "";
+    out += e.date.display();
+    if (e.end && !(*e.end == e.date)) out += " \u2013 " + e.end->display();
+    if (e.earliest || e.latest) {
+        out += " (some time ";
+        if (e.earliest && e.latest) out += e.earliest->display() + "\u2013" + e.latest->display();
+        else if (e.earliest) out += "after " + e.earliest->display();
+        else out += "before " + e.latest->display();
+        out += ")";
+    }
+    return out;
+}
+}  // namespace meridian

@@ -1,0 +1,142 @@
+// The model: what a Meridian data file says, resolved to indices.
+// Pure data (no I/O, no GL, no UI). Built by io/dataset_loader, read by everyone.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+
+namespace meridian {
+
+using Index = std::uint32_t;
+inline constexpr Index kNoIndex = std::numeric_limits<Index>::max();
+
+// How sure the sources are (defined for data authors in data/FORMAT.md).
+enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed };
+inline constexpr int kConfidenceCount = 4;
+const char* confidenceId(Confidence c);     // "confirmed", ...
+const char* confidenceLabel(Confidence c);  // "Confirmed", ...
+const char* confidenceExplanation(Confidence c);
+std::optional<Confidence> parseConfidence(std::string_view id);
+
+enum class SourceKind : std::uint8_t { Official, Un, Press, ThinkTank, Academic, Advocacy };
+inline constexpr int kSourceKindCount = 6;
+const char* sourceKindId(SourceKind k);     // "official", "un", "press", "think-tank", "academic", "advocacy"
+const char* sourceKindLabel(SourceKind k);  // "Official", "UN", "Press", "Think tank", "Academic", "Interested party"
+std::optional<SourceKind> parseSourceKind(std::string_view id);
+
+struct Place {
+    std::string id, name;
+    double latDeg = 0, lonDeg = 0;
+    std::string country;  // ISO 3166-1 alpha-3, may be empty
+    bool approx = false;
+    std::string note;
+};
+
+struct Source {
+    std::string id, publisher, title;
+    std::optional<Date> date;
+    std::string url, author, note;
+    SourceKind kind = SourceKind::Press;
+    std::string citation() const;  // "Publisher, "Title", 14 May 2011."
+};
+
+struct Category {
+    std::string id, label;
+    std::uint32_t rgba = 0;   // 0xRRGGBBAA
+    bool hasColor = false;
+};
+
+struct Actor {
+    std::string id, name, country;
+};
+
+struct Era {
+    std::string id, label, note;
+    Date start, end;
+    DaySpan span() const { return {start.span().first, end.span().last}; }
+};
+
+struct SourceRef {
+    Index source = kNoIndex;
+    std::string note;  // page, paragraph or quote
+};
+
+struct Media {
+    std::string path;  // relative to the data file's folder (checked by the loader)
+    std::string caption, credit;
+};
+
+struct Event {
+    std::string id;
+    Date date;
+    std::optional<Date> end;
+    bool approx = false;
+    std::optional<Date> earliest, latest;
+    std::string title, summary, note;
+    Index category = kNoIndex;
+    Index place = kNoIndex;            // a single location, or
+    Index from = kNoIndex, to = kNoIndex;  // a connection
+    std::vector<Index> via;            // route points between from and to
+    std::vector<Index> actors;
+    std::vector<SourceRef> sources;
+    Confidence confidence = Confidence::Reported;
+    std::vector<std::string> tags;
+    std::vector<Media> media;
+
+    bool isConnection() const { return from != kNoIndex && to != kNoIndex; }
+    bool isOnMap() const { return place != kNoIndex || isConnection(); }
+    // The days the event covers as written: [date's first day, end's last day).
+    DaySpan span() const { return {date.span().first, (end ? *end : date).span().last}; }
+    // The days it may have happened in: earliest..latest when given, else span().
+    DaySpan uncertaintySpan() const {
+        return {earliest ? earliest->span().first : span().first, latest ? latest->span().last : span().last};
+    }
+    bool hasUncertainty() const { return approx || earliest || latest; }
+};
+
+struct Dataset {
+    int formatVersion = 1;
+    std::string title, description, license;
+    std::vector<std::string> authors;
+    std::optional<Date> updated;
+
+    std::vector<Place> places;
+    std::vector<Source> sources;
+    std::vector<Category> categories;
+    std::vector<Actor> actors;
+    std::vector<Era> eras;
+    std::vector<Event> events;
+
+    // Derived by finalize(): event indices sorted by their first day (then id),
+    // and the overall span (events and eras).
+    std::vector<Index> eventsByStart;
+    DaySpan extent{0, 1};
+
+    void finalize();
+    Index findEvent(std::string_view id) const;
+    Index findPlace(std::string_view id) const;
+
+    // A category's colour, or a colour-blind-safe default from its position.
+    std::uint32_t categoryColor(Index category) const;
+    // Does any source of the event come from an interested party?
+    bool restsOnAdvocacy(const Event& e) const;
+    bool allSourcesAdvocacy(const Event& e) const;
+};
+
+// Okabe & Ito (2008) colour-blind-safe palette, 0xRRGGBBAA.
+inline constexpr std::uint32_t kOkabeIto[] = {0xE69F00FF, 0x56B4E9FF, 0x009E73FF, 0xF0E442FF,
+                                               0x0072B2FF, 0xD55E00FF, 0xCC79A7FF, 0x999999FF};
+
+}  // namespace meridian
+
+namespace meridian {
+// When an event happened, as written, for people:
+// "5 July 2006", "c. 1987 (some time 1985–1988)", "1983 – 1985".
+std::string describeWhen(const Event& e);
+}  // namespace meridian

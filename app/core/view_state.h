@@ -1,0 +1,38 @@
+// What the user is looking at, shared by every view (map, timeline, table,
+// details): selection, hover and the playhead. Views read it and post changes
+// to it; they never call each other.
+#pragma once
+
+#include <optional>
+
+#include "core/dataset.h"
+
+namespace meridian {
+
+struct ViewState {
+    Index selected = kNoIndex;   // index into Dataset::events
+    Index hovered = kNoIndex;    // this frame's hover (cleared at the start of a frame)
+    bool revealSelected = false; // set when selection changed elsewhere: views scroll to it once
+
+    // The playhead, in days since 1970-01-01 (fractional during playback).
+    double playheadDay = 0;
+    // The map shows events up to the playhead within this trail, older ones fading;
+    // allUpToNow keeps every past event at full strength.
+    double trailDays = 365.0 * 5;
+    bool allUpToNow = false;
+    // A brushed window (shift-drag on the timeline, or --from/--to): when set the
+    // map shows exactly the events overlapping it.
+    std::optional<DaySpan> window;
+
+    void select(Index event) {
+        if (selected != event) revealSelected = true;
+        selected = event;
+    }
+};
+
+// How strongly an event shows on the map at the playhead: 0 (not yet, or faded
+// out) to 1 (current). An event appears at its first day, stays at full strength
+// while it lasts, then fades linearly over the trail.
+float eventOpacityAt(const Event& event, const ViewState& view);
+
+}  // namespace meridian

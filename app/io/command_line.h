@@ -1,0 +1,40 @@
+// The command line: `meridian [FILE] [options]`. Parsing is pure so it is
+// unit-tested; main.cpp acts on the result.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meridian::io {
+
+struct CommandLine {
+    std::string dataFile;               // empty: the curated dataset or the last file
+    bool validate = false;              // --validate: check, print a summary or the problems, exit
+    bool help = false, version = false;
+    std::string screenshotPath;         // --screenshot out.png: render one frame offscreen and exit
+    int widthPx = 1600, heightPx = 900; // --size WxH
+    std::optional<double> uiScale;      // --ui-scale 1.5 (0.75 to 2.5)
+    std::string theme;                  // --theme dark|light|projector
+    std::string projection;             // --projection NAME
+    std::string time;                   // --time DATE (the playhead)
+    std::string timeFrom, timeTo;       // --from DATE --to DATE (a time window)
+    std::string view;                   // --view lon,lat,zoom
+    std::string select;                 // --select EVENT-ID
+    std::string story;                  // --story ID
+    std::optional<int> step;            // --step N (1-based)
+    std::string exportVideo;            // --export-video out.mp4|out.gif|frames-dir/
+    std::optional<double> fps;          // --fps 30
+    bool fullscreen = false;            // --fullscreen
+    bool present = false;               // --present (with --story)
+};
+
+struct CommandLineResult {
+    CommandLine options;
+    std::string error;  // non-empty: a usage error to print
+};
+
+CommandLineResult parseCommandLine(const std::vector<std::string>& args);
+const char* usageText();
+
+}  // namespace meridian::io

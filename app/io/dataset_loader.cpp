@@ -1,0 +1,562 @@
+// [SECTION] Context and helpers: paths, diagnostics, typed member access
+// [SECTION] Lists with ids: places, sources, categories, actors, eras
+// [SECTION] Events
+// [SECTION] Top level
+#include "io/dataset_loader.h"
+
+#include <cmath>
+#include <unordered_map>
+
+#include "io/json_document.h"
+#include "io/text_file.h"
+
+namespace meridian::io {
+
+namespace {
+
+// ===========================================================================
+// [SECTION] Context and helpers
+// ===========================================================================
+
+struct IdEntry {
+    Index index;
+    unsigned line;
+};
+using IdTable = std::unordered_map<std::string_view, IdEntry>;
+
+struct Context {
+    std::string fileName;
+    std::vector<Diagnostic> diagnostics;
+
+    void report(Severity s, const JsonValue& at, const std::string& path, std::string message) {
+        const TextPosition p = at.position();
+        diagnostics.push_back({s, fileName, p.line, p.column, path, std::move(message)});
+    }
+    void error(const JsonValue& at, const std::string& path, std::string message) {
+        report(Severity::Error, at, path, std::move(message));
+    }
+    void warning(const JsonValue& at, const std::string& path, std::string message) {
+        report(Severity::Warning, at, path, std::move(message));
+    }
+};
+
+std::string quote(std::string_view s) {
+    std::string out = "\"";
+    out.append(s.substr(0, 60));
+    if (s.size() > 60) out += "...";
+    return out + "\"";
+}
+
+std::string member(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+std::string item(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+// Reads one JSON object of a known shape: reports unknown keys (warning),
+// duplicate keys (error), missing or mistyped members (error).
+class ObjectReader {
+public:
+    ObjectReader(Context& ctx, JsonValue object, std::string path, std::initializer_list<std::string_view> known)
+        : m_ctx(ctx), m_object(object), m_path(std::move(path)) {
+        for (std::uint32_t i = 0; i < object.size(); ++i) {
+            const JsonValue key = object.keyAt(i);
+            bool isKnown = false;
+            for (std::string_view k : known) isKnown |= key.string() == k;
+            if (!isKnown) {
+                std::string expected;
+                for (std::string_view k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
+                ctx.warning(key, member(m_path, key.string()), "unknown key (ignored; expected one of: " + expected + ")");
+            }
+            for (std::uint32_t j = 0; j < i; ++j) {
+                if (object.keyAt(j).string() == key.string()) {
+                    ctx.error(key, member(m_path, key.string()),
+                              "duplicate key (first at line " + std::to_string(object.keyAt(j).position().line) + ")");
+                    break;
+                }
+            }
+        }
+    }
+
+    const std::string& path() const { return m_path; }
+    std::string pathOf(std::string_view key) const { return member(m_path, key); }
+    std::optional<JsonValue> get(std::string_view key) const { return m_object.find(key); }
+
+    // A member of a given type; reports missing (when required) and wrong type.
+    std::optional<JsonValue> typed(std::string_view key, JsonType type, bool required, const char* what = nullptr) {
+        const auto v = m_object.find(key);
+        if (!v) {
+            if (required)
+                m_ctx.error(m_object, m_path.empty() ? std::string("(top level)") : m_path,
+                            "missing required key \"" + std::string(key) + "\" (" + (what ? what : jsonTypeName(type)) + ")");
+            return std::nullopt;
+        }
+        if (v->type() != type) {
+            m_ctx.error(*v, pathOf(key), std::string("expected ") + (what ? what : jsonTypeName(type)) + ", found " +
+                                             jsonTypeName(v->type()));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<std::string> string(std::string_view key, bool required, bool allowEmpty = true) {
+        const auto v = typed(key, JsonType::String, required);
+        if (!v) return std::nullopt;
+        if (!allowEmpty && v->string().empty()) {
+            m_ctx.error(*v, pathOf(key), "must not be empty");
+            return std::nullopt;
+        }
+        return std::string(v->string());
+    }
+
+    std::string optionalString(std::string_view key) { return string(key, false).value_or(std::string()); }
+
+    std::optional<bool> boolean(std::string_view key) {
+        const auto v = typed(key, JsonType::Bool, false, "true or false");
+        return v ? std::optional<bool>(v->boolean()) : std::nullopt;
+    }
+
+    std::optional<double> number(std::string_view key, bool required, double min, double max, const char* what) {
+        const auto v = typed(key, JsonType::Number, required, what);
+        if (!v) return std::nullopt;
+        const double x = v->number();
+        if (!std::isfinite(x) || x < min || x > max) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g", x);
+            m_ctx.error(*v, pathOf(key), std::string(buf) + " is out of range (expected " + what + ")");
+            return std::nullopt;
+        }
+        return x;
+    }
+
+    std::optional<Date> date(std::string_view key, bool required) {
+        const auto v = typed(key, JsonType::String, required, "a date string: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+        if (!v) return std::nullopt;
+        DateParseResult r = parseIsoDate(v->string());
+        if (!r.date) m_ctx.error(*v, pathOf(key), r.error);
+        return r.date;
+    }
+
+    std::vector<std::string> stringList(std::string_view key) {
+        std::vector<std::string> out;
+        const auto v = typed(key, JsonType::Array, false, "an array of strings");
+        if (!v) return out;
+        for (std::uint32_t i = 0; i < v->size(); ++i) {
+            const JsonValue s = v->at(i);
+            if (!s.isString())
+                m_ctx.error(s, item(pathOf(key), i), std::string("expected a string, found ") + jsonTypeName(s.type()));
+            else
+                out.emplace_back(s.string());
+        }
+        return out;
+    }
+
+    // A reference to an id in a table; kNoIndex when missing or unknown.
+    Index reference(const JsonValue& v, const std::string& path, const IdTable& table, const char* kind) {
+        if (!v.isString()) {
+            m_ctx.error(v, path, std::string("expected a ") + kind + " id (a string), found " + jsonTypeName(v.type()));
+            return kNoIndex;
+        }
+        const auto it = table.find(v.string());
+        if (it == table.end()) {
+            m_ctx.error(v, path, std::string("unknown ") + kind + " " + quote(v.string()) + " (no " + kind +
+                                     " has this id)");
+            return kNoIndex;
+        }
+        return it->second.index;
+    }
+    Index reference(std::string_view key, bool required, const IdTable& table, const char* kind) {
+        const auto v = m_object.find(key);
+        if (!v) {
+            if (required) typed(key, JsonType::String, true, (std::string("a ") + kind + " id").c_str());
+            return kNoIndex;
+        }
+        return reference(*v, pathOf(key), table, kind);
+    }
+
+private:
+    Context& m_ctx;
+    JsonValue m_object;
+    std::string m_path;
+};
+
+// Iterates an optional top-level array of objects, calling read(object, path, index).
+template <typename ReadFn>
+void forEachObject(Context& ctx, ObjectReader& top, std::string_view key, bool required, ReadFn read) {
+    const auto list = top.typed(key, JsonType::Array, required);
+    if (!list) return;
+    for (std::uint32_t i = 0; i < list->size(); ++i) {
+        const JsonValue v = list->at(i);
+        const std::string path = item(std::string(key), i);
+        if (!v.isObject()) {
+            ctx.error(v, path, std::string("expected an object, found ") + jsonTypeName(v.type()));
+            continue;
+        }
+        read(v, path);
+    }
+}
+
+// Registers an id; reports missing, empty and duplicate ids. Returns false on a problem.
+bool registerId(Context& ctx, IdTable& table, ObjectReader& r, std::string_view& idOut, Index index) {
+    const auto idValue = r.typed("id", JsonType::String, true);
+    if (!idValue) return false;
+    if (idValue->string().empty()) {
+        ctx.error(*idValue, r.pathOf("id"), "must not be empty");
+        return false;
+    }
+    idOut = idValue->string();
+    const auto [it, inserted] = table.emplace(idOut, IdEntry{index, idValue->position().line});
+    if (!inserted) {
+        ctx.error(*idValue, r.pathOf("id"),
+                  "duplicate id " + quote(idOut) + " (first used at line " + std::to_string(it->second.line) + ")");
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::uint32_t> parseColor(std::string_view s) {
+    if ((s.size() != 7 && s.size() != 9) || s[0] != '#') return std::nullopt;
+    std::uint32_t v = 0;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        const char c = s[i];
+        int d = -1;
+        if (c >= '0' && c <= '9') d = c - '0';
+        else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        if (d < 0) return std::nullopt;
+        v = v * 16 + static_cast<std::uint32_t>(d);
+    }
+    return s.size() == 7 ? (v << 8) | 0xFF : v;
+}
+
+// The media path must stay inside the data file's folder (checked lexically
+// here; io/image_file checks again after resolving symbolic links).
+bool isConfinedRelativePath(std::string_view p) {
+    if (p.empty() || p[0] == '/' || p[0] == '\\' || (p.size() > 1 && p[1] == ':')) return false;
+    const std::filesystem::path normal = std::filesystem::path(p).lexically_normal();
+    if (normal.empty()) return false;
+    const auto first = *normal.begin();
+    return first != ".." && normal != ".";
+}
+
+// ===========================================================================
+// [SECTION] Lists with ids
+// ===========================================================================
+
+struct Tables {
+    IdTable places, sources, categories, actors, events;
+};
+
+void readPlaces(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
+    forEachObject(ctx, top, "places", false, [&](const JsonValue& v, const std::string& path) {
+        ObjectReader r(ctx, v, path, {"id", "name", "lat", "lon", "country", "approx", "note"});
+        Place p;
+        std::string_view id;
+        const bool idOk = registerId(ctx, t.places, r, id, static_cast<Index>(ds.places.size()));
+        p.id = std::string(id);
+        p.name = r.string("name", true, false).value_or("");
+        p.latDeg = r.number("lat", true, -90, 90, "a latitude in degrees, -90 to 90").value_or(0);
+        p.lonDeg = r.number("lon", true, -180, 180, "a longitude in degrees, -180 to 180").value_or(0);
+        p.country = r.optionalString("country");
+        p.approx = r.boolean("approx").value_or(false);
+        p.note = r.optionalString("note");
+        if (idOk) ds.places.push_back(std::move(p));
+    });
+}
+
+void readSources(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
+    forEachObject(ctx, top, "sources", false, [&](const JsonValue& v, const std::string& path) {
+        ObjectReader r(ctx, v, path, {"id", "publisher", "title", "date", "url", "kind", "author", "note"});
+        Source s;
+        std::string_view id;
+        const bool idOk = registerId(ctx, t.sources, r, id, static_cast<Index>(ds.sources.size()));
+        s.id = std::string(id);
+        s.publisher = r.string("publisher", true, false).value_or("");
+        s.title = r.string("title", true, false).value_or("");
+        s.date = r.date("date", false);
+        s.url = r.optionalString("url");
+        if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0) {
+            ctx.error(*r.get("url"), r.pathOf("url"), quote(s.url) + " is not a web address (expected http:// or https://)");
+            s.url.clear();
+        }
+        s.author = r.optionalString("author");
+        s.note = r.optionalString("note");
+        if (const auto kind = r.typed("kind", JsonType::String, true,
+                                      "a source kind: official, un, press, think-tank, academic or advocacy")) {
+            if (const auto k = parseSourceKind(kind->string()))
+                s.kind = *k;
+            else
+                ctx.error(*kind, r.pathOf("kind"), quote(kind->string()) +
+                                                       " is not a source kind (expected official, un, press, think-tank, academic or advocacy)");
+        }
+        if (idOk) ds.sources.push_back(std::move(s));
+    });
+}
+
+void readCategories(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
+    forEachObject(ctx, top, "categories", false, [&](const JsonValue& v, const std::string& path) {
+        ObjectReader r(ctx, v, path, {"id", "label", "color"});
+        Category c;
+        std::string_view id;
+        const bool idOk = registerId(ctx, t.categories, r, id, static_cast<Index>(ds.categories.size()));
+        c.id = std::string(id);
+        c.label = r.string("label", true, false).value_or(c.id);
+        if (const auto color = r.typed("color", JsonType::String, false, "a colour \"#rrggbb\"")) {
+            if (const auto rgba = parseColor(color->string())) {
+                c.rgba = *rgba;
+                c.hasColor = true;
+            } else {
+                ctx.error(*color, r.pathOf("color"), quote(color->string()) + " is not a colour (expected \"#rrggbb\")");
+            }
+        }
+        if (idOk) ds.categories.push_back(std::move(c));
+    });
+}
+
+void readActors(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
+    forEachObject(ctx, top, "actors", false, [&](const JsonValue& v, const std::string& path) {
+        ObjectReader r(ctx, v, path, {"id", "name", "country"});
+        Actor a;
+        std::string_view id;
+        const bool idOk = registerId(ctx, t.actors, r, id, static_cast<Index>(ds.actors.size()));
+        a.id = std::string(id);
+        a.name = r.string("name", true, false).value_or("");
+        a.country = r.optionalString("country");
+        if (idOk) ds.actors.push_back(std::move(a));
+    });
+}
+
+void readEras(Context& ctx, ObjectReader& top, Dataset& ds) {
+    IdTable ids;
+    forEachObject(ctx, top, "eras", false, [&](const JsonValue& v, const std::string& path) {
+        ObjectReader r(ctx, v, path, {"id", "start", "end", "label", "note"});
+        Era e;
+        std::string_view id;
+        const bool idOk = registerId(ctx, ids, r, id, static_cast<Index>(ds.eras.size()));
+        e.id = std::string(id);
+        e.label = r.string("label", true, false).value_or("");
+        e.note = r.optionalString("note");
+        const auto start = r.date("start", true);
+        const auto end = r.date("end", true);
+        if (start && end && end->span().last < start->span().last)
+            ctx.error(*r.get("end"), r.pathOf("end"), quote(end->iso()) + " is before the start " + quote(start->iso()));
+        else if (idOk && start && end) {
+            e.start = *start;
+            e.end = *end;
+            ds.eras.push_back(std::move(e));
+        }
+    });
+}
+
+// ===========================================================================
+// [SECTION] Events
+// ===========================================================================
+
+void readEventSources(Context& ctx, ObjectReader& r, Event& e, const Tables& t) {
+    const auto list = r.typed("sources", JsonType::Array, true, "a non-empty array of source ids");
+    if (!list) return;
+    if (list->size() == 0) {
+        ctx.error(*list, r.pathOf("sources"), "must list at least one source (every claim needs who says it)");
+        return;
+    }
+    for (std::uint32_t i = 0; i < list->size(); ++i) {
+        const JsonValue s = list->at(i);
+        const std::string path = item(r.pathOf("sources"), i);
+        SourceRef ref;
+        if (s.isObject()) {
+            ObjectReader sr(ctx, s, path, {"ref", "note"});
+            ref.source = sr.reference("ref", true, t.sources, "source");
+            ref.note = sr.optionalString("note");
+        } else if (s.isString()) {
+            ref.source = r.reference(s, path, t.sources, "source");
+        } else {
+            ctx.error(s, path, std::string("expected a source id or {\"ref\", \"note\"}, found ") + jsonTypeName(s.type()));
+        }
+        if (ref.source != kNoIndex) e.sources.push_back(std::move(ref));
+    }
+}
+
+void readEventMedia(Context& ctx, ObjectReader& r, Event& e) {
+    const auto list = r.typed("media", JsonType::Array, false, "an array of {\"path\", \"caption\", \"credit\"}");
+    if (!list) return;
+    for (std::uint32_t i = 0; i < list->size(); ++i) {
+        const JsonValue m = list->at(i);
+        const std::string path = item(r.pathOf("media"), i);
+        if (!m.isObject()) {
+            ctx.error(m, path, std::string("expected an object, found ") + jsonTypeName(m.type()));
+            continue;
+        }
+        ObjectReader mr(ctx, m, path, {"path", "caption", "credit"});
+        Media media;
+        const auto p = mr.string("path", true, false);
+        media.caption = mr.optionalString("caption");
+        media.credit = mr.optionalString("credit");
+        if (!p) continue;
+        if (!isConfinedRelativePath(*p)) {
+            ctx.error(*mr.get("path"), mr.pathOf("path"),
+                      quote(*p) + " leaves the data file's folder (expected a relative path inside it)");
+            continue;
+        }
+        media.path = *p;
+        e.media.push_back(std::move(media));
+    }
+}
+
+void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
+    forEachObject(ctx, top, "events", true, [&](const JsonValue& v, const std::string& path) {
+        ObjectReader r(ctx, v, path,
+                       {"id", "date", "end", "approx", "earliest", "latest", "title", "summary", "category", "place",
+                        "from", "to", "via", "actors", "sources", "confidence", "note", "tags", "media"});
+        Event e;
+        std::string_view id;
+        const std::size_t errorsBefore = countErrors(ctx.diagnostics);
+        registerId(ctx, t.events, r, id, static_cast<Index>(ds.events.size()));
+        e.id = std::string(id);
+        e.title = r.string("title", true, false).value_or("");
+        e.summary = r.optionalString("summary");
+        e.note = r.optionalString("note");
+
+        // Dates: as written, with their precision; end and bounds must agree.
+        const auto date = r.date("date", true);
+        e.end = r.date("end", false);
+        e.earliest = r.date("earliest", false);
+        e.latest = r.date("latest", false);
+        e.approx = r.boolean("approx").value_or(false);
+        if (date) {
+            e.date = *date;
+            if (e.end && e.end->span().last < date->span().last)
+                ctx.error(*r.get("end"), r.pathOf("end"), quote(e.end->iso()) + " is before the date " + quote(date->iso()));
+            if (e.earliest && e.earliest->firstDay() > date->firstDay())
+                ctx.error(*r.get("earliest"), r.pathOf("earliest"),
+                          quote(e.earliest->iso()) + " is after the date " + quote(date->iso()) + " (expected earliest <= date)");
+            if (e.latest && e.latest->span().last < date->span().last)
+                ctx.error(*r.get("latest"), r.pathOf("latest"),
+                          quote(e.latest->iso()) + " ends before the date " + quote(date->iso()) + " (expected date <= latest)");
+        }
+
+        e.category = r.reference("category", true, t.categories, "category");
+        e.confidence = Confidence::Reported;
+        if (const auto c = r.typed("confidence", JsonType::String, true,
+                                   "a confidence: confirmed, reported, alleged or disputed")) {
+            if (const auto conf = parseConfidence(c->string()))
+                e.confidence = *conf;
+            else
+                ctx.error(*c, r.pathOf("confidence"),
+                          quote(c->string()) + " is not a confidence level (expected confirmed, reported, alleged or disputed)");
+        }
+
+        // Where: a place, a connection from/to (with an optional route), or nowhere.
+        const auto place = r.get("place"), from = r.get("from"), to = r.get("to");
+        if (place && (from || to))
+            ctx.error(*place, r.pathOf("place"), "an event has either \"place\" or \"from\" and \"to\", not both");
+        else if (from && !to)
+            ctx.error(*from, r.pathOf("from"), "\"from\" needs a \"to\" (a connection has two ends)");
+        else if (to && !from)
+            ctx.error(*to, r.pathOf("to"), "\"to\" needs a \"from\" (a connection has two ends)");
+        e.place = r.reference("place", false, t.places, "place");
+        e.from = r.reference("from", false, t.places, "place");
+        e.to = r.reference("to", false, t.places, "place");
+        if (const auto via = r.typed("via", JsonType::Array, false, "an array of place ids")) {
+            if (!from) ctx.error(*via, r.pathOf("via"), "\"via\" needs \"from\" and \"to\"");
+            for (std::uint32_t i = 0; i < via->size(); ++i) {
+                const Index p = r.reference(via->at(i), item(r.pathOf("via"), i), t.places, "place");
+                if (p != kNoIndex) e.via.push_back(p);
+            }
+        }
+        if (const auto actors = r.typed("actors", JsonType::Array, false, "an array of actor ids")) {
+            for (std::uint32_t i = 0; i < actors->size(); ++i) {
+                const Index a = r.reference(actors->at(i), item(r.pathOf("actors"), i), t.actors, "actor");
+                if (a != kNoIndex) e.actors.push_back(a);
+            }
+        }
+        readEventSources(ctx, r, e, t);
+        e.tags = r.stringList("tags");
+        readEventMedia(ctx, r, e);
+        if (countErrors(ctx.diagnostics) == errorsBefore) ds.events.push_back(std::move(e));
+    });
+}
+
+// ===========================================================================
+// [SECTION] Top level
+// ===========================================================================
+
+void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
+    if (!root.isObject()) {
+        ctx.error(root, "", std::string("expected a JSON object at the top level, found ") + jsonTypeName(root.type()));
+        return;
+    }
+    ObjectReader top(ctx, root, "",
+                     {"meridian", "title", "description", "authors", "license", "updated", "places", "sources",
+                      "categories", "actors", "eras", "events", "stories"});
+    const auto version = top.typed("meridian", JsonType::Number, true, "the format version number (1)");
+    if (!version) return;  // not a Meridian file: stop before a flood of errors
+    if (version->number() != kFormatVersion) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%g", version->number());
+        ctx.error(*version, "meridian", std::string("unsupported format version ") + buf + " (this Meridian reads version " +
+                                            std::to_string(kFormatVersion) + ")");
+        return;
+    }
+    ds.formatVersion = kFormatVersion;
+    ds.title = top.string("title", true, false).value_or("");
+    ds.description = top.optionalString("description");
+    ds.license = top.optionalString("license");
+    ds.authors = top.stringList("authors");
+    ds.updated = top.date("updated", false);
+
+    Tables tables;
+    readPlaces(ctx, top, ds, tables);
+    readSources(ctx, top, ds, tables);
+    readCategories(ctx, top, ds, tables);
+    readActors(ctx, top, ds, tables);
+    readEras(ctx, top, ds);
+    readEvents(ctx, top, ds, tables);
+}
+
+}  // namespace
+
+DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName) {
+    Context ctx;
+    ctx.fileName = fileName;
+    JsonError jsonError;
+    const auto doc = JsonDocument::parse(text, &jsonError);
+    DatasetLoadResult result;
+    if (!doc) {
+        result.diagnostics.push_back({Severity::Error, fileName, jsonError.pos.line, jsonError.pos.column, "", jsonError.message});
+        return result;
+    }
+    Dataset ds;
+    readTopLevel(ctx, doc->root(), ds);
+    result.diagnostics = std::move(ctx.diagnostics);
+    if (countErrors(result.diagnostics) == 0) {
+        ds.finalize();
+        result.dataset = std::move(ds);
+    }
+    return result;
+}
+
+DatasetLoadResult loadDataset(const std::filesystem::path& path) {
+    std::string error;
+    const auto text = readWholeFile(path, &error);
+    if (!text) {
+        DatasetLoadResult result;
+        result.diagnostics.push_back({Severity::Error, path.string(), 0, 0, "", "cannot read the file: " + error});
+        return result;
+    }
+    return parseDataset(*text, path.string());
+}
+
+std::string summarizeDataset(const Dataset& ds) {
+    std::string out = std::to_string(ds.events.size()) + " events, " + std::to_string(ds.places.size()) + " places, " +
+                      std::to_string(ds.sources.size()) + " sources";
+    if (!ds.events.empty()) {
+        const Event& first = ds.events[ds.eventsByStart.front()];
+        DayNumber lastDay = first.span().last;
+        Index lastIdx = ds.eventsByStart.front();
+        for (Index i = 0; i < ds.events.size(); ++i)
+            if (ds.events[i].span().last > lastDay) lastDay = ds.events[i].span().last, lastIdx = i;
+        out += "; " + first.date.iso() + " to " + (ds.events[lastIdx].end ? *ds.events[lastIdx].end : ds.events[lastIdx].date).iso();
+    }
+    return out;
+}
+
+}  // namespace meridian::io

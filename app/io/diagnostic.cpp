@@ -1,0 +1,22 @@
+#include "io/diagnostic.h"
+
+#include <algorithm>
+
+namespace meridian::io {
+
+std::string Diagnostic::format() const {
+    std::string out = file;
+    if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+    out += ": ";
+    if (severity == Severity::Warning) out += "warning: ";
+    if (!path.empty()) out += path + ": ";
+    out += message;
+    return out;
+}
+
+std::size_t countErrors(const std::vector<Diagnostic>& diagnostics) {
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+
+}  // namespace meridian::io

@@ -1,0 +1,104 @@
+// A strict JSON reader (RFC 8259) that remembers where every value is.
+//
+// Why not nlohmann::json for data files: its 3.11 parser cannot report the
+// line and column of a value once parsing succeeded, and every semantic error
+// in a data file ("events[3].date: not a calendar date") must name its line and
+// column. nlohmann-json is still used for writing (settings, saves).
+//
+// The document is a flat array of nodes (children of a container stored
+// contiguously; an object's children alternate key, value), built by an
+// iterative parser: no recursion, so a 100,000-deep array cannot overflow the
+// stack; nesting beyond JsonLimits::maxDepth is an error anyway.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace meridian::io {
+
+enum class JsonType : std::uint8_t { Null, Bool, Number, String, Array, Object };
+const char* jsonTypeName(JsonType type);  // "null", "a boolean", "a number", ...
+
+struct TextPosition {
+    std::uint32_t line = 0;    // 1-based
+    std::uint32_t column = 0;  // 1-based, in characters (code points), as editors count
+};
+
+struct JsonLimits {
+    std::uint32_t maxDepth = 256;
+    std::size_t maxBytes = std::size_t(1) << 30;  // 1 GiB
+};
+
+struct JsonNode {
+    JsonType type = JsonType::Null;
+    bool boolean = false;
+    TextPosition pos;
+    std::uint32_t first = 0;  // containers: index of the first child; strings: offset in the pool
+    std::uint32_t count = 0;  // containers: number of children (2 per object member); strings: length
+    double number = 0.0;
+};
+
+class JsonDocument;
+
+// A light handle to one value of a document.
+class JsonValue {
+public:
+    JsonValue() = default;
+    JsonValue(const JsonDocument* doc, std::uint32_t index) : m_doc(doc), m_index(index) {}
+
+    JsonType type() const { return node().type; }
+    TextPosition position() const { return node().pos; }
+    bool isNull() const { return type() == JsonType::Null; }
+    bool isBool() const { return type() == JsonType::Bool; }
+    bool isNumber() const { return type() == JsonType::Number; }
+    bool isString() const { return type() == JsonType::String; }
+    bool isArray() const { return type() == JsonType::Array; }
+    bool isObject() const { return type() == JsonType::Object; }
+
+    bool boolean() const { return node().boolean; }
+    double number() const { return node().number; }
+    std::string_view string() const;
+
+    // Arrays: size() items; objects: size() members.
+    std::uint32_t size() const;
+    JsonValue at(std::uint32_t i) const;        // array item
+    JsonValue keyAt(std::uint32_t i) const;     // object member i's key (a string value)
+    JsonValue valueAt(std::uint32_t i) const;   // object member i's value
+    std::optional<JsonValue> find(std::string_view key) const;  // first member with this key
+
+private:
+    const JsonNode& node() const;
+    const JsonDocument* m_doc = nullptr;
+    std::uint32_t m_index = 0;
+};
+
+struct JsonError {
+    TextPosition pos;
+    std::string message;
+};
+
+class JsonDocument {
+public:
+    // Parses text (a leading UTF-8 byte order mark is skipped; CRLF is fine).
+    // On failure returns nullopt and fills *error.
+    static std::optional<JsonDocument> parse(std::string_view text, JsonError* error, const JsonLimits& limits = {});
+
+    JsonValue root() const { return {this, m_root}; }
+    std::size_t nodeCount() const { return m_nodes.size(); }
+    std::size_t memoryBytes() const { return m_nodes.capacity() * sizeof(JsonNode) + m_strings.capacity(); }
+
+private:
+    friend class JsonValue;
+    friend class JsonParser;
+    std::vector<JsonNode> m_nodes;
+    std::string m_strings;
+    std::uint32_t m_root = 0;
+};
+
+// The position of a byte offset in text (for errors found outside the parser).
+TextPosition positionOfOffset(std::string_view text, std::size_t offset);
+
+}  // namespace meridian::io

@@ -1,0 +1,267 @@
+// Meridian: command line and wiring.
+//   init SDL (checking every call) -> GL 3.3 core context -> ImGui and its
+//   backends -> loop: poll -> NewFrame -> UI -> Render -> swap; teardown in reverse.
+// --validate needs no window; --screenshot renders offscreen frames into a
+// framebuffer of the requested size and writes a PNG.
+#include <SDL.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "io/command_line.h"
+#include "io/dataset_loader.h"
+#include "io/png_file.h"
+#include "render/framebuffer.h"
+#include "render/gl.h"
+#include "ui/app_context.h"
+#include "ui/fonts.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+using namespace meridian;
+
+namespace {
+
+std::string defaultDataFile() {
+    // Next to the binary's source tree when run from a build folder, else the
+    // current directory.
+    const std::filesystem::path inSource = std::filesystem::path(MERIDIAN_SOURCE_DIR) / "data" / "iran-dprk.json";
+    if (std::filesystem::exists(inSource)) return inSource.string();
+    return "data/iran-dprk.json";
+}
+
+int runValidate(const std::string& file) {
+    const io::DatasetLoadResult r = io::loadDataset(file);
+    for (const io::Diagnostic& d : r.diagnostics) std::fprintf(r.ok() ? stdout : stderr, "%s\n", d.format().c_str());
+    if (!r.ok()) {
+        const std::size_t n = io::countErrors(r.diagnostics);
+        std::fprintf(stderr, "%s: %zu %s; not loaded\n", file.c_str(), n, n == 1 ? "error" : "errors");
+        return 1;
+    }
+    std::printf("%s: OK: %s\n", file.c_str(), io::summarizeDataset(*r.dataset).c_str());
+    return 0;
+}
+
+struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+};
+
+bool initPlatform(Platform& p, const io::CommandLine& opt, bool headless) {
+    SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        const std::string first = SDL_GetError();
+        // Headless rendering without an X server: SDL's offscreen driver (EGL).
+        if (headless) {
+            SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+            if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) == 0) goto initialised;
+        }
+        std::fprintf(stderr,
+                     "meridian: cannot open a window (%s). No display? Check a file with --validate, or render "
+                     "headless: xvfb-run -a meridian FILE --screenshot out.png\n",
+                     first.c_str());
+        return false;
+    }
+initialised:
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    flags |= headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_RESIZABLE;
+    if (opt.fullscreen && !headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    p.window = SDL_CreateWindow("Meridian", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.widthPx, opt.heightPx, flags);
+    if (!p.window) {
+        std::fprintf(stderr, "meridian: SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return false;
+    }
+    p.gl = SDL_GL_CreateContext(p.window);
+    if (!p.gl) {
+        std::fprintf(stderr, "meridian: cannot create an OpenGL 3.3 core context: %s\n", SDL_GetError());
+        return false;
+    }
+    if (SDL_GL_MakeCurrent(p.window, p.gl) != 0) {
+        std::fprintf(stderr, "meridian: SDL_GL_MakeCurrent failed: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GL_SetSwapInterval(1);
+    return true;
+}
+
+void shutdownPlatform(Platform& p) {
+    if (p.gl) SDL_GL_DeleteContext(p.gl);
+    if (p.window) SDL_DestroyWindow(p.window);
+    SDL_Quit();
+}
+
+float displayDpiScale(SDL_Window* window) {
+    float ddpi = 0;
+    const int display = SDL_GetWindowDisplayIndex(window);
+    if (display >= 0 && SDL_GetDisplayDPI(display, &ddpi, nullptr, nullptr) == 0 && ddpi > 0)
+        return std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
+    return 1.0f;
+}
+
+void rebuildFontsIfNeeded(ui::AppContext& ctx) {
+    if (!ctx.fontsDirty) return;
+    ctx.fontsDirty = false;
+    ui::buildFonts(ctx);
+    ui::applyTheme(ctx.theme, ctx.scale());
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// One UI frame. displaySize overrides the window size (offscreen renders).
+void uiFrame(ui::AppContext& ctx, const ImVec2* displaySize) {
+    rebuildFontsIfNeeded(ctx);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    if (displaySize) {
+        ImGui::GetIO().DisplaySize = *displaySize;
+        ImGui::GetIO().DisplayFramebufferScale = ImVec2(1, 1);
+    }
+    ImGui::NewFrame();
+    ctx.view.hovered = kNoIndex;
+    ui::drawMainWindow(ctx);
+    ImGui::Render();
+}
+
+void renderDrawData(const ImVec4& clear, int w, int h) {
+    glViewport(0, 0, w, h);
+    glClearColor(clear.x, clear.y, clear.z, clear.w);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
+    render::Framebuffer target;
+    if (!target.ensure(opt.widthPx, opt.heightPx)) {
+        std::fprintf(stderr, "meridian: cannot create a %dx%d offscreen framebuffer\n", opt.widthPx, opt.heightPx);
+        return 1;
+    }
+    const ImVec2 size(static_cast<float>(opt.widthPx), static_cast<float>(opt.heightPx));
+    // A few frames so that windows, tables and fonts settle (ImGui sizes
+    // auto-fitting content on the frames after it first sees it).
+    for (int i = 0; i < 4; ++i) {
+        uiFrame(ctx, &size);
+        target.bind();
+        renderDrawData(ImGui::GetStyle().Colors[ImGuiCol_WindowBg], opt.widthPx, opt.heightPx);
+    }
+    glFinish();
+    std::string error;
+    if (!io::writePngRgba(opt.screenshotPath, opt.widthPx, opt.heightPx, target.readRgba(), &error)) {
+        std::fprintf(stderr, "meridian: cannot write %s: %s\n", opt.screenshotPath.c_str(), error.c_str());
+        return 1;
+    }
+    std::printf("wrote %s (%dx%d)\n", opt.screenshotPath.c_str(), opt.widthPx, opt.heightPx);
+    return 0;
+}
+
+void runInteractive(ui::AppContext& ctx, Platform& p) {
+    bool running = true;
+    while (running && !ctx.quitRequested) {
+        SDL_Event ev;
+        // Idle: wait for input instead of spinning (a projector laptop on battery).
+        if (SDL_WaitEventTimeout(&ev, 250)) {
+            do {
+                ImGui_ImplSDL2_ProcessEvent(&ev);
+                if (ev.type == SDL_QUIT) running = false;
+                if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) running = false;
+                if (ev.type == SDL_DROPFILE) {
+                    ui::loadIntoContext(ctx, ev.drop.file);
+                    SDL_free(ev.drop.file);
+                }
+            } while (SDL_PollEvent(&ev));
+        }
+        const bool wantFullscreen = ctx.fullscreen;
+        uiFrame(ctx, nullptr);
+        if (wantFullscreen != ((SDL_GetWindowFlags(p.window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0))
+            SDL_SetWindowFullscreen(p.window, ctx.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(p.window, &w, &h);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        renderDrawData(ImGui::GetStyle().Colors[ImGuiCol_WindowBg], w, h);
+        SDL_GL_SwapWindow(p.window);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const io::CommandLineResult cl = io::parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    if (!cl.error.empty()) {
+        std::fprintf(stderr, "meridian: %s\n", cl.error.c_str());
+        return 2;
+    }
+    const io::CommandLine& opt = cl.options;
+    if (opt.help) {
+        std::fputs(io::usageText(), stdout);
+        return 0;
+    }
+    if (opt.version) {
+        std::printf("meridian 0.1 (data format %d)\n", io::kFormatVersion);
+        return 0;
+    }
+    const std::string file = opt.dataFile.empty() ? defaultDataFile() : opt.dataFile;
+    if (opt.validate) return runValidate(file);
+
+    const bool headless = !opt.screenshotPath.empty();
+    Platform platform;
+    if (!initPlatform(platform, opt, headless)) {
+        shutdownPlatform(platform);
+        return 1;
+    }
+
+    ui::AppContext ctx;
+    ctx.dpiScale = headless ? 1.0f : displayDpiScale(platform.window);
+    if (opt.uiScale) ctx.uiScale = static_cast<float>(*opt.uiScale);
+    if (!opt.theme.empty()) {
+        if (const auto t = ui::parseTheme(opt.theme)) ctx.theme = *t;
+        else std::fprintf(stderr, "meridian: unknown theme \"%s\" (dark, light or projector); using dark\n", opt.theme.c_str());
+    }
+    ctx.fullscreen = opt.fullscreen;
+    const bool loaded = ui::loadIntoContext(ctx, file);
+    if (!loaded) ctx.dataFile = file;
+
+    if (!opt.select.empty() && ctx.hasDataset) {
+        const Index i = ctx.dataset.findEvent(opt.select);
+        if (i == kNoIndex) std::fprintf(stderr, "meridian: --select: no event with id \"%s\"\n", opt.select.c_str());
+        ctx.view.select(i);
+    }
+    if (!opt.time.empty()) {
+        const DateParseResult t = parseIsoDate(opt.time);
+        if (t.date) ctx.view.playheadDay = static_cast<double>(t.date->firstDay());
+        else std::fprintf(stderr, "meridian: --time: %s\n", t.error.c_str());
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is ours; settings are saved by Meridian
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    ctx.fontsDirty = true;
+
+    int rc = 0;
+    if (headless) {
+        rc = runScreenshot(ctx, opt);
+        if (!loaded) rc = 1;  // the PNG shows the errors; the exit code says so too
+    } else {
+        runInteractive(ctx, platform);
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    shutdownPlatform(platform);
+    return rc;
+}

@@ -1,0 +1,91 @@
+#include "render/framebuffer.h"
+
+#include <cstring>
+
+namespace meridian::render {
+
+Framebuffer::~Framebuffer() { release(); }
+
+void Framebuffer::release() {
+    if (m_fbo) glDeleteFramebuffers(1, &m_fbo);
+    if (m_texture) glDeleteTextures(1, &m_texture);
+    if (m_depth) glDeleteRenderbuffers(1, &m_depth);
+    if (m_msaaFbo) glDeleteFramebuffers(1, &m_msaaFbo);
+    if (m_msaaColor) glDeleteRenderbuffers(1, &m_msaaColor);
+    if (m_msaaDepth) glDeleteRenderbuffers(1, &m_msaaDepth);
+    m_fbo = m_texture = m_depth = m_msaaFbo = m_msaaColor = m_msaaDepth = 0;
+    m_width = m_height = 0;
+}
+
+bool Framebuffer::ensure(int w, int h, int samples) {
+    if (w == m_width && h == m_height && samples == m_samples && m_fbo) return true;
+    release();
+    if (w <= 0 || h <= 0) return false;
+    m_width = w;
+    m_height = h;
+    m_samples = samples;
+    glGenTextures(1, &m_texture);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glGenRenderbuffers(1, &m_depth);
+    glBindRenderbuffer(GL_RENDERBUFFER, m_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
+    glGenFramebuffers(1, &m_fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, m_depth);
+    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (samples > 1) {
+        glGenRenderbuffers(1, &m_msaaColor);
+        glBindRenderbuffer(GL_RENDERBUFFER, m_msaaColor);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
+        glGenRenderbuffers(1, &m_msaaDepth);
+        glBindRenderbuffer(GL_RENDERBUFFER, m_msaaDepth);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, w, h);
+        glGenFramebuffers(1, &m_msaaFbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_msaaFbo);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_msaaColor);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, m_msaaDepth);
+        ok = ok && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (!ok) release();
+    return ok;
+}
+
+void Framebuffer::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, m_msaaFbo ? m_msaaFbo : m_fbo);
+    glViewport(0, 0, m_width, m_height);
+}
+
+void Framebuffer::resolve() const {
+    if (!m_msaaFbo) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_msaaFbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_fbo);
+    glBlitFramebuffer(0, 0, m_width, m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+std::vector<std::uint8_t> Framebuffer::readRgba() const {
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(m_width) * m_height * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, m_width, m_height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    const std::size_t row = static_cast<std::size_t>(m_width) * 4;
+    std::vector<std::uint8_t> tmp(row);
+    for (int y = 0; y < m_height / 2; ++y) {
+        std::uint8_t* a = pixels.data() + row * y;
+        std::uint8_t* b = pixels.data() + row * (m_height - 1 - y);
+        std::memcpy(tmp.data(), a, row);
+        std::memcpy(a, b, row);
+        std::memcpy(b, tmp.data(), row);
+    }
+    return pixels;
+}
+
+}  // namespace meridian::render

@@ -1,0 +1,152 @@
+// The sortable event table: one row per event, linked to the selection.
+#include <algorithm>
+#include <vector>
+
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+namespace meridian::ui {
+
+namespace {
+
+enum Column { kColDate, kColTitle, kColCategory, kColConfidence, kColSources };
+
+struct TableCache {
+    const Dataset* dataset = nullptr;
+    std::size_t eventCount = 0;
+    std::vector<Index> rows;
+};
+
+void sortRows(const Dataset& ds, std::vector<Index>& rows, const ImGuiTableSortSpecs* specs) {
+    rows = ds.eventsByStart;
+    if (!specs || specs->SpecsCount == 0) return;
+    const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+    auto key = [&](Index a, Index b) -> int {
+        const Event& ea = ds.events[a];
+        const Event& eb = ds.events[b];
+        switch (s.ColumnIndex) {
+            case kColDate: return ea.span().first < eb.span().first ? -1 : ea.span().first > eb.span().first;
+            case kColTitle: return ea.title.compare(eb.title);
+            case kColCategory: return static_cast<int>(ea.category) - static_cast<int>(eb.category);
+            case kColConfidence: return static_cast<int>(ea.confidence) - static_cast<int>(eb.confidence);
+            case kColSources: return static_cast<int>(ea.sources.size()) - static_cast<int>(eb.sources.size());
+        }
+        return 0;
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](Index a, Index b) {
+        const int k = key(a, b);
+        return s.SortDirection == ImGuiSortDirection_Descending ? k > 0 : k < 0;
+    });
+}
+
+}  // namespace
+
+void drawEventTable(AppContext& ctx) {
+    static TableCache cache;
+    const Dataset& ds = ctx.dataset;
+    if (!ctx.hasDataset) {
+        ImGui::TextDisabled("No data loaded.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("events", 5, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("c. 2006-07-05").x);
+    ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Category", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Confidence", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("Confidence").x + ImGui::GetFontSize() * 1.2f);
+    ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Src").x + ImGui::GetFontSize() * 0.6f);
+    ImGui::TableHeadersRow();
+
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (cache.dataset != &ds || cache.eventCount != ds.events.size() || (specs && specs->SpecsDirty)) {
+        cache.dataset = &ds;
+        cache.eventCount = ds.events.size();
+        sortRows(ds, cache.rows, specs);
+        if (specs) specs->SpecsDirty = false;
+    }
+
+    // Reveal the selection once when another view changed it.
+    int revealRow = -1;
+    if (ctx.view.revealSelected && ctx.view.selected != kNoIndex) {
+        const auto it = std::find(cache.rows.begin(), cache.rows.end(), ctx.view.selected);
+        if (it != cache.rows.end()) revealRow = static_cast<int>(it - cache.rows.begin());
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(cache.rows.size()));
+    if (revealRow >= 0) clipper.ForceDisplayRangeByIndices(revealRow, revealRow + 1);
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const Index i = cache.rows[static_cast<std::size_t>(row)];
+            const Event& e = ds.events[i];
+            ImGui::TableNextRow();
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableSetColumnIndex(kColDate);
+            const bool selected = ctx.view.selected == i;
+            std::string date = (e.approx ? "c. " : "") + e.date.iso();
+            if (ImGui::Selectable(date.c_str(), selected || ctx.view.hovered == i,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+                ctx.view.select(i), ctx.view.revealSelected = true;
+            if (ImGui::IsItemHovered()) ctx.view.hovered = i;
+            if (row == revealRow) ImGui::SetScrollHereY(0.35f);
+            ImGui::TableSetColumnIndex(kColTitle);
+            ImGui::TextUnformatted(e.title.c_str());
+            ImGui::TableSetColumnIndex(kColCategory);
+            categoryChip(ds, e.category);
+            ImGui::TableSetColumnIndex(kColConfidence);
+            confidenceBadge(e.confidence);
+            ImGui::TableSetColumnIndex(kColSources);
+            ImGui::Text("%zu%s", e.sources.size(), ds.restsOnAdvocacy(e) ? "*" : "");
+            if (ds.restsOnAdvocacy(e) && ImGui::IsItemHovered())
+                ImGui::SetTooltip("* rests at least partly on an interested party (advocacy source)");
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void confidenceBadge(Confidence c) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImU32 col = confidenceColor(c);
+    // A shape as well as a colour, so the level reads without colour vision:
+    // filled (confirmed), half (reported), ring (alleged), crossed ring (disputed).
+    const ImVec2 centre(p.x + h * 0.45f, p.y + h * 0.5f);
+    const float r = h * 0.32f;
+    switch (c) {
+        case Confidence::Confirmed: dl->AddCircleFilled(centre, r, col); break;
+        case Confidence::Reported:
+            dl->AddCircle(centre, r, col, 0, 2.0f);
+            dl->PathArcTo(centre, r, -1.5707963f, 1.5707963f);
+            dl->PathFillConvex(col);
+            break;
+        case Confidence::Alleged: dl->AddCircle(centre, r, col, 0, 2.0f); break;
+        case Confidence::Disputed:
+            dl->AddCircle(centre, r, col, 0, 2.0f);
+            dl->AddLine(ImVec2(centre.x - r, centre.y + r), ImVec2(centre.x + r, centre.y - r), col, 2.0f);
+            break;
+    }
+    ImGui::Dummy(ImVec2(h * 0.95f, h));
+    ImGui::SameLine(0, 2);
+    ImGui::TextUnformatted(confidenceLabel(c));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", confidenceLabel(c), confidenceExplanation(c));
+}
+
+void categoryChip(const Dataset& ds, Index category) {
+    if (category >= ds.categories.size()) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f), imColor(ds.categoryColor(category)), 2.0f);
+    ImGui::Dummy(ImVec2(h * 0.7f, h));
+    ImGui::SameLine(0, 2);
+    ImGui::TextUnformatted(ds.categories[category].label.c_str());
+}
+
+}  // namespace meridian::ui

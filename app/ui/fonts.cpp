@@ -1,0 +1,64 @@
+#include "ui/fonts.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+
+namespace meridian::ui {
+
+std::string findFontFile(const char* family, bool bold) {
+    std::string result;
+    if (FcInit()) {
+        FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(family));
+        FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+        FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+        FcDefaultSubstitute(pattern);
+        FcResult res = FcResultNoMatch;
+        if (FcPattern* match = FcFontMatch(nullptr, pattern, &res)) {
+            FcChar8* file = nullptr;
+            if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch && file) {
+                const std::string path = reinterpret_cast<const char*>(file);
+                // Only TrueType/OpenType files that stb_truetype can read.
+                if (path.ends_with(".ttf") || path.ends_with(".otf")) result = path;
+            }
+            FcPatternDestroy(match);
+        }
+        FcPatternDestroy(pattern);
+    }
+    if (!result.empty()) return result;
+    for (const char* p : {bold ? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" : "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                          bold ? "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf" : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"})
+        if (std::filesystem::exists(p)) return p;
+    return {};
+}
+
+void buildFonts(AppContext& ctx) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    // Latin, Latin-1, Latin Extended-A (Süddeutsche, Rühle), general punctuation
+    // (dashes, curly quotes), arrows and a few maths symbols (≈ ⇄).
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2000, 0x206F,
+                                      0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+    const float s = ctx.scale();
+    const std::string regular = findFontFile("DejaVu Sans", false);
+    const std::string bold = findFontFile("DejaVu Sans", true);
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    auto add = [&](const std::string& file, float px) -> ImFont* {
+        if (!file.empty())
+            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, kRanges)) return f;
+        ImFontConfig fallback;
+        fallback.SizePixels = px;
+        return io.Fonts->AddFontDefault(&fallback);
+    };
+    ctx.fonts.regular = add(regular, std::round(17.0f * s));
+    ctx.fonts.bold = add(bold.empty() ? regular : bold, std::round(17.0f * s));
+    ctx.fonts.title = add(bold.empty() ? regular : bold, std::round(24.0f * s));
+    ctx.fonts.large = add(bold.empty() ? regular : bold, std::round(40.0f * s));
+    io.FontDefault = ctx.fonts.regular;
+    io.Fonts->Build();
+}
+
+}  // namespace meridian::ui

@@ -1,0 +1,17 @@
+// Fonts: a TTF found through fontconfig (DejaVu Sans or Noto Sans), with known
+// Debian paths and ImGui's built-in font as fallbacks, rasterised at the UI
+// scale so text stays sharp at 200%.
+#pragma once
+
+#include <string>
+
+#include "ui/app_context.h"
+
+namespace meridian::ui {
+
+std::string findFontFile(const char* family, bool bold);
+// (Re)builds the atlas for ctx.scale(); call before ImGui::NewFrame, then
+// recreate the renderer's font texture.
+void buildFonts(AppContext& ctx);
+
+}  // namespace meridian::ui

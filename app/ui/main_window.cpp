@@ -1,0 +1,132 @@
+// The window's layout and menus. The map fills the main area, the timeline
+// runs along the bottom, the event table and the details sit on the right.
+// Each region is a fixed ImGui window placed every frame (no docking in the
+// Debian ImGui); splitters between them are dragged to resize.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "io/dataset_loader.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace meridian::ui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+
+// A draggable splitter; returns the drag delta in pixels along its axis.
+float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
+    ImGui::Begin(id, nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    ImGui::InvisibleButton("##split", size);
+    float delta = 0;
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+        ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+    if (ImGui::IsItemActive()) delta = vertical ? ImGui::GetIO().MouseDelta.x : ImGui::GetIO().MouseDelta.y;
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    return delta;
+}
+
+void drawMenuBar(AppContext& ctx) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Reload", "Ctrl+R", false, !ctx.dataFile.empty())) loadIntoContext(ctx, ctx.dataFile);
+        if (ImGui::MenuItem("Show problems", nullptr, false, !ctx.diagnostics.empty())) ctx.showDiagnostics = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quitRequested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        for (Theme t : {Theme::Dark, Theme::Light, Theme::Projector}) {
+            const char* names[] = {"Dark theme", "Light theme", "Projector theme (high contrast)"};
+            if (ImGui::MenuItem(names[static_cast<int>(t)], nullptr, ctx.theme == t)) {
+                ctx.theme = t;
+                ctx.fontsDirty = true;  // re-applies the theme at the right scale too
+            }
+        }
+        ImGui::Separator();
+        if (ImGui::BeginMenu("UI scale")) {
+            for (float s : {0.75f, 1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f}) {
+                char label[16];
+                std::snprintf(label, sizeof label, "%d%%", static_cast<int>(s * 100 + 0.5f));
+                if (ImGui::MenuItem(label, nullptr, std::abs(ctx.uiScale - s) < 0.01f)) {
+                    ctx.uiScale = s;
+                    ctx.fontsDirty = true;
+                }
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Full screen", "F11", ctx.fullscreen)) ctx.fullscreen = !ctx.fullscreen;
+        ImGui::EndMenu();
+    }
+    if (ctx.hasDataset) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", ctx.dataset.title.c_str());
+    }
+    ImGui::EndMainMenuBar();
+}
+
+}  // namespace
+
+void drawMainWindow(AppContext& ctx) {
+    drawMenuBar(ctx);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 origin = vp->WorkPos;
+    const ImVec2 size = vp->WorkSize;
+    const float gap = std::max(4.0f, 5.0f * ctx.scale());
+
+    const float sideW = std::clamp(ctx.sidePanelFraction * size.x, 260.0f * ctx.scale(), size.x * 0.6f);
+    const float mainW = size.x - sideW - gap;
+    const float timelineH = std::clamp(ctx.timelineFraction * size.y, 140.0f * ctx.scale(), size.y * 0.6f);
+    const float mapH = size.y - timelineH - gap;
+
+    // Map
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(ImVec2(mainW, mapH));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    if (ImGui::Begin("Map", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                                         ImGuiWindowFlags_NoScrollWithMouse))
+        drawMapView(ctx);
+    ImGui::End();
+    ImGui::PopStyleVar();
+
+    // Timeline
+    ImGui::SetNextWindowPos(ImVec2(origin.x, origin.y + mapH + gap));
+    ImGui::SetNextWindowSize(ImVec2(mainW, timelineH));
+    if (ImGui::Begin("Timeline", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                                              ImGuiWindowFlags_NoScrollWithMouse))
+        drawTimelineView(ctx);
+    ImGui::End();
+
+    // Side: events (top) and details (bottom)
+    const float eventsH = std::clamp(ctx.eventsFraction * size.y, 120.0f * ctx.scale(), size.y - 160.0f * ctx.scale());
+    ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y));
+    ImGui::SetNextWindowSize(ImVec2(sideW, eventsH));
+    if (ImGui::Begin("Events", nullptr, kPanelFlags)) drawEventTable(ctx);
+    ImGui::End();
+    ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y + eventsH + gap));
+    ImGui::SetNextWindowSize(ImVec2(sideW, size.y - eventsH - gap));
+    if (ImGui::Begin("Details", nullptr, kPanelFlags)) drawDetailsPanel(ctx);
+    ImGui::End();
+
+    // Splitters
+    const float dx = splitter("##split-side", ImVec2(origin.x + mainW, origin.y), ImVec2(gap, size.y), true);
+    if (dx != 0) ctx.sidePanelFraction = std::clamp((sideW - dx) / size.x, 0.15f, 0.6f);
+    const float dy = splitter("##split-timeline", ImVec2(origin.x, origin.y + mapH), ImVec2(mainW, gap), false);
+    if (dy != 0) ctx.timelineFraction = std::clamp((timelineH - dy) / size.y, 0.12f, 0.6f);
+    const float dz = splitter("##split-events", ImVec2(origin.x + mainW + gap, origin.y + eventsH), ImVec2(sideW, gap), false);
+    if (dz != 0) ctx.eventsFraction = std::clamp((eventsH + dz) / size.y, 0.12f, 0.8f);
+
+    drawDiagnosticsWindow(ctx);
+}
+
+}  // namespace meridian::ui

@@ -1,0 +1,20 @@
+// One function per panel; each draws inside the rectangle it is given.
+#pragma once
+
+#include <imgui.h>
+
+#include "ui/app_context.h"
+
+namespace meridian::ui {
+
+void drawEventTable(AppContext& ctx);
+void drawDetailsPanel(AppContext& ctx);
+void drawDiagnosticsWindow(AppContext& ctx);
+// The whole window: menu bar, map, timeline, side panels.
+void drawMainWindow(AppContext& ctx);
+
+// Small shared widgets.
+void confidenceBadge(Confidence c);
+void categoryChip(const Dataset& ds, Index category);
+
+}  // namespace meridian::ui

@@ -1,0 +1,217 @@
+#include <doctest.h>
+
+#include <string>
+
+#include "io/dataset_loader.h"
+
+using namespace meridian;
+using namespace meridian::io;
+
+namespace {
+
+// A small valid file; tests replace one line to break it.
+const std::string kValid = R"({
+  "meridian": 1,
+  "title": "Test",
+  "places": [
+    {"id": "pyongyang", "name": "Pyongyang", "lat": 39.03, "lon": 125.75, "country": "PRK"},
+    {"id": "tehran", "name": "Tehran", "lat": 35.69, "lon": 51.39, "country": "IRN"},
+    {"id": "beijing", "name": "Beijing", "lat": 40.08, "lon": 116.58}
+  ],
+  "sources": [
+    {"id": "un-2011", "publisher": "UN Panel of Experts", "title": "Report", "date": "2011-05", "kind": "un"},
+    {"id": "ncri", "publisher": "NCRI", "title": "Press conference", "kind": "advocacy"}
+  ],
+  "categories": [{"id": "transfer", "label": "Arms transfer", "color": "#E69F00"}, {"id": "test", "label": "Test"}],
+  "actors": [{"id": "dprk", "name": "North Korea", "country": "PRK"}],
+  "eras": [{"id": "war", "start": "1980-09-22", "end": "1988-08-20", "label": "Iran-Iraq war"}],
+  "events": [
+    {"id": "e1", "date": "1987", "title": "Scud deliveries", "category": "transfer", "from": "pyongyang", "to": "tehran",
+     "sources": ["un-2011"], "confidence": "reported", "approx": true, "earliest": "1985", "latest": "1988"},
+    {"id": "e2", "date": "2011-05-14", "title": "Leak", "category": "test", "from": "pyongyang", "to": "tehran",
+     "via": ["beijing"], "sources": [{"ref": "un-2011", "note": "para. 129"}, "ncri"], "confidence": "alleged",
+     "actors": ["dprk"], "tags": ["beijing-route"], "media": [{"path": "img/a.png", "caption": "c", "credit": "x"}]},
+    {"id": "e3", "date": "2006-07-05", "end": "2006-07", "title": "Launch", "category": "test", "place": "pyongyang",
+     "sources": ["un-2011"], "confidence": "confirmed"},
+    {"id": "e4", "date": "1983", "end": "1985", "title": "Timeline only", "category": "test", "sources": ["un-2011"],
+     "confidence": "disputed"}
+  ]
+}
+)";
+
+std::string replaceOnce(std::string text, std::string_view from, std::string_view to) {
+    const auto pos = text.find(from);
+    REQUIRE_MESSAGE(pos != std::string::npos, from);
+    text.replace(pos, from.size(), to);
+    return text;
+}
+
+// The only error's formatted text.
+std::string onlyError(const std::string& text) {
+    const DatasetLoadResult r = parseDataset(text, "x.json");
+    CHECK_FALSE(r.ok());
+    std::string out;
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::Error) out += (out.empty() ? "" : "\n") + d.format();
+    CHECK_MESSAGE(countErrors(r.diagnostics) == 1, out);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a valid file loads with every field resolved") {
+    const DatasetLoadResult r = parseDataset(kValid, "x.json");
+    REQUIRE_MESSAGE(r.ok(), (r.diagnostics.empty() ? "" : r.diagnostics[0].format()));
+    CHECK(r.diagnostics.empty());
+    const Dataset& ds = *r.dataset;
+    CHECK(ds.events.size() == 4);
+    CHECK(ds.places.size() == 3);
+    CHECK(ds.categories[0].rgba == 0xE69F00FF);
+    CHECK_FALSE(ds.categories[1].hasColor);
+    const Event& e1 = ds.events[0];
+    CHECK(e1.isConnection());
+    CHECK(ds.places[e1.from].id == "pyongyang");
+    CHECK(e1.date.precision() == DatePrecision::Year);
+    CHECK(e1.hasUncertainty());
+    CHECK(e1.uncertaintySpan().first == daysFromCivil(1985, 1, 1));
+    CHECK(e1.uncertaintySpan().last == daysFromCivil(1989, 1, 1));
+    const Event& e2 = ds.events[1];
+    REQUIRE(e2.via.size() == 1);
+    CHECK(ds.places[e2.via[0]].id == "beijing");
+    REQUIRE(e2.sources.size() == 2);
+    CHECK(e2.sources[0].note == "para. 129");
+    CHECK(ds.restsOnAdvocacy(e2));
+    CHECK_FALSE(ds.allSourcesAdvocacy(e2));
+    CHECK(e2.media.at(0).path == "img/a.png");
+    CHECK(ds.events[2].span().length() == 31 - 4);  // 5 July to the end of July
+    CHECK_FALSE(ds.events[3].isOnMap());
+    // Sorted by start: e4 (1983), e1 (1987), e3 (2006), e2 (2011).
+    CHECK(ds.eventsByStart == std::vector<Index>{3, 0, 2, 1});
+    CHECK(ds.extent.first == daysFromCivil(1980, 9, 22));
+    CHECK(summarizeDataset(ds) == "4 events, 3 places, 2 sources; 1983 to 2011-05-14");
+}
+
+TEST_CASE("the issue's example: an impossible date names file, line, column and path") {
+    const std::string bad = replaceOnce(kValid, "\"date\": \"2006-07-05\"", "\"date\": \"2006-02-30\"");
+    CHECK(onlyError(bad) ==
+          "x.json:22:26: events[2].date: \"2006-02-30\" is not a calendar date (February 2006 has 28 days)");
+}
+
+TEST_CASE("each kind of problem is reported where it is") {
+    SUBCASE("end before date") {
+        const auto e = onlyError(replaceOnce(kValid, "\"end\": \"2006-07\"", "\"end\": \"2006-06-30\""));
+        CHECK(e.find("events[2].end: \"2006-06-30\" is before the date \"2006-07-05\"") != std::string::npos);
+    }
+    SUBCASE("latitude out of range") {
+        const auto e = onlyError(replaceOnce(kValid, "\"lat\": 35.69", "\"lat\": 95.69"));
+        CHECK(e == "x.json:6:47: places[1].lat: 95.69 is out of range (expected a latitude in degrees, -90 to 90)");
+    }
+    SUBCASE("longitude not finite") {
+        const auto e = onlyError(replaceOnce(kValid, "\"lon\": 51.39", "\"lon\": 1e999"));
+        CHECK(e.find("places[1].lon: inf is out of range (expected a longitude") != std::string::npos);
+    }
+    SUBCASE("wrong type") {
+        const auto e = onlyError(replaceOnce(kValid, "\"lat\": 39.03", "\"lat\": \"39.03\""));
+        CHECK(e.find("places[0].lat: expected a latitude in degrees, -90 to 90, found a string") != std::string::npos);
+    }
+    SUBCASE("missing required key") {
+        const auto e = onlyError(replaceOnce(kValid, "\"title\": \"Leak\", ", ""));
+        CHECK(e.find("x.json:19:5: events[1]: missing required key \"title\" (a string)") != std::string::npos);
+    }
+    SUBCASE("unknown place") {
+        const auto e = onlyError(replaceOnce(kValid, "\"via\": [\"beijing\"]", "\"via\": [\"shanghai\"]"));
+        CHECK(e.find("events[1].via[0]: unknown place \"shanghai\" (no place has this id)") != std::string::npos);
+    }
+    SUBCASE("unknown source") {
+        const auto e = onlyError(replaceOnce(kValid, "\"ref\": \"un-2011\"", "\"ref\": \"un-2012\""));
+        CHECK(e.find("events[1].sources[0].ref: unknown source \"un-2012\"") != std::string::npos);
+    }
+    SUBCASE("unknown category") {
+        const auto e = onlyError(replaceOnce(kValid, "\"category\": \"transfer\"", "\"category\": \"transfers\""));
+        CHECK(e.find("events[0].category: unknown category \"transfers\"") != std::string::npos);
+    }
+    SUBCASE("unknown actor") {
+        const auto e = onlyError(replaceOnce(kValid, "\"actors\": [\"dprk\"]", "\"actors\": [\"iran\"]"));
+        CHECK(e.find("events[1].actors[0]: unknown actor \"iran\"") != std::string::npos);
+    }
+    SUBCASE("duplicate id") {
+        const DatasetLoadResult r = parseDataset(replaceOnce(kValid, "{\"id\": \"beijing\"", "{\"id\": \"tehran\""), "x.json");
+        REQUIRE(r.diagnostics.size() == 2);  // the duplicate, and "beijing" now unknown
+        CHECK(r.diagnostics[0].format() == "x.json:7:12: places[2].id: duplicate id \"tehran\" (first used at line 6)");
+    }
+    SUBCASE("unknown confidence") {
+        const auto e = onlyError(replaceOnce(kValid, "\"confidence\": \"disputed\"", "\"confidence\": \"likely\""));
+        CHECK(e.find("events[3].confidence: \"likely\" is not a confidence level (expected confirmed, reported, alleged or disputed)") !=
+              std::string::npos);
+    }
+    SUBCASE("no sources") {
+        const auto e = onlyError(replaceOnce(kValid, "\"sources\": [\"un-2011\"], \"confidence\": \"confirmed\"",
+                                             "\"sources\": [], \"confidence\": \"confirmed\""));
+        CHECK(e.find("events[2].sources: must list at least one source") != std::string::npos);
+    }
+    SUBCASE("place and from together") {
+        const auto e = onlyError(replaceOnce(kValid, "\"place\": \"pyongyang\"", "\"place\": \"pyongyang\", \"from\": \"tehran\""));
+        CHECK(e.find("either \"place\" or \"from\" and \"to\"") != std::string::npos);
+    }
+    SUBCASE("from without to") {
+        const auto e = onlyError(replaceOnce(kValid, "\"place\": \"pyongyang\"", "\"from\": \"pyongyang\""));
+        CHECK(e.find("\"from\" needs a \"to\"") != std::string::npos);
+    }
+    SUBCASE("media path leaving the folder") {
+        const auto e = onlyError(replaceOnce(kValid, "img/a.png", "../../etc/passwd"));
+        CHECK(e.find("events[1].media[0].path: \"../../etc/passwd\" leaves the data file's folder") != std::string::npos);
+        CHECK(onlyError(replaceOnce(kValid, "img/a.png", "/etc/passwd")).find("leaves") != std::string::npos);
+        CHECK(onlyError(replaceOnce(kValid, "img/a.png", "img/../../x.png")).find("leaves") != std::string::npos);
+    }
+    SUBCASE("bad colour") {
+        const auto e = onlyError(replaceOnce(kValid, "#E69F00", "orange"));
+        CHECK(e.find("categories[0].color: \"orange\" is not a colour") != std::string::npos);
+    }
+    SUBCASE("earliest after date") {
+        const auto e = onlyError(replaceOnce(kValid, "\"earliest\": \"1985\"", "\"earliest\": \"1988\""));
+        CHECK(e.find("events[0].earliest: \"1988\" is after the date \"1987\"") != std::string::npos);
+    }
+    SUBCASE("unsupported version") {
+        const auto e = onlyError(replaceOnce(kValid, "\"meridian\": 1", "\"meridian\": 2"));
+        CHECK(e == "x.json:2:15: meridian: unsupported format version 2 (this Meridian reads version 1)");
+    }
+    SUBCASE("not a meridian file") {
+        const auto e = onlyError("{\"type\": \"Topology\"}");
+        CHECK(e.find("missing required key \"meridian\"") != std::string::npos);
+    }
+    SUBCASE("top level not an object") {
+        CHECK(onlyError("[1, 2]") == "x.json:1:1: expected a JSON object at the top level, found an array");
+    }
+    SUBCASE("syntax error") {
+        CHECK(onlyError("{\"meridian\": 1,}").find("x.json:1:16: trailing comma before '}'") != std::string::npos);
+    }
+    SUBCASE("empty file") { CHECK(onlyError("") == "x.json:1:1: the file is empty (expected a JSON object)" ); }
+}
+
+TEST_CASE("every problem is reported, not just the first") {
+    std::string bad = replaceOnce(kValid, "\"lat\": 35.69", "\"lat\": 95.69");
+    bad = replaceOnce(bad, "\"confidence\": \"disputed\"", "\"confidence\": \"likely\"");
+    bad = replaceOnce(bad, "\"date\": \"2006-07-05\"", "\"date\": \"2006-02-30\"");
+    const DatasetLoadResult r = parseDataset(bad, "x.json");
+    CHECK(countErrors(r.diagnostics) == 3);
+}
+
+TEST_CASE("unknown keys are warnings: the file still loads") {
+    const DatasetLoadResult r = parseDataset(replaceOnce(kValid, "\"title\": \"Launch\"", "\"title\": \"Launch\", \"colour\": 3"), "x.json");
+    REQUIRE(r.ok());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].severity == Severity::Warning);
+    MESSAGE(r.diagnostics[0].format());
+    CHECK(r.diagnostics[0].format().find("x.json:22:77: warning: events[2].colour: unknown key (ignored; expected one of: id, date") == 0);
+}
+
+TEST_CASE("duplicate keys in one object are errors") {
+    const auto e = onlyError(replaceOnce(kValid, "\"title\": \"Launch\"", "\"title\": \"Launch\", \"title\": \"Other\""));
+    CHECK(e.find("events[2].title: duplicate key (first at line 22)") != std::string::npos);
+}
+
+TEST_CASE("a missing file is an error naming it") {
+    const DatasetLoadResult r = loadDataset("/nonexistent/meridian.json");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].format() == "/nonexistent/meridian.json: cannot read the file: no such file");
+}
