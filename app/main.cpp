@@ -19,8 +19,10 @@
 #include "io/png_file.h"
 #include "render/framebuffer.h"
 #include "render/gl.h"
+#include "geo/projection.h"
 #include "ui/app_context.h"
 #include "ui/fonts.h"
+#include "ui/map_view.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -123,6 +125,7 @@ void rebuildFontsIfNeeded(ui::AppContext& ctx) {
 // One UI frame. displaySize overrides the window size (offscreen renders).
 void uiFrame(ui::AppContext& ctx, const ImVec2* displaySize) {
     rebuildFontsIfNeeded(ctx);
+    ctx.timeSec = static_cast<double>(SDL_GetTicks64()) / 1000.0;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     if (displaySize) {
@@ -242,6 +245,30 @@ int main(int argc, char** argv) {
         if (t.date) ctx.view.playheadDay = static_cast<double>(t.date->firstDay());
         else std::fprintf(stderr, "meridian: --time: %s\n", t.error.c_str());
     }
+    if (!opt.timeFrom.empty() || !opt.timeTo.empty()) {
+        const DateParseResult from = parseIsoDate(opt.timeFrom.empty() ? "0001" : opt.timeFrom);
+        const DateParseResult to = parseIsoDate(opt.timeTo.empty() ? "9999" : opt.timeTo);
+        if (!from.date) std::fprintf(stderr, "meridian: --from: %s\n", from.error.c_str());
+        else if (!to.date) std::fprintf(stderr, "meridian: --to: %s\n", to.error.c_str());
+        else if (opt.exportVideo.empty()) ctx.view.window = DaySpan{from.date->span().first, to.date->span().last};
+    }
+    if (!opt.projection.empty()) {
+        if (const auto p = geo::parseProjection(opt.projection)) ctx.camera.projection = *p;
+        else std::fprintf(stderr, "meridian: unknown projection \"%s\" (%s)\n", opt.projection.c_str(),
+                          std::string(geo::projectionNameList()).c_str());
+    }
+    if (!opt.view.empty()) {
+        double lon = 0, lat = 0, zoom = 1;
+        if (std::sscanf(opt.view.c_str(), "%lf,%lf,%lf", &lon, &lat, &zoom) == 3 && lon >= -180 && lon <= 180 && lat >= -90 &&
+            lat <= 90 && zoom > 0) {
+            ctx.camera.centerLonDeg = lon;
+            ctx.camera.centerLatDeg = lat;
+            ctx.camera.zoom = std::clamp(zoom, geo::kMinZoom, geo::kMaxZoom);
+            ctx.fitRequested = false;
+        } else {
+            std::fprintf(stderr, "meridian: --view needs LON,LAT,ZOOM (e.g. 90,35,2), got \"%s\"\n", opt.view.c_str());
+        }
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -250,6 +277,12 @@ int main(int argc, char** argv) {
     ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     ctx.fontsDirty = true;
+    {
+        std::string mapError;
+        ctx.mapState = ui::createMapView(&mapError);
+        if (!ctx.mapState) std::fprintf(stderr, "meridian: the map cannot be drawn: %s\n", mapError.c_str());
+        else if (headless && ctx.camera.zoom >= 10) ui::waitForMapDetail(*ctx.mapState);
+    }
 
     int rc = 0;
     if (headless) {
@@ -259,6 +292,7 @@ int main(int argc, char** argv) {
         runInteractive(ctx, platform);
     }
 
+    ctx.mapState.reset();  // GL objects go before the context
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

@@ -92,6 +92,8 @@ void Dataset::finalize() {
         const auto sa = events[a].span().first, sb = events[b].span().first;
         return sa != sb ? sa < sb : events[a].id < events[b].id;
     });
+    maxEventDays = 1;
+    for (const Event& e : events) maxEventDays = std::max(maxEventDays, e.span().length());
     bool any = false;
     auto grow = [&](DaySpan s) {
         if (!any) extent = s, any = true;

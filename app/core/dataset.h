@@ -2,6 +2,7 @@
 // Pure data (no I/O, no GL, no UI). Built by io/dataset_loader, read by everyone.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -32,6 +33,8 @@ std::optional<SourceKind> parseSourceKind(std::string_view id);
 
 struct Place {
     std::string id, name;
+    std::string label;    // short name for map labels; empty: the name
+    const std::string& mapLabel() const { return label.empty() ? name : label; }
     double latDeg = 0, lonDeg = 0;
     std::string country;  // ISO 3166-1 alpha-3, may be empty
     bool approx = false;
@@ -117,6 +120,13 @@ struct Dataset {
     // and the overall span (events and eras).
     std::vector<Index> eventsByStart;
     DaySpan extent{0, 1};
+    DayNumber maxEventDays = 1;  // the longest event's span().length(), for range queries
+
+    // Calls fn(eventIndex) for each event whose span() overlaps [span.first, span.last),
+    // in start order: a binary search on eventsByStart, so the cost follows the
+    // number of events in the window, not the dataset's size.
+    template <typename Fn>
+    void forEachEventOverlapping(DaySpan span, Fn fn) const;
 
     void finalize();
     Index findEvent(std::string_view id) const;
@@ -128,6 +138,19 @@ struct Dataset {
     bool restsOnAdvocacy(const Event& e) const;
     bool allSourcesAdvocacy(const Event& e) const;
 };
+
+template <typename Fn>
+void Dataset::forEachEventOverlapping(DaySpan span, Fn fn) const {
+    // Events starting before span.first - maxEventDays cannot reach into the window.
+    const DayNumber earliestStart = span.first - maxEventDays;
+    auto it = std::lower_bound(eventsByStart.begin(), eventsByStart.end(), earliestStart,
+                               [&](Index i, DayNumber d) { return events[i].span().first < d; });
+    for (; it != eventsByStart.end(); ++it) {
+        const DaySpan s = events[*it].span();
+        if (s.first >= span.last) break;
+        if (s.last > span.first) fn(*it);
+    }
+}
 
 // Okabe & Ito (2008) colour-blind-safe palette, 0xRRGGBBAA.
 inline constexpr std::uint32_t kOkabeIto[] = {0xE69F00FF, 0x56B4E9FF, 0x009E73FF, 0xF0E442FF,

@@ -18,11 +18,16 @@ struct ViewState {
     double playheadDay = 0;
     // The map shows events up to the playhead within this trail, older ones fading;
     // allUpToNow keeps every past event at full strength.
-    double trailDays = 365.0 * 5;
+    double trailDays = 365.25 * 8;
     bool allUpToNow = false;
     // A brushed window (shift-drag on the timeline, or --from/--to): when set the
     // map shows exactly the events overlapping it.
     std::optional<DaySpan> window;
+    // Playhead days an arc takes to draw itself when the playhead reaches it
+    // (the timeline sets it from the playback speed; ~1 when paused).
+    double growDays = 1.0;
+    bool playing = false;
+    double playSpeedDaysPerSec = 365.0;
 
     void select(Index event) {
         if (selected != event) revealSelected = true;

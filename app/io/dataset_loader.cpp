@@ -248,12 +248,13 @@ struct Tables {
 
 void readPlaces(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
     forEachObject(ctx, top, "places", false, [&](const JsonValue& v, const std::string& path) {
-        ObjectReader r(ctx, v, path, {"id", "name", "lat", "lon", "country", "approx", "note"});
+        ObjectReader r(ctx, v, path, {"id", "name", "label", "lat", "lon", "country", "approx", "note"});
         Place p;
         std::string_view id;
         const bool idOk = registerId(ctx, t.places, r, id, static_cast<Index>(ds.places.size()));
         p.id = std::string(id);
         p.name = r.string("name", true, false).value_or("");
+        p.label = r.optionalString("label");
         p.latDeg = r.number("lat", true, -90, 90, "a latitude in degrees, -90 to 90").value_or(0);
         p.lonDeg = r.number("lon", true, -180, 180, "a longitude in degrees, -180 to 180").value_or(0);
         p.country = r.optionalString("country");

@@ -7,7 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include <memory>
+
 #include "core/dataset.h"
+#include "geo/camera.h"
 #include "core/view_state.h"
 #include "io/diagnostic.h"
 
@@ -26,6 +29,22 @@ struct Fonts {
     ImFont* title = nullptr;   // panel titles, presenter headings
 };
 
+struct MapViewState;  // GPU side of the map (ui/map_view.cpp)
+
+struct MapSettings {
+    bool basemap = false;
+    bool labels = true;
+    bool graticule = true;
+    bool highlightCountries = true;
+    bool legend = true;
+};
+
+// A smooth camera move (stories, "fit to events", following a selection).
+struct CameraFlight {
+    geo::CameraState from, to;
+    double startSec = 0, durationSec = 0.8;
+};
+
 struct AppContext {
     std::string dataFile;
     Dataset dataset;            // the data being shown (kept when a reload fails)
@@ -34,6 +53,13 @@ struct AppContext {
     bool showDiagnostics = false;
 
     ViewState view;
+
+    geo::CameraState camera;               // the map's camera
+    std::optional<CameraFlight> flight;    // when set, the camera glides to flight->to
+    bool fitRequested = true;              // frame the visible events on the next map frame
+    MapSettings map;
+    std::shared_ptr<MapViewState> mapState;
+    double timeSec = 0;                    // wall clock (animations)
 
     Theme theme = Theme::Dark;
     float uiScale = 1.0f;       // user setting, 0.75 to 2.5

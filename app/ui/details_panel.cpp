@@ -2,6 +2,7 @@
 #include <string>
 
 #include "io/web_link.h"
+#include "ui/keys.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -66,7 +67,7 @@ void drawSources(AppContext& ctx, const Event& e) {
                 if (io::openInBrowser(pendingUrl, &openError)) ImGui::CloseCurrentPopup();
             }
             ImGui::SameLine();
-            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+            if (ImGui::Button("Cancel") || keyPressed(Key::Escape)) ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
         ImGui::Unindent();

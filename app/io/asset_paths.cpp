@@ -1,0 +1,28 @@
+#include "io/asset_paths.h"
+
+#include <cstdlib>
+#include <vector>
+#include <unistd.h>
+
+namespace meridian::io {
+
+namespace fs = std::filesystem;
+
+std::filesystem::path assetPath(const std::string& relative) {
+    std::vector<fs::path> roots;
+    if (const char* env = std::getenv("MERIDIAN_ASSETS")) roots.emplace_back(env);
+    roots.emplace_back(fs::path(MERIDIAN_SOURCE_DIR) / "assets");
+    char exe[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        roots.push_back(fs::path(exe).parent_path() / ".." / "share" / "meridian" / "assets");
+    }
+    roots.emplace_back("assets");
+    std::error_code ec;
+    for (const fs::path& r : roots)
+        if (fs::exists(r / relative, ec)) return r / relative;
+    return roots.back() / relative;
+}
+
+}  // namespace meridian::io

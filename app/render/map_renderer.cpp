@@ -1,0 +1,552 @@
+// [SECTION] GPU resources and buffers
+// [SECTION] World levels, basemap, events
+// [SECTION] Drawing
+// [SECTION] Picking
+#include "render/map_renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <initializer_list>
+
+#include "render/map_shaders.h"
+#include "render/projection_glsl.h"
+
+namespace meridian::render {
+
+namespace {
+
+constexpr int kArcSegments = 48;
+constexpr int kMaskWidth = 4096;   // event and country masks are 4096-wide R8 textures
+
+struct SurfaceVertex {
+    float lonDeg, latDeg, country, u, v;
+};
+
+struct ArcInstance {
+    float ends[4];
+    float route[4];
+    std::uint8_t color[4];
+    float meta[4];
+};
+
+struct MarkerInstance {
+    float lonLat[2];
+    std::uint8_t color[4];
+    float meta[4];
+};
+
+struct WorldGpu {
+    GLuint vao = 0, vbo = 0, ibo = 0;
+    GLsizei indexCount = 0;
+    GLuint borderVao = 0, borderVbo = 0;
+    GLsizei borderVertexCount = 0;
+    GLuint flags = 0;
+    std::size_t countryCount = 0;
+};
+
+void surfaceAttributes() {
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(0));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(8));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(12));
+}
+
+// A one-byte-per-item mask as a 4096-wide R8 texture (sampled with texelFetch).
+GLuint uploadMask(GLuint tex, const std::vector<std::uint8_t>& bytes) {
+    if (!tex) glGenTextures(1, &tex);
+    const std::size_t rows = std::max<std::size_t>(1, (bytes.size() + kMaskWidth - 1) / kMaskWidth);
+    std::vector<std::uint8_t> padded(rows * kMaskWidth, 0);
+    for (std::size_t i = 0; i < bytes.size(); ++i) padded[i] = bytes[i] ? 255 : 0;
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kMaskWidth, static_cast<GLsizei>(rows), 0, GL_RED, GL_UNSIGNED_BYTE, padded.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    return tex;
+}
+
+void colorBytes(std::uint32_t rgba, std::uint8_t out[4]) {
+    out[0] = static_cast<std::uint8_t>(rgba >> 24);
+    out[1] = static_cast<std::uint8_t>(rgba >> 16);
+    out[2] = static_cast<std::uint8_t>(rgba >> 8);
+    out[3] = static_cast<std::uint8_t>(rgba);
+}
+
+void setColor(ShaderProgram& p, const char* name, const Rgba& c) { glUniform4f(p.uniform(name), c[0], c[1], c[2], c[3]); }
+
+}  // namespace
+
+// ===========================================================================
+// [SECTION] GPU resources and buffers
+// ===========================================================================
+
+struct MapRenderer::Impl {
+    ShaderProgram surface, arc, arcPick, marker, markerPick;
+    std::array<WorldGpu, 3> levels;
+    GLuint gridVao = 0, gridVbo = 0, gridIbo = 0;
+    GLsizei gridIndexCount = 0;
+    GLuint graticuleVao = 0, graticuleVbo = 0;
+    GLsizei graticuleVertexCount = 0;
+    GLuint arcVao = 0, arcTemplateVbo = 0, arcInstanceVbo = 0;
+    GLsizei arcTemplateVertices = 0;
+    GLsizei arcInstances = 0, arcCrossingFirst = 0;
+    GLuint markerVao = 0, markerCornerVbo = 0, markerInstanceVbo = 0;
+    GLsizei markerInstances = 0;
+    GLuint eventMask = 0, noFlags = 0;
+    GLuint pickFbo = 0, pickColor = 0;
+    int pickWidth = 0, pickHeight = 0;
+
+    void bindArcInstances(GLsizei first) {
+        glBindVertexArray(arcVao);
+        glBindBuffer(GL_ARRAY_BUFFER, arcInstanceVbo);
+        const std::size_t base = static_cast<std::size_t>(first) * sizeof(ArcInstance);
+        auto at = [&](std::size_t offset) { return reinterpret_cast<void*>(base + offset); };
+        glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, ends)));
+        glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, route)));
+        glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ArcInstance), at(offsetof(ArcInstance, color)));
+        glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, meta)));
+    }
+};
+
+MapRenderer::MapRenderer() : m(std::make_unique<Impl>()) {}
+
+MapRenderer::~MapRenderer() {
+    for (WorldGpu& w : m->levels) {
+        glDeleteVertexArrays(1, &w.vao);
+        glDeleteBuffers(1, &w.vbo);
+        glDeleteBuffers(1, &w.ibo);
+        glDeleteVertexArrays(1, &w.borderVao);
+        glDeleteBuffers(1, &w.borderVbo);
+        glDeleteTextures(1, &w.flags);
+    }
+    GLuint vaos[] = {m->gridVao, m->graticuleVao, m->arcVao, m->markerVao};
+    glDeleteVertexArrays(4, vaos);
+    GLuint buffers[] = {m->gridVbo, m->gridIbo, m->graticuleVbo, m->arcTemplateVbo, m->arcInstanceVbo, m->markerCornerVbo,
+                        m->markerInstanceVbo};
+    glDeleteBuffers(7, buffers);
+    GLuint textures[] = {m->eventMask, m->noFlags, m_basemapTexture};
+    glDeleteTextures(3, textures);
+    glDeleteFramebuffers(1, &m->pickFbo);
+    glDeleteRenderbuffers(1, &m->pickColor);
+}
+
+bool MapRenderer::init(std::string* error) {
+    const std::string vertexHeader = std::string("#version 330 core\n") + kProjectionGlsl;
+    const std::string eventHeader = vertexHeader + kEventTimingGlsl;
+    const std::string fragmentHeader = "#version 330 core\n";
+    const std::string pickHeader = "#version 330 core\n#define PICK 1\n";
+    if (!m->surface.build("surface", vertexHeader + kSurfaceVertex, fragmentHeader + kSurfaceFragment, error)) return false;
+    if (!m->arc.build("arc", eventHeader + kArcVertex, fragmentHeader + kArcFragment, error)) return false;
+    if (!m->arcPick.build("arc pick", eventHeader + kArcVertex, pickHeader + kArcFragment, error)) return false;
+    if (!m->marker.build("marker", eventHeader + kMarkerVertex, fragmentHeader + kMarkerFragment, error)) return false;
+    if (!m->markerPick.build("marker pick", eventHeader + kMarkerVertex, pickHeader + kMarkerFragment, error)) return false;
+
+    // The ocean / basemap grid: 2-degree cells, projected like everything else,
+    // so the sea takes each projection's outline (and the globe's disc).
+    std::vector<SurfaceVertex> grid;
+    std::vector<std::uint32_t> gridIdx;
+    const int nx = 180, ny = 90;
+    for (int j = 0; j <= ny; ++j)
+        for (int i = 0; i <= nx; ++i)
+            grid.push_back({-180.0f + 360.0f * i / nx, 90.0f - 180.0f * j / ny, 0, static_cast<float>(i) / nx, static_cast<float>(j) / ny});
+    for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i) {
+            const std::uint32_t a = static_cast<std::uint32_t>(j * (nx + 1) + i), b = a + 1, c = a + nx + 1, d = c + 1;
+            gridIdx.insert(gridIdx.end(), {a, c, b, b, c, d});
+        }
+    glGenVertexArrays(1, &m->gridVao);
+    glBindVertexArray(m->gridVao);
+    glGenBuffers(1, &m->gridVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m->gridVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(grid.size() * sizeof(SurfaceVertex)), grid.data(), GL_STATIC_DRAW);
+    glGenBuffers(1, &m->gridIbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->gridIbo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(gridIdx.size() * 4), gridIdx.data(), GL_STATIC_DRAW);
+    surfaceAttributes();
+    m->gridIndexCount = static_cast<GLsizei>(gridIdx.size());
+
+    // Graticule: every 30 degrees, densified to 2 degrees so it bends with the projection.
+    std::vector<SurfaceVertex> lines;
+    for (int lon = -180; lon <= 180; lon += 30)
+        for (int lat = -90; lat < 90; lat += 2) {
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0, 0});
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat + 2), 0, 0, 0});
+        }
+    for (int lat = -60; lat <= 60; lat += 30)
+        for (int lon = -180; lon < 180; lon += 2) {
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0, 0});
+            lines.push_back({static_cast<float>(lon + 2), static_cast<float>(lat), 0, 0, 0});
+        }
+    glGenVertexArrays(1, &m->graticuleVao);
+    glBindVertexArray(m->graticuleVao);
+    glGenBuffers(1, &m->graticuleVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m->graticuleVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(), GL_STATIC_DRAW);
+    surfaceAttributes();
+    m->graticuleVertexCount = static_cast<GLsizei>(lines.size());
+
+    // Arc template: kArcSegments quads along t, then an arrowhead triangle.
+    std::vector<float> tmpl;
+    for (int s = 0; s < kArcSegments; ++s) {
+        const float t0 = static_cast<float>(s) / kArcSegments, t1 = static_cast<float>(s + 1) / kArcSegments;
+        const float quad[6][2] = {{t0, -1}, {t1, -1}, {t1, 1}, {t0, -1}, {t1, 1}, {t0, 1}};
+        for (const auto& v : quad) tmpl.insert(tmpl.end(), {v[0], v[1], 0.0f});
+    }
+    tmpl.insert(tmpl.end(), {1, -1, 1, 1, 0, 1, 1, 1, 1});
+    m->arcTemplateVertices = static_cast<GLsizei>(tmpl.size() / 3);
+    glGenVertexArrays(1, &m->arcVao);
+    glBindVertexArray(m->arcVao);
+    glGenBuffers(1, &m->arcTemplateVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m->arcTemplateVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(tmpl.size() * 4), tmpl.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 12, nullptr);
+    glGenBuffers(1, &m->arcInstanceVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m->arcInstanceVbo);
+    for (GLuint a = 1; a <= 4; ++a) {
+        glEnableVertexAttribArray(a);
+        glVertexAttribDivisor(a, 1);
+    }
+    m->bindArcInstances(0);
+
+    // Marker quad.
+    const float corners[6][2] = {{-1, -1}, {1, -1}, {1, 1}, {-1, -1}, {1, 1}, {-1, 1}};
+    glGenVertexArrays(1, &m->markerVao);
+    glBindVertexArray(m->markerVao);
+    glGenBuffers(1, &m->markerCornerVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m->markerCornerVbo);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
+    glGenBuffers(1, &m->markerInstanceVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m->markerInstanceVbo);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance), reinterpret_cast<void*>(offsetof(MarkerInstance, lonLat)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(MarkerInstance), reinterpret_cast<void*>(offsetof(MarkerInstance, color)));
+    glEnableVertexAttribArray(4);
+    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance), reinterpret_cast<void*>(offsetof(MarkerInstance, meta)));
+    for (GLuint a : {1u, 3u, 4u}) glVertexAttribDivisor(a, 1);
+    glBindVertexArray(0);
+
+    m->eventMask = uploadMask(0, std::vector<std::uint8_t>(1, 1));
+    m->noFlags = uploadMask(0, std::vector<std::uint8_t>(1, 0));
+    return true;
+}
+
+// ===========================================================================
+// [SECTION] World levels, basemap, events
+// ===========================================================================
+
+void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const geo::BorderLines& borders, std::size_t countryCount) {
+    if (level < 0 || level >= static_cast<int>(m->levels.size())) return;
+    WorldGpu& w = m->levels[static_cast<std::size_t>(level)];
+    std::vector<SurfaceVertex> vertices(fills.mesh.vertices.size());
+    for (std::size_t i = 0; i < vertices.size(); ++i)
+        vertices[i] = {fills.mesh.vertices[i].lonDeg, fills.mesh.vertices[i].latDeg, 0, 0, 0};
+    // Country of each vertex, from the per-country index ranges.
+    for (std::size_t c = 0; c < fills.countryTriangles.size(); ++c) {
+        const geo::IndexRange r = fills.countryTriangles[c];
+        for (std::uint32_t k = r.first; k < r.first + r.count && k < fills.mesh.indices.size(); ++k)
+            vertices[fills.mesh.indices[k]].country = static_cast<float>(c);
+    }
+    if (!w.vao) {
+        glGenVertexArrays(1, &w.vao);
+        glGenBuffers(1, &w.vbo);
+        glGenBuffers(1, &w.ibo);
+        glGenVertexArrays(1, &w.borderVao);
+        glGenBuffers(1, &w.borderVbo);
+    }
+    glBindVertexArray(w.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, w.vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(SurfaceVertex)), vertices.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, w.ibo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(fills.mesh.indices.size() * 4), fills.mesh.indices.data(), GL_STATIC_DRAW);
+    surfaceAttributes();
+    w.indexCount = static_cast<GLsizei>(fills.mesh.indices.size());
+
+    std::vector<SurfaceVertex> lines(borders.vertices.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) lines[i] = {borders.vertices[i].lonDeg, borders.vertices[i].latDeg, 0, 0, 0};
+    glBindVertexArray(w.borderVao);
+    glBindBuffer(GL_ARRAY_BUFFER, w.borderVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(), GL_STATIC_DRAW);
+    surfaceAttributes();
+    w.borderVertexCount = static_cast<GLsizei>(lines.size());
+    glBindVertexArray(0);
+    w.countryCount = countryCount;
+    w.flags = uploadMask(w.flags, std::vector<std::uint8_t>(countryCount, 0));
+}
+
+bool MapRenderer::hasWorldLevel(int level) const {
+    return level >= 0 && level < static_cast<int>(m->levels.size()) && m->levels[static_cast<std::size_t>(level)].vao != 0;
+}
+
+void MapRenderer::setCountryHighlight(int level, const std::vector<std::uint8_t>& flags) {
+    if (!hasWorldLevel(level)) return;
+    WorldGpu& w = m->levels[static_cast<std::size_t>(level)];
+    w.flags = uploadMask(w.flags, flags);
+}
+
+void MapRenderer::setBasemap(const io::ImageRgba& image) {
+    if (!m_basemapTexture) glGenTextures(1, &m_basemapTexture);
+    glBindTexture(GL_TEXTURE_2D, m_basemapTexture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
+    // Arcs: those that cross the antimeridian go last, so flat maps can draw
+    // just that range again shifted by +-360 degrees.
+    std::vector<ArcInstance> arcs;
+    arcs.reserve(layout.legs.size());
+    for (int pass = 0; pass < 2; ++pass)
+        for (const geo::ArcLeg& leg : layout.legs) {
+            if (leg.crossesAntimeridian != (pass == 1)) continue;
+            const Event& e = ds.events[leg.event];
+            ArcInstance a{};
+            a.ends[0] = static_cast<float>(leg.from.lonDeg);
+            a.ends[1] = static_cast<float>(leg.from.latDeg);
+            a.ends[2] = static_cast<float>(leg.to.lonDeg);
+            a.ends[3] = static_cast<float>(leg.to.latDeg);
+            a.route[0] = leg.routeStart;
+            a.route[1] = leg.routeSpan;
+            a.route[2] = leg.routeAngleRad;
+            a.route[3] = leg.bundleOffset;
+            colorBytes(ds.categoryColor(e.category), a.color);
+            a.meta[0] = static_cast<float>(e.span().first);
+            a.meta[1] = static_cast<float>(e.span().last);
+            a.meta[2] = static_cast<float>(leg.event);
+            a.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (leg.lastLeg ? 4 : 0));
+            arcs.push_back(a);
+        }
+    m->arcCrossingFirst = static_cast<GLsizei>(std::count_if(layout.legs.begin(), layout.legs.end(),
+                                                             [](const geo::ArcLeg& l) { return !l.crossesAntimeridian; }));
+    m->arcInstances = static_cast<GLsizei>(arcs.size());
+    glBindBuffer(GL_ARRAY_BUFFER, m->arcInstanceVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.size() * sizeof(ArcInstance)), arcs.data(), GL_STATIC_DRAW);
+
+    // Markers: arc end dots first, place events on top.
+    std::vector<MarkerInstance> markers;
+    markers.reserve(layout.markers.size());
+    for (int pass = 0; pass < 2; ++pass)
+        for (const geo::PlaceMarker& pm : layout.markers) {
+            if (pm.endpoint != (pass == 0)) continue;
+            const Event& e = ds.events[pm.event];
+            MarkerInstance mk{};
+            mk.lonLat[0] = static_cast<float>(pm.position.lonDeg);
+            mk.lonLat[1] = static_cast<float>(pm.position.latDeg);
+            colorBytes(ds.categoryColor(e.category), mk.color);
+            mk.meta[0] = static_cast<float>(e.span().first);
+            mk.meta[1] = static_cast<float>(e.span().last);
+            mk.meta[2] = static_cast<float>(pm.event);
+            mk.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (pm.endpoint ? 8 : 0));
+            markers.push_back(mk);
+        }
+    m->markerInstances = static_cast<GLsizei>(markers.size());
+    glBindBuffer(GL_ARRAY_BUFFER, m->markerInstanceVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(MarkerInstance)), markers.data(), GL_STATIC_DRAW);
+    setEventMask(std::vector<std::uint8_t>(ds.events.size(), 1));
+}
+
+void MapRenderer::setEventMask(const std::vector<std::uint8_t>& mask) { m->eventMask = uploadMask(m->eventMask, mask); }
+
+// ===========================================================================
+// [SECTION] Drawing
+// ===========================================================================
+
+namespace {
+
+void setProjectionUniforms(ShaderProgram& p, const geo::CameraState& camera, const geo::ViewTransform& vt) {
+    glUniform1i(p.uniform(kProjectionUniform), static_cast<int>(camera.projection));
+    glUniform2f(p.uniform(kGlobeCenterUniform), static_cast<float>(geo::degToRad(vt.globe.centerLonDeg)),
+                static_cast<float>(geo::degToRad(vt.globe.centerLatDeg)));
+    const auto m = vt.planeToClipColumnMajor();
+    glUniformMatrix3fv(p.uniform(kPlaneToClipUniform), 1, GL_FALSE, m.data());
+}
+
+void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& vp, const MapStyle& style, GLuint mask) {
+    glUniform1f(p.uniform("u_playhead"), static_cast<float>(t.playheadDay));
+    glUniform1f(p.uniform("u_trailDays"), static_cast<float>(t.trailDays));
+    glUniform1i(p.uniform("u_allUpToNow"), t.allUpToNow ? 1 : 0);
+    glUniform1i(p.uniform("u_useWindow"), t.window ? 1 : 0);
+    glUniform2f(p.uniform("u_window"), t.window ? static_cast<float>(t.window->first) : 0.0f,
+                t.window ? static_cast<float>(t.window->last) : 0.0f);
+    glUniform1f(p.uniform("u_growDays"), static_cast<float>(t.growDays));
+    glUniform1i(p.uniform("u_selected"), t.selected == kNoIndex ? -1 : static_cast<int>(t.selected));
+    glUniform1i(p.uniform("u_hovered"), t.hovered == kNoIndex ? -1 : static_cast<int>(t.hovered));
+    glUniform2f(p.uniform("u_viewportPx"), static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx));
+    glUniform1f(p.uniform("u_markerPx"), style.markerPx);
+    glUniform1f(p.uniform("u_timeSec"), static_cast<float>(std::fmod(t.animationSec, 1000.0)));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, mask);
+    glUniform1i(p.uniform("u_eventMask"), 0);
+}
+
+}  // namespace
+
+void MapRenderer::render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                         const MapStyle& style, int worldLevel) {
+    m_drawCalls = 0;
+    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glClearColor(style.background[0], style.background[1], style.background[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_CLIP_DISTANCE0);
+
+    ShaderProgram& s = m->surface;
+    s.use();
+    setProjectionUniforms(s, camera, vt);
+    glUniform1i(s.uniform("u_useCountryFlags"), 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, m->noFlags);
+    glUniform1i(s.uniform("u_countryFlags"), 1);
+    glUniform4f(s.uniform("u_activeColor"), 0, 0, 0, 0);
+
+    // Ocean, or the basemap image.
+    const bool basemap = style.basemap && m_basemapTexture;
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m_basemapTexture);
+    glUniform1i(s.uniform("u_texture"), 0);
+    glUniform1i(s.uniform("u_useTexture"), basemap ? 1 : 0);
+    setColor(s, "u_color", basemap ? Rgba{1, 1, 1, 1} : style.ocean);
+    glBindVertexArray(m->gridVao);
+    glDrawElements(GL_TRIANGLES, m->gridIndexCount, GL_UNSIGNED_INT, nullptr);
+    ++m_drawCalls;
+    glUniform1i(s.uniform("u_useTexture"), 0);
+
+    // Countries: filled (translucent over a basemap), highlighted where they act.
+    if (hasWorldLevel(worldLevel)) {
+        WorldGpu& w = m->levels[static_cast<std::size_t>(worldLevel)];
+        Rgba land = style.land, active = style.landActive;
+        if (basemap) land[3] = 0.0f, active[3] = 0.35f;
+        setColor(s, "u_color", land);
+        setColor(s, "u_activeColor", active);
+        glUniform1i(s.uniform("u_useCountryFlags"), 1);
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, w.flags);
+        glBindVertexArray(w.vao);
+        glDrawElements(GL_TRIANGLES, w.indexCount, GL_UNSIGNED_INT, nullptr);
+        glUniform1i(s.uniform("u_useCountryFlags"), 0);
+        ++m_drawCalls;
+        if (style.showGraticule) {
+            setColor(s, "u_color", style.graticuleColor);
+            glBindVertexArray(m->graticuleVao);
+            glDrawArrays(GL_LINES, 0, m->graticuleVertexCount);
+            ++m_drawCalls;
+        }
+        Rgba border = style.border;
+        if (basemap) border = {1, 1, 1, 0.55f};
+        setColor(s, "u_color", border);
+        glBindVertexArray(w.borderVao);
+        glDrawArrays(GL_LINES, 0, w.borderVertexCount);
+        ++m_drawCalls;
+    }
+    drawEvents(camera, viewport, time, style, false);
+    glBindVertexArray(0);
+    glDisable(GL_CLIP_DISTANCE0);
+}
+
+void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                             const MapStyle& style, bool pick) {
+    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
+    const float widen = pick ? 8.0f : 0.0f;
+    if (m->arcInstances > 0) {
+        ShaderProgram& p = pick ? m->arcPick : m->arc;
+        p.use();
+        setProjectionUniforms(p, camera, vt);
+        setEventUniforms(p, time, viewport, style, m->eventMask);
+        glUniform1f(p.uniform("u_widthPx"), style.arcWidthPx);
+        glUniform1f(p.uniform("u_bundleSpacingPx"), style.bundleSpacingPx);
+        glUniform1f(p.uniform("u_pxPerRadian"), static_cast<float>(vt.scalePxPerUnit));
+        glUniform1f(p.uniform("u_pickWidenPx"), widen);
+        setColor(p, "u_haloColor", style.halo);
+        // Two passes when drawing: an outline under the arcs keeps them readable
+        // on land, sea and the satellite image alike.
+        const float halos[2] = {2.5f * style.arcWidthPx / 3.2f, 0.0f};
+        for (int pass = pick ? 1 : 0; pass < 2; ++pass) {
+            const float halo = halos[pass];
+            glUniform1f(p.uniform("u_haloPx"), halo);
+            glUniform1f(p.uniform("u_lonShiftDeg"), 0.0f);
+            m->bindArcInstances(0);
+            glDrawArraysInstanced(GL_TRIANGLES, 0, m->arcTemplateVertices, m->arcInstances);
+            ++m_drawCalls;
+            const GLsizei crossing = m->arcInstances - m->arcCrossingFirst;
+            if (geo::isFlat(camera.projection) && crossing > 0) {
+                // The part of a seam-crossing arc beyond +-180 reappears on the other edge.
+                m->bindArcInstances(m->arcCrossingFirst);
+                for (float shift : {360.0f, -360.0f}) {
+                    glUniform1f(p.uniform("u_lonShiftDeg"), shift);
+                    glDrawArraysInstanced(GL_TRIANGLES, 0, m->arcTemplateVertices, crossing);
+                    ++m_drawCalls;
+                }
+                m->bindArcInstances(0);
+            }
+        }
+    }
+    if (m->markerInstances > 0) {
+        ShaderProgram& p = pick ? m->markerPick : m->marker;
+        p.use();
+        setProjectionUniforms(p, camera, vt);
+        setEventUniforms(p, time, viewport, style, m->eventMask);
+        glUniform1f(p.uniform("u_pickWidenPx"), widen);
+        setColor(p, "u_haloColor", style.halo);
+        glBindVertexArray(m->markerVao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m->markerInstances);
+        ++m_drawCalls;
+    }
+}
+
+// ===========================================================================
+// [SECTION] Picking
+// ===========================================================================
+
+Index MapRenderer::pick(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                        const MapStyle& style, int xPx, int yPx) {
+    const int w = static_cast<int>(viewport.widthPx), h = static_cast<int>(viewport.heightPx);
+    if (xPx < 0 || yPx < 0 || xPx >= w || yPx >= h) return kNoIndex;
+    if (w != m->pickWidth || h != m->pickHeight) {
+        if (!m->pickFbo) {
+            glGenFramebuffers(1, &m->pickFbo);
+            glGenRenderbuffers(1, &m->pickColor);
+        }
+        glBindRenderbuffer(GL_RENDERBUFFER, m->pickColor);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_R32UI, w, h);
+        glBindFramebuffer(GL_FRAMEBUFFER, m->pickFbo);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m->pickColor);
+        m->pickWidth = w;
+        m->pickHeight = h;
+    }
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, m->pickFbo);
+    glViewport(0, 0, w, h);
+    const int glY = h - 1 - yPx;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(xPx, glY, 1, 1);
+    const GLuint zero[4] = {0, 0, 0, 0};
+    glClearBufferuiv(GL_COLOR, 0, zero);
+    glDisable(GL_BLEND);
+    glEnable(GL_CLIP_DISTANCE0);
+    drawEvents(camera, viewport, time, style, true);
+    glDisable(GL_CLIP_DISTANCE0);
+    GLuint id = 0;
+    glReadPixels(xPx, glY, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_INT, &id);
+    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_BLEND);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    glBindVertexArray(0);
+    return id == 0 ? kNoIndex : static_cast<Index>(id - 1);
+}
+
+}  // namespace meridian::render
