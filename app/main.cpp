@@ -232,6 +232,9 @@ int main(int argc, char** argv) {
         else std::fprintf(stderr, "meridian: unknown theme \"%s\" (dark, light or projector); using dark\n", opt.theme.c_str());
     }
     ctx.fullscreen = opt.fullscreen;
+    ctx.mapOnly = opt.mapOnly;
+    ctx.caption = opt.caption;
+    if (opt.noLegend) ctx.map.legend = false;
     const bool loaded = ui::loadIntoContext(ctx, file);
     if (!loaded) ctx.dataFile = file;
 

@@ -12,7 +12,10 @@ on a world map and a scrubbable timeline.
 
   --validate             check FILE, print a summary (exit 0) or every problem (exit 1)
   --screenshot OUT.png   render one frame offscreen to a PNG and exit
-  --size WxH             window or image size in pixels (default 1600x900)
+  --size WxH             window or image size in pixels (default 1600x900; up to 7680x4320)
+  --map-only             the screenshot is the map alone, with the data's attribution
+  --caption TEXT         a caption on a --map-only image
+  --no-legend            hide the map legend
   --ui-scale S           UI scale, 0.75 to 2.5 (default: from the display)
   --theme NAME           dark, light or projector
   --projection NAME      equirectangular, equal-earth, natural-earth or globe
@@ -69,6 +72,9 @@ CommandLineResult parseCommandLine(const std::vector<std::string>& args) {
         else if (a == "--validate") o.validate = true;
         else if (a == "--fullscreen") o.fullscreen = true;
         else if (a == "--present") o.present = true;
+        else if (a == "--map-only") o.mapOnly = true;
+        else if (a == "--no-legend") o.noLegend = true;
+        else if (a == "--caption") { if (!value(o.caption)) return fail("--caption needs a text"); }
         else if (a == "--screenshot") { if (!value(o.screenshotPath)) return fail("--screenshot needs an output file name (e.g. out.png)"); }
         else if (a == "--theme") { if (!value(o.theme)) return fail("--theme needs a name: dark, light or projector"); }
         else if (a == "--projection") { if (!value(o.projection)) return fail("--projection needs a name: equirectangular, equal-earth, natural-earth or globe"); }

@@ -27,6 +27,9 @@ struct CommandLine {
     std::optional<double> fps;          // --fps 30
     bool fullscreen = false;            // --fullscreen
     bool present = false;               // --present (with --story)
+    bool mapOnly = false;               // --map-only: the screenshot is the map alone (slides, handouts)
+    bool noLegend = false;              // --no-legend
+    std::string caption;                // --caption TEXT (map-only images)
 };
 
 struct CommandLineResult {

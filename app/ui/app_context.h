@@ -72,6 +72,9 @@ struct AppContext {
     float timelineFraction = 0.27f;
     float eventsFraction = 0.42f;   // share of the side panel for the event table
 
+    bool mapOnly = false;       // only the map fills the window (exports)
+    std::string caption;        // shown on map-only images
+
     bool quitRequested = false;
     bool fullscreen = false;
 

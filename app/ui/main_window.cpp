@@ -78,6 +78,19 @@ void drawMenuBar(AppContext& ctx) {
 }  // namespace
 
 void drawMainWindow(AppContext& ctx) {
+    if (ctx.mapOnly) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(vp->Pos);
+        ImGui::SetNextWindowSize(vp->Size);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+        if (ImGui::Begin("Map", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                                             ImGuiWindowFlags_NoScrollWithMouse))
+            drawMapView(ctx);
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+        return;
+    }
     drawMenuBar(ctx);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 origin = vp->WorkPos;

@@ -436,6 +436,31 @@ void drawDateStamp(AppContext& ctx, ImVec2 origin, ImVec2 size) {
     dl->AddText(f, f->FontSize, p, pal.text, text.c_str());
 }
 
+// Exported images carry a caption and who made the data and the map.
+void drawAttribution(AppContext& ctx, ImVec2 origin, ImVec2 size) {
+    const Palette& pal = palette(ctx.theme);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 8 * ctx.scale();
+    std::string credit = ctx.dataset.title;
+    if (!ctx.dataset.authors.empty()) credit += " — " + ctx.dataset.authors.front();
+    if (!ctx.dataset.license.empty()) credit += " (" + ctx.dataset.license + ")";
+    credit += ". Map: Natural Earth";
+    if (ctx.map.basemap) credit += "; NASA Visible Earth";
+    credit += ". Made with Meridian.";
+    const ImVec2 ts = ImGui::CalcTextSize(credit.c_str());
+    const ImVec2 p(origin.x + size.x - ts.x - pad * 2, origin.y + size.y - ts.y - pad * 1.5f);
+    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.4f), ImVec2(origin.x + size.x, origin.y + size.y), (pal.panelBg & 0x00FFFFFF) | 0xC0000000);
+    dl->AddText(p, pal.textMuted, credit.c_str());
+    if (!ctx.caption.empty()) {
+        ImFont* f = ctx.fonts.title;
+        const ImVec2 cs = f->CalcTextSizeA(f->FontSize, size.x - 4 * pad, size.x - 4 * pad, ctx.caption.c_str());
+        const ImVec2 c(origin.x + 2 * pad, origin.y + 2 * pad);
+        dl->AddRectFilled(ImVec2(c.x - pad, c.y - pad * 0.5f), ImVec2(c.x + cs.x + pad, c.y + cs.y + pad * 0.5f),
+                          (pal.panelBg & 0x00FFFFFF) | 0xD8000000, 5);
+        dl->AddText(f, f->FontSize, c, pal.text, ctx.caption.c_str(), nullptr, size.x - 4 * pad);
+    }
+}
+
 }  // namespace
 
 // ===========================================================================
@@ -499,7 +524,8 @@ void drawMapView(AppContext& ctx) {
     reserved.push_back({size.x - 200 * ctx.scale(), 0, size.x, 60 * ctx.scale()});  // date
     if (ctx.hasDataset && ctx.map.labels) drawLabels(ctx, *s, vp, origin, reserved);
     if (ctx.hasDataset) drawDateStamp(ctx, origin, size);
-    drawToolbar(ctx, vp);
+    if (ctx.mapOnly) drawAttribution(ctx, origin, size);
+    else drawToolbar(ctx, vp);
     if (hovered && ctx.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) drawTooltip(ctx);
 }
 
