@@ -17,6 +17,7 @@
 #include "io/command_line.h"
 #include "io/dataset_loader.h"
 #include "io/png_file.h"
+#include "io/settings.h"
 #include "render/framebuffer.h"
 #include "render/gl.h"
 #include "geo/projection.h"
@@ -169,12 +170,45 @@ int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
     return 0;
 }
 
+// Saves the settings when they changed (checked once a second, and at exit).
+void saveSettingsIfChanged(ui::AppContext& ctx, std::string& lastSaved) {
+    const io::Settings s = ui::captureSettings(ctx);
+    const std::string json = io::settingsToJson(s);
+    if (json == lastSaved) return;
+    std::string error;
+    if (io::saveSettings(io::settingsPath(), s, &error)) lastSaved = json;
+    else std::fprintf(stderr, "meridian: cannot save settings: %s\n", error.c_str());
+}
+
+// Reload on change: when the open file changes on disk, load it again; if the
+// new version is invalid, the old data stays and the problems are shown.
+void reloadIfChanged(ui::AppContext& ctx) {
+    if (ctx.dataFile.empty()) return;
+    std::error_code ec;
+    const auto t = std::filesystem::last_write_time(ctx.dataFile, ec);
+    if (ec || t == ctx.dataFileTime) return;
+    const bool ok = ui::loadIntoContext(ctx, ctx.dataFile);
+    ctx.dataFileTime = t;  // do not retry a broken version every second
+    ctx.statusMessage = ok ? "Reloaded " + std::filesystem::path(ctx.dataFile).filename().string() + " (changed on disk)"
+                           : "The changed file has problems: showing the previous version";
+    ctx.statusUntilSec = ctx.timeSec + 6;
+}
+
 void runInteractive(ui::AppContext& ctx, Platform& p) {
     bool running = true;
+    std::string lastSaved = io::settingsToJson(ui::captureSettings(ctx));
+    double lastCheck = 0;
     while (running && !ctx.quitRequested) {
+        if (ctx.timeSec - lastCheck > 1.0) {
+            lastCheck = ctx.timeSec;
+            reloadIfChanged(ctx);
+            saveSettingsIfChanged(ctx, lastSaved);
+        }
         SDL_Event ev;
-        // Idle: wait for input instead of spinning (a projector laptop on battery).
-        if (SDL_WaitEventTimeout(&ev, 250)) {
+        // Idle: wait for input instead of spinning (a projector laptop on battery);
+        // animations (playback, camera flights, arcs drawing themselves) keep frames coming.
+        const bool animating = ctx.view.playing || ctx.flight.has_value();
+        if (animating ? SDL_PollEvent(&ev) : SDL_WaitEventTimeout(&ev, 33)) {
             do {
                 ImGui_ImplSDL2_ProcessEvent(&ev);
                 if (ev.type == SDL_QUIT) running = false;
@@ -195,6 +229,7 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
         renderDrawData(ImGui::GetStyle().Colors[ImGuiCol_WindowBg], w, h);
         SDL_GL_SwapWindow(p.window);
     }
+    saveSettingsIfChanged(ctx, lastSaved);
 }
 
 }  // namespace
@@ -214,10 +249,19 @@ int main(int argc, char** argv) {
         std::printf("meridian 0.1 (data format %d)\n", io::kFormatVersion);
         return 0;
     }
-    const std::string file = opt.dataFile.empty() ? defaultDataFile() : opt.dataFile;
+    const bool headless = !opt.screenshotPath.empty() || !opt.exportVideo.empty();
+    // Settings make the app remember; headless renders ignore them, so the
+    // same command gives the same picture on every machine.
+    io::SettingsLoad settings;
+    if (!headless && !opt.validate) {
+        settings = io::loadSettings(io::settingsPath());
+        if (!settings.warning.empty()) std::fprintf(stderr, "meridian: %s\n", settings.warning.c_str());
+    }
+    std::string file = opt.dataFile;
+    if (file.empty() && !headless && !settings.settings.lastFile.empty() && std::filesystem::exists(settings.settings.lastFile))
+        file = settings.settings.lastFile;
+    if (file.empty()) file = defaultDataFile();
     if (opt.validate) return runValidate(file);
-
-    const bool headless = !opt.screenshotPath.empty();
     Platform platform;
     if (!initPlatform(platform, opt, headless)) {
         shutdownPlatform(platform);
@@ -225,6 +269,11 @@ int main(int argc, char** argv) {
     }
 
     ui::AppContext ctx;
+    if (!headless) applySettings(ctx, settings.settings);
+    if (!settings.warning.empty()) {
+        ctx.statusMessage = "Settings were damaged and reset (see the terminal)";
+        ctx.statusUntilSec = 15;
+    }
     ctx.dpiScale = headless ? 1.0f : displayDpiScale(platform.window);
     if (opt.uiScale) ctx.uiScale = static_cast<float>(*opt.uiScale);
     if (!opt.theme.empty()) {

@@ -156,6 +156,7 @@ void main() {
     v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && facing < 0.0) v_alpha *= 0.22;  // seen through the globe
     if (selected || hovered) v_alpha = max(v_alpha, eventMask(v_event) * (u_useWindow == 1 ? 0.0 : (u_playhead >= a_meta.x ? 1.0 : 0.0)));
+    else if (u_selected >= 0) v_alpha *= 0.4;   // the selected route stands out
 
     vec2 pos;
     if (v_kind == 0) {
@@ -255,6 +256,7 @@ void main() {
     v_sizePx = size;
     v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (emphasised && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = eventMask(v_event);
+    else if (!emphasised && u_selected >= 0) v_alpha *= 0.5;
     if (u_projection == PROJECTION_ORTHOGRAPHIC && p.z < 0.0) v_alpha = 0.0;   // behind the globe
     v_uv = a_corner;
     v_color = a_color;

@@ -7,12 +7,15 @@
 #include <string_view>
 #include <vector>
 
+#include <filesystem>
 #include <memory>
 
 #include "core/dataset.h"
+#include "core/event_filter.h"
 #include "geo/camera.h"
 #include "core/view_state.h"
 #include "io/diagnostic.h"
+#include "io/settings.h"
 
 struct ImFont;
 
@@ -54,6 +57,14 @@ struct AppContext {
 
     ViewState view;
 
+    EventFilter filter;
+    FilterResult filtered;          // mask over dataset.events (1 = shown)
+    std::uint64_t filterVersion = 0;  // bumped when the mask changes; views compare
+    bool focusSearch = false;       // Ctrl+F pressed: the search field takes the keyboard
+    bool isShown(Index e) const { return e < filtered.mask.size() ? filtered.mask[e] != 0 : true; }
+    // Recomputes the mask after filter or data changes.
+    void refilter();
+
     geo::CameraState camera;               // the map's camera
     std::optional<CameraFlight> flight;    // when set, the camera glides to flight->to
     bool fitRequested = true;              // frame the visible events on the next map frame
@@ -75,6 +86,13 @@ struct AppContext {
     bool mapOnly = false;       // only the map fills the window (exports)
     std::string caption;        // shown on map-only images
 
+    io::Settings settings;             // persisted between runs (not in headless renders)
+    std::string pendingFilterIds;      // filter ids from settings, applied once data is loaded
+    std::filesystem::file_time_type dataFileTime{};  // for reload-on-change
+    bool showOpenDialog = false;
+    std::string statusMessage;         // shown briefly in the menu bar
+    double statusUntilSec = 0;
+
     bool quitRequested = false;
     bool fullscreen = false;
 
@@ -82,7 +100,12 @@ struct AppContext {
 };
 
 // Loads a file into the context; on errors keeps the old data and shows them.
-// Returns true when the new data replaced the old.
+// Returns true when the new data replaced the old. A reload (same file) keeps
+// the playhead, the selection (by event id) and the filters.
 bool loadIntoContext(AppContext& ctx, const std::string& path);
+
+// Settings <-> context (filters by id, so they survive data changes).
+void applySettings(AppContext& ctx, const io::Settings& settings);
+io::Settings captureSettings(const AppContext& ctx);
 
 }  // namespace meridian::ui

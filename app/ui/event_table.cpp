@@ -14,11 +14,15 @@ enum Column { kColDate, kColTitle, kColCategory, kColConfidence, kColSources };
 struct TableCache {
     const Dataset* dataset = nullptr;
     std::size_t eventCount = 0;
+    std::uint64_t filterVersion = ~0ull;
     std::vector<Index> rows;
 };
 
-void sortRows(const Dataset& ds, std::vector<Index>& rows, const ImGuiTableSortSpecs* specs) {
-    rows = ds.eventsByStart;
+void sortRows(const AppContext& ctx, std::vector<Index>& rows, const ImGuiTableSortSpecs* specs) {
+    const Dataset& ds = ctx.dataset;
+    rows.clear();
+    for (Index i : ds.eventsByStart)
+        if (ctx.isShown(i)) rows.push_back(i);
     if (!specs || specs->SpecsCount == 0) return;
     const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
     auto key = [&](Index a, Index b) -> int {
@@ -51,6 +55,7 @@ void drawEventTable(AppContext& ctx) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
                                   ImGuiTableFlags_SizingStretchProp;
+    drawSearchField(ctx);
     if (!ImGui::BeginTable("events", 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
@@ -63,10 +68,12 @@ void drawEventTable(AppContext& ctx) {
     ImGui::TableHeadersRow();
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (cache.dataset != &ds || cache.eventCount != ds.events.size() || (specs && specs->SpecsDirty)) {
+    if (cache.dataset != &ds || cache.eventCount != ds.events.size() || cache.filterVersion != ctx.filterVersion ||
+        (specs && specs->SpecsDirty)) {
         cache.dataset = &ds;
         cache.eventCount = ds.events.size();
-        sortRows(ds, cache.rows, specs);
+        cache.filterVersion = ctx.filterVersion;
+        sortRows(ctx, cache.rows, specs);
         if (specs) specs->SpecsDirty = false;
     }
 

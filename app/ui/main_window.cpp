@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "io/dataset_loader.h"
+#include "ui/keys.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -36,9 +37,25 @@ float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
     return delta;
 }
 
+void handleGlobalShortcuts(AppContext& ctx) {
+    if (ctrlDown()) {
+        if (keyPressed(Key::F, false)) ctx.focusSearch = true;
+        if (keyPressed(Key::O, false)) ctx.showOpenDialog = true;
+        if (keyPressed(Key::R, false) && !ctx.dataFile.empty()) loadIntoContext(ctx, ctx.dataFile);
+        if (keyPressed(Key::Q, false)) ctx.quitRequested = true;
+    }
+    if (keyPressed(Key::F11, false)) ctx.fullscreen = !ctx.fullscreen;
+}
+
 void drawMenuBar(AppContext& ctx) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) ctx.showOpenDialog = true;
+        if (ImGui::BeginMenu("Open recent", !ctx.settings.recentFiles.empty())) {
+            for (const std::string& f : ctx.settings.recentFiles)
+                if (ImGui::MenuItem(f.c_str())) loadIntoContext(ctx, f);
+            ImGui::EndMenu();
+        }
         if (ImGui::MenuItem("Reload", "Ctrl+R", false, !ctx.dataFile.empty())) loadIntoContext(ctx, ctx.dataFile);
         if (ImGui::MenuItem("Show problems", nullptr, false, !ctx.diagnostics.empty())) ctx.showDiagnostics = true;
         ImGui::Separator();
@@ -72,6 +89,17 @@ void drawMenuBar(AppContext& ctx) {
         ImGui::Separator();
         ImGui::TextDisabled("%s", ctx.dataset.title.c_str());
     }
+    // Something is hidden: say so where everyone looks.
+    if (ctx.filter.isActive()) {
+        ImGui::Separator();
+        ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)), "Filtered: %zu of %zu events (%s)", ctx.filtered.shown,
+                           ctx.dataset.events.size(), ctx.filter.describe(ctx.dataset).c_str());
+        if (ImGui::SmallButton("Show all")) ctx.filter.clear(), ctx.refilter();
+    }
+    if (!ctx.statusMessage.empty() && ctx.timeSec < ctx.statusUntilSec) {
+        ImGui::Separator();
+        ImGui::TextUnformatted(ctx.statusMessage.c_str());
+    }
     ImGui::EndMainMenuBar();
 }
 
@@ -91,6 +119,7 @@ void drawMainWindow(AppContext& ctx) {
         ImGui::PopStyleVar(2);
         return;
     }
+    handleGlobalShortcuts(ctx);
     drawMenuBar(ctx);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 origin = vp->WorkPos;
@@ -124,7 +153,22 @@ void drawMainWindow(AppContext& ctx) {
     const float eventsH = std::clamp(ctx.eventsFraction * size.y, 120.0f * ctx.scale(), size.y - 160.0f * ctx.scale());
     ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y));
     ImGui::SetNextWindowSize(ImVec2(sideW, eventsH));
-    if (ImGui::Begin("Events", nullptr, kPanelFlags)) drawEventTable(ctx);
+    if (ImGui::Begin("Events", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar)) {
+        if (ImGui::BeginTabBar("side")) {
+            if (ImGui::BeginTabItem("Events")) {
+                drawEventTable(ctx);
+                ImGui::EndTabItem();
+            }
+            const std::string filters = ctx.filter.isActive() ? "Filters (on)###filters" : "Filters###filters";
+            if (ImGui::BeginTabItem(filters.c_str())) {
+                ImGui::BeginChild("filters");
+                drawFilterPanel(ctx);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+    }
     ImGui::End();
     ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y + eventsH + gap));
     ImGui::SetNextWindowSize(ImVec2(sideW, size.y - eventsH - gap));
@@ -140,6 +184,7 @@ void drawMainWindow(AppContext& ctx) {
     if (dz != 0) ctx.eventsFraction = std::clamp((eventsH + dz) / size.y, 0.12f, 0.8f);
 
     drawDiagnosticsWindow(ctx);
+    drawOpenDialog(ctx);
 }
 
 }  // namespace meridian::ui

@@ -39,6 +39,7 @@ struct MapViewState {
     std::future<io::WorldLevelResult> pendingFine;  // the 10m level loads in the background
     const Dataset* layoutFor = nullptr;
     std::size_t layoutEvents = 0;
+    std::uint64_t maskVersion = ~0ull;
     DayNumber highlightDay = std::numeric_limits<DayNumber>::min();
     std::uint64_t highlightKey = 0;
     ImVec2 lastMouse{-1, -1};
@@ -159,6 +160,7 @@ DaySpan shownSpan(const ViewState& v) {
 void forEachShownEvent(const AppContext& ctx, const std::function<void(Index, float)>& fn) {
     const Dataset& ds = ctx.dataset;
     ds.forEachEventOverlapping(shownSpan(ctx.view), [&](Index i) {
+        if (!ctx.isShown(i)) return;
         const float a = eventOpacityAt(ds.events[i], ctx.view);
         if (a > 0.0f) fn(i, a);
     });
@@ -338,8 +340,17 @@ ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size) {
     const Dataset& ds = ctx.dataset;
     const float s = ctx.scale();
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
-    const int rows = kConfidenceCount + static_cast<int>(std::min<std::size_t>(ds.categories.size(), 10)) + 1;
-    const ImVec2 box(210 * s, lineH * static_cast<float>(rows) + 14 * s);
+    // Only the categories on the map now: a short legend covers less of it.
+    std::vector<std::uint8_t> shown(ds.categories.size(), 0);
+    forEachShownEvent(ctx, [&](Index i, float) {
+        if (ds.events[i].category < shown.size()) shown[ds.events[i].category] = 1;
+    });
+    const int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
+    const int rows = kConfidenceCount + std::min(shownCount, 12) + 1;
+    float widest = 0;
+    for (std::size_t c = 0; c < ds.categories.size(); ++c)
+        if (shown[c]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[c].label.c_str()).x);
+    const ImVec2 box(std::max(150 * s, widest + 40 * s), lineH * static_cast<float>(rows) + 14 * s);
     const ImVec2 p0(origin.x + 10 * s, origin.y + size.y - box.y - 10 * s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(ctx.theme);
@@ -366,7 +377,10 @@ ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size) {
         y += lineH;
     }
     y += 4 * s;
-    for (std::size_t c = 0; c < ds.categories.size() && c < 10; ++c) {
+    int drawn = 0;
+    for (std::size_t c = 0; c < ds.categories.size() && drawn < 12; ++c) {
+        if (!shown[c]) continue;
+        ++drawn;
         dl->AddRectFilled(ImVec2(x, y + lineH * 0.2f), ImVec2(x + 14 * s, y + lineH * 0.7f), imColor(ds.categoryColor(static_cast<Index>(c))), 2 * s);
         dl->AddText(ImVec2(x + 22 * s, y), pal.text, ds.categories[c].label.c_str());
         y += lineH;
@@ -481,6 +495,12 @@ void drawMapView(AppContext& ctx) {
         s->renderer.setEvents(ctx.dataset, geo::buildMapLayout(ctx.dataset));
         s->layoutFor = &ctx.dataset;
         s->layoutEvents = ctx.dataset.events.size();
+        s->maskVersion = ~0ull;
+    }
+    if (ctx.hasDataset && s->maskVersion != ctx.filterVersion) {
+        s->renderer.setEventMask(ctx.filtered.mask);
+        s->maskVersion = ctx.filterVersion;
+        s->highlightKey = 0;
     }
     if (ctx.fitRequested && ctx.hasDataset) {
         fitMapToShownEvents(ctx, vp, false);

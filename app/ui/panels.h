@@ -10,6 +10,9 @@ namespace meridian::ui {
 void drawEventTable(AppContext& ctx);
 void drawDetailsPanel(AppContext& ctx);
 void drawDiagnosticsWindow(AppContext& ctx);
+void drawFilterPanel(AppContext& ctx);
+void drawSearchField(AppContext& ctx);
+void drawOpenDialog(AppContext& ctx);
 // The whole window: menu bar, map, timeline, side panels.
 void drawMainWindow(AppContext& ctx);
 
