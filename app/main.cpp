@@ -282,6 +282,7 @@ int main(int argc, char** argv) {
     }
     ctx.fullscreen = opt.fullscreen;
     ctx.mapOnly = opt.mapOnly;
+    ctx.headless = headless;
     ctx.caption = opt.caption;
     if (opt.noLegend) ctx.map.legend = false;
     const bool loaded = ui::loadIntoContext(ctx, file);

@@ -83,6 +83,7 @@ struct AppContext {
     float timelineFraction = 0.27f;
     float eventsFraction = 0.42f;   // share of the side panel for the event table
 
+    bool headless = false;      // offscreen render: wait for background work instead of showing "loading"
     bool mapOnly = false;       // only the map fills the window (exports)
     std::string caption;        // shown on map-only images
 

@@ -119,6 +119,10 @@ void drawDetailsPanel(AppContext& ctx) {
         sectionLabel(ctx, "WHAT HAPPENED");
         ImGui::TextWrapped("%s", e.summary.c_str());
     }
+    if (!e.media.empty()) {
+        sectionLabel(ctx, "MEDIA");
+        drawMediaThumbnails(ctx, e);
+    }
     if (!e.note.empty()) {
         sectionLabel(ctx, "ABOUT THE EVIDENCE");
         ImGui::TextWrapped("%s", e.note.c_str());

@@ -13,6 +13,7 @@ void drawDiagnosticsWindow(AppContext& ctx);
 void drawFilterPanel(AppContext& ctx);
 void drawSearchField(AppContext& ctx);
 void drawOpenDialog(AppContext& ctx);
+void drawMediaThumbnails(AppContext& ctx, const Event& e);
 // The whole window: menu bar, map, timeline, side panels.
 void drawMainWindow(AppContext& ctx);
 
