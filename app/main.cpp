@@ -326,7 +326,8 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is ours; settings are saved by Meridian
-    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: the arrow keys, Space, Home and End belong
+    // to the timeline (a presenter's clicker sends them); every action has a shortcut.
     ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     ctx.fontsDirty = true;

@@ -16,7 +16,7 @@ struct Settings {
     std::string lastFile;
     std::vector<std::string> recentFiles;  // most recent first, at most kMaxRecentFiles
     // Layout
-    double sidePanelFraction = 0.30, timelineFraction = 0.27, eventsFraction = 0.42;
+    double sidePanelFraction = 0.30, timelineFraction = 0.36, eventsFraction = 0.42;
     // Map
     std::string projection = "equal-earth";
     bool basemap = false, labels = true, graticule = true, highlightCountries = true, legend = true;

@@ -14,29 +14,28 @@ struct UnitInfo {
     UnitKind kind;
     int step;            // N days / months / years
     double minDays;      // shortest gap between two ticks (a lower bound for years)
-    double nominalDays;  // typical gap, for "how many minors per major"
     const char* name;
 };
 
 // In TickUnit order, finest first.
 constexpr UnitInfo kUnits[kTickUnitCount] = {
-    {UnitKind::Day, 1, 1, 1, "1 day"},
-    {UnitKind::Day, 2, 2, 2, "2 days"},
-    {UnitKind::Day, 7, 7, 7.6, "7 days"},
-    {UnitKind::Day, 14, 14, 15.2, "14 days"},
-    {UnitKind::Month, 1, 28, 30.44, "1 month"},
-    {UnitKind::Month, 3, 90, 91.3, "3 months"},    // Jan-Mar of a common year
-    {UnitKind::Month, 6, 181, 182.6, "6 months"},  // Jan-Jun of a common year
-    {UnitKind::Year, 1, 365, 365.2425, "1 year"},
-    {UnitKind::Year, 2, 730, 730.485, "2 years"},
-    {UnitKind::Year, 5, 1825, 1826.2, "5 years"},
-    {UnitKind::Year, 10, 3650, 3652.4, "10 years"},
-    {UnitKind::Year, 20, 7300, 7304.9, "20 years"},
-    {UnitKind::Year, 50, 18250, 18262, "50 years"},
-    {UnitKind::Year, 100, 36500, 36524, "100 years"},
-    {UnitKind::Year, 200, 73000, 73048, "200 years"},
-    {UnitKind::Year, 500, 182500, 182621, "500 years"},
-    {UnitKind::Year, 1000, 365000, 365242, "1000 years"},
+    {UnitKind::Day, 1, 1, "1 day"},
+    {UnitKind::Day, 2, 2, "2 days"},
+    {UnitKind::Day, 7, 7, "7 days"},
+    {UnitKind::Day, 14, 14, "14 days"},
+    {UnitKind::Month, 1, 28, "1 month"},
+    {UnitKind::Month, 3, 90, "3 months"},    // Jan-Mar of a common year
+    {UnitKind::Month, 6, 181, "6 months"},  // Jan-Jun of a common year
+    {UnitKind::Year, 1, 365, "1 year"},
+    {UnitKind::Year, 2, 730, "2 years"},
+    {UnitKind::Year, 5, 1825, "5 years"},
+    {UnitKind::Year, 10, 3650, "10 years"},
+    {UnitKind::Year, 20, 7300, "20 years"},
+    {UnitKind::Year, 50, 18250, "50 years"},
+    {UnitKind::Year, 100, 36500, "100 years"},
+    {UnitKind::Year, 200, 73000, "200 years"},
+    {UnitKind::Year, 500, 182500, "500 years"},
+    {UnitKind::Year, 1000, 365000, "1000 years"},
 };
 
 const UnitInfo& info(TickUnit u) { return kUnits[static_cast<int>(u)]; }
@@ -60,13 +59,30 @@ int formatYear(std::int64_t year, char* buf, int size) {
                     : std::snprintf(buf, size, "%lld BC", static_cast<long long>(1 - year));
 }
 
-bool subdivides(TickUnit minor, TickUnit major) {
-    const UnitInfo &m = info(minor), &M = info(major);
-    // Day ticks restart on every 1st and 1/3/6 divide 12, so a finer kind always
-    // has a tick on every boundary of a coarser one.
-    if (m.kind != M.kind) return m.kind < M.kind;
-    return M.step % m.step == 0;
-}
+// Minor units per major, finest first: the first one at least minMinorSpacingPx
+// apart is used. Each subdivides its major (every major is also a minor boundary:
+// day ticks restart on every 1st, and 1/3/6 months divide a year) into 2-12 parts
+// of the same calendar meaning (months within quarters, years within decades).
+constexpr auto kNoUnit = static_cast<TickUnit>(kTickUnitCount);  // ends a list
+constexpr TickUnit kMinorCandidates[kTickUnitCount][3] = {
+    {kNoUnit, kNoUnit, kNoUnit},                               // Day1
+    {TickUnit::Day1, kNoUnit, kNoUnit},                        // Day2
+    {TickUnit::Day1, kNoUnit, kNoUnit},                        // Day7
+    {TickUnit::Day1, TickUnit::Day7, kNoUnit},                 // Day14
+    {TickUnit::Day7, TickUnit::Day14, kNoUnit},                // Month1
+    {TickUnit::Month1, kNoUnit, kNoUnit},                      // Month3
+    {TickUnit::Month1, TickUnit::Month3, kNoUnit},             // Month6
+    {TickUnit::Month1, TickUnit::Month3, TickUnit::Month6},    // Year1
+    {TickUnit::Month3, TickUnit::Month6, TickUnit::Year1},     // Year2
+    {TickUnit::Year1, kNoUnit, kNoUnit},                       // Year5
+    {TickUnit::Year1, TickUnit::Year2, TickUnit::Year5},       // Year10
+    {TickUnit::Year2, TickUnit::Year5, TickUnit::Year10},      // Year20
+    {TickUnit::Year5, TickUnit::Year10, kNoUnit},              // Year50
+    {TickUnit::Year10, TickUnit::Year20, TickUnit::Year50},    // Year100
+    {TickUnit::Year20, TickUnit::Year50, TickUnit::Year100},   // Year200
+    {TickUnit::Year50, TickUnit::Year100, kNoUnit},            // Year500
+    {TickUnit::Year100, TickUnit::Year200, TickUnit::Year500}, // Year1000
+};
 
 }  // namespace
 
@@ -201,12 +217,8 @@ void computeAxisTicks(const TimeAxisView& view, const AxisTickOptions& options, 
         builder.emitMajors(out.majorUnit, true, out.ticks);
     }
 
-    // Minor unit: the finest that subdivides the major into at most 12 parts
-    // and is not denser than minMinorSpacingPx.
-    for (int i = 0; i < static_cast<int>(out.majorUnit); ++i) {
-        const auto unit = static_cast<TickUnit>(i);
-        if (!subdivides(unit, out.majorUnit)) continue;
-        if (info(out.majorUnit).nominalDays / info(unit).nominalDays > 12.5) continue;
+    for (const TickUnit unit : kMinorCandidates[static_cast<int>(out.majorUnit)]) {
+        if (unit == kNoUnit) break;
         if (minUnitDays(unit) * view.pxPerDay < options.minMinorSpacingPx) continue;
         out.minorUnit = unit;
         out.hasMinor = true;

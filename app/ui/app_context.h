@@ -32,7 +32,8 @@ struct Fonts {
     ImFont* title = nullptr;   // panel titles, presenter headings
 };
 
-struct MapViewState;  // GPU side of the map (ui/map_view.cpp)
+struct MapViewState;   // GPU side of the map (ui/map_view.cpp)
+struct TimelineState;  // the timeline's index, lanes and view (ui/timeline_view.cpp)
 
 struct MapSettings {
     bool basemap = false;
@@ -70,6 +71,7 @@ struct AppContext {
     bool fitRequested = true;              // frame the visible events on the next map frame
     MapSettings map;
     std::shared_ptr<MapViewState> mapState;
+    std::shared_ptr<TimelineState> timelineState;
     double timeSec = 0;                    // wall clock (animations)
 
     Theme theme = Theme::Dark;
@@ -80,7 +82,7 @@ struct AppContext {
 
     // Layout (fractions of the window, changed by dragging the splitters).
     float sidePanelFraction = 0.30f;
-    float timelineFraction = 0.27f;
+    float timelineFraction = 0.36f;
     float eventsFraction = 0.42f;   // share of the side panel for the event table
 
     bool headless = false;      // offscreen render: wait for background work instead of showing "loading"

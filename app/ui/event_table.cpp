@@ -117,28 +117,28 @@ void drawEventTable(AppContext& ctx) {
     ImGui::EndTable();
 }
 
-void confidenceBadge(Confidence c) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float h = ImGui::GetTextLineHeight();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImU32 col = confidenceColor(c);
+void drawConfidenceGlyph(ImDrawList* dl, ImVec2 centre, float r, Confidence c, ImU32 col, float thickness) {
     // A shape as well as a colour, so the level reads without colour vision:
     // filled (confirmed), half (reported), ring (alleged), crossed ring (disputed).
-    const ImVec2 centre(p.x + h * 0.45f, p.y + h * 0.5f);
-    const float r = h * 0.32f;
     switch (c) {
         case Confidence::Confirmed: dl->AddCircleFilled(centre, r, col); break;
         case Confidence::Reported:
-            dl->AddCircle(centre, r, col, 0, 2.0f);
-            dl->PathArcTo(centre, r, -1.5707963f, 1.5707963f);
+            dl->AddCircle(centre, r, col, 0, thickness);
+            dl->PathArcTo(centre, r, 1.5707963f, 4.712389f);
             dl->PathFillConvex(col);
             break;
-        case Confidence::Alleged: dl->AddCircle(centre, r, col, 0, 2.0f); break;
+        case Confidence::Alleged: dl->AddCircle(centre, r, col, 0, thickness); break;
         case Confidence::Disputed:
-            dl->AddCircle(centre, r, col, 0, 2.0f);
-            dl->AddLine(ImVec2(centre.x - r, centre.y + r), ImVec2(centre.x + r, centre.y - r), col, 2.0f);
+            dl->AddCircle(centre, r, col, 0, thickness);
+            dl->AddLine(ImVec2(centre.x - r * 0.75f, centre.y + r * 0.75f), ImVec2(centre.x + r * 0.75f, centre.y - r * 0.75f), col, thickness);
             break;
     }
+}
+
+void confidenceBadge(Confidence c) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.45f, p.y + h * 0.5f), h * 0.32f, c, confidenceColor(c), 2.0f);
     ImGui::Dummy(ImVec2(h * 0.95f, h));
     ImGui::SameLine(0, 2);
     ImGui::TextUnformatted(confidenceLabel(c));

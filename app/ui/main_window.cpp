@@ -185,6 +185,7 @@ void drawMainWindow(AppContext& ctx) {
 
     drawDiagnosticsWindow(ctx);
     drawOpenDialog(ctx);
+    ctx.view.revealSelected = false;  // every view has had its chance to scroll to it
 }
 
 }  // namespace meridian::ui

@@ -506,6 +506,23 @@ void drawMapView(AppContext& ctx) {
         fitMapToShownEvents(ctx, vp, false);
         ctx.fitRequested = false;
     }
+    // A selection made elsewhere: bring its places into view if they are not.
+    if (ctx.view.revealSelected && ctx.view.selected < ctx.dataset.events.size()) {
+        const Event& e = ctx.dataset.events[ctx.view.selected];
+        std::vector<geo::LonLat> pts;
+        for (Index p : {e.place, e.from, e.to})
+            if (p != kNoIndex) pts.push_back({ctx.dataset.places[p].lonDeg, ctx.dataset.places[p].latDeg});
+        bool inside = true;
+        for (const geo::LonLat& p : pts) {
+            const auto sp = geo::worldToScreen(ctx.camera, vp, p);
+            inside = inside && sp && sp->xPx > 20 && sp->yPx > 20 && sp->xPx < vp.widthPx - 20 && sp->yPx < vp.heightPx - 20;
+        }
+        if (!inside && !pts.empty()) {
+            geo::CameraState target = geo::fitToBounds(ctx.camera.projection, pts, vp, 120.0 * ctx.scale());
+            target.zoom = std::min(target.zoom, std::max(ctx.camera.zoom, 1.0));  // move over, do not dive in
+            ctx.flight = CameraFlight{ctx.camera, target, ctx.timeSec, 0.8};
+        }
+    }
     if (ctx.flight) {
         const double t = (ctx.timeSec - ctx.flight->startSec) / std::max(1e-3, ctx.flight->durationSec);
         ctx.camera = geo::interpolate(ctx.flight->from, ctx.flight->to, geo::easeSmoothstep(t));

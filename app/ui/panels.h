@@ -19,6 +19,7 @@ void drawMainWindow(AppContext& ctx);
 
 // Small shared widgets.
 void confidenceBadge(Confidence c);
+void drawConfidenceGlyph(ImDrawList* dl, ImVec2 centre, float radius, Confidence c, ImU32 color, float thickness);
 void categoryChip(const Dataset& ds, Index category);
 
 }  // namespace meridian::ui
