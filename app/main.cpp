@@ -18,6 +18,9 @@
 #include "io/dataset_loader.h"
 #include "io/png_file.h"
 #include "io/settings.h"
+#include "io/text_file.h"
+#include "ui/timeline_state.h"
+#include <nlohmann/json.hpp>
 #include "render/framebuffer.h"
 #include "render/gl.h"
 #include "geo/projection.h"
@@ -146,6 +149,20 @@ void renderDrawData(const ImVec4& clear, int w, int h) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+// Where the timeline drew its lanes and how days map to x: render tests use it
+// to know where a date's marker and the playhead must be.
+void writeLayoutReport(const ui::AppContext& ctx, const std::string& path) {
+    ui::TimelineLayoutReport r;
+    ui::timelineLayoutReport(ctx, r);
+    nlohmann::json j = {{"lanesX", r.lanesX}, {"lanesY", r.lanesY}, {"firstDay", r.firstDay}, {"pxPerDay", r.pxPerDay},
+                        {"widthPx", r.widthPx}, {"rowTops", r.rowTops}, {"rowHeights", r.rowHeights}};
+    nlohmann::json cats = nlohmann::json::array();
+    for (Index c : r.rowCategories) cats.push_back(c == kNoIndex ? -1 : static_cast<int>(c));
+    j["rowCategories"] = cats;
+    std::string error;
+    if (!io::writeFileAtomically(path, j.dump(2), &error)) std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
+}
+
 int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
     render::Framebuffer target;
     if (!target.ensure(opt.widthPx, opt.heightPx)) {
@@ -167,6 +184,7 @@ int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
         return 1;
     }
     std::printf("wrote %s (%dx%d)\n", opt.screenshotPath.c_str(), opt.widthPx, opt.heightPx);
+    if (!opt.layoutReport.empty()) writeLayoutReport(ctx, opt.layoutReport);
     return 0;
 }
 

@@ -74,6 +74,7 @@ CommandLineResult parseCommandLine(const std::vector<std::string>& args) {
         else if (a == "--present") o.present = true;
         else if (a == "--map-only") o.mapOnly = true;
         else if (a == "--no-legend") o.noLegend = true;
+        else if (a == "--layout-report") { if (!value(o.layoutReport)) return fail("--layout-report needs a file name"); }
         else if (a == "--caption") { if (!value(o.caption)) return fail("--caption needs a text"); }
         else if (a == "--screenshot") { if (!value(o.screenshotPath)) return fail("--screenshot needs an output file name (e.g. out.png)"); }
         else if (a == "--theme") { if (!value(o.theme)) return fail("--theme needs a name: dark, light or projector"); }

@@ -30,6 +30,7 @@ struct CommandLine {
     bool mapOnly = false;               // --map-only: the screenshot is the map alone (slides, handouts)
     bool noLegend = false;              // --no-legend
     std::string caption;                // --caption TEXT (map-only images)
+    std::string layoutReport;           // --layout-report FILE: where the timeline drew things (render tests)
 };
 
 struct CommandLineResult {
