@@ -205,6 +205,12 @@ void reloadIfChanged(ui::AppContext& ctx) {
     std::error_code ec;
     const auto t = std::filesystem::last_write_time(ctx.dataFile, ec);
     if (ec || t == ctx.dataFileTime) return;
+    if (ctx.storyEditsUnsaved) {
+        // Reloading would drop the user's story edits: say so instead.
+        ctx.statusMessage = "The file changed on disk. Save your story edits (or use File > Reload to discard them).";
+        ctx.statusUntilSec = ctx.timeSec + 3;
+        return;
+    }
     const bool ok = ui::loadIntoContext(ctx, ctx.dataFile);
     ctx.dataFileTime = t;  // do not retry a broken version every second
     ctx.statusMessage = ok ? "Reloaded " + std::filesystem::path(ctx.dataFile).filename().string() + " (changed on disk)"
@@ -216,7 +222,9 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
     bool running = true;
     std::string lastSaved = io::settingsToJson(ui::captureSettings(ctx));
     double lastCheck = 0;
-    while (running && !ctx.quitRequested) {
+    while (!ctx.quitConfirmed) {
+        if (!running) ctx.quitRequested = true, running = true;  // window closed: same path as Quit
+        if (ctx.quitRequested && !ctx.storyEditsUnsaved) break;
         if (ctx.timeSec - lastCheck > 1.0) {
             lastCheck = ctx.timeSec;
             reloadIfChanged(ctx);
@@ -306,6 +314,23 @@ int main(int argc, char** argv) {
     const bool loaded = ui::loadIntoContext(ctx, file);
     if (!loaded) ctx.dataFile = file;
 
+    if (!opt.story.empty() && ctx.hasDataset) {
+        const Index story = ctx.dataset.findStory(opt.story);
+        if (story == kNoIndex) {
+            std::fprintf(stderr, "meridian: --story: no story with id \"%s\"\n", opt.story.c_str());
+            if (headless) return 1;
+        } else {
+            const int steps = static_cast<int>(ctx.dataset.stories[story].steps.size());
+            if (opt.step && *opt.step > steps) {
+                std::fprintf(stderr, "meridian: --step %d: the story \"%s\" has %d steps\n", *opt.step, opt.story.c_str(), steps);
+                if (headless) return 1;
+            }
+            // A screenshot of a step is the slide: presenter mode.
+            ctx.pendingStory = ui::AppContext::PendingStory{story, std::clamp(opt.step.value_or(1), 1, steps) - 1,
+                                                            opt.present || headless, headless};
+            if (opt.present) ctx.fullscreen = true;
+        }
+    }
     if (!opt.select.empty() && ctx.hasDataset) {
         const Index i = ctx.dataset.findEvent(opt.select);
         if (i == kNoIndex) std::fprintf(stderr, "meridian: --select: no event with id \"%s\"\n", opt.select.c_str());

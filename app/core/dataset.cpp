@@ -110,6 +110,12 @@ Index Dataset::findEvent(std::string_view id) const {
     return kNoIndex;
 }
 
+Index Dataset::findStory(std::string_view id) const {
+    for (Index i = 0; i < stories.size(); ++i)
+        if (stories[i].id == id) return i;
+    return kNoIndex;
+}
+
 Index Dataset::findPlace(std::string_view id) const {
     for (Index i = 0; i < places.size(); ++i)
         if (places[i].id == id) return i;

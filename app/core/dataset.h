@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/index.h"
+#include "core/story.h"
 
 namespace meridian {
 
-using Index = std::uint32_t;
-inline constexpr Index kNoIndex = std::numeric_limits<Index>::max();
 
 // How sure the sources are (defined for data authors in data/FORMAT.md).
 enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed };
@@ -115,6 +115,7 @@ struct Dataset {
     std::vector<Actor> actors;
     std::vector<Era> eras;
     std::vector<Event> events;
+    std::vector<Story> stories;
 
     // Derived by finalize(): event indices sorted by their first day (then id),
     // and the overall span (events and eras).
@@ -131,6 +132,7 @@ struct Dataset {
     void finalize();
     Index findEvent(std::string_view id) const;
     Index findPlace(std::string_view id) const;
+    Index findStory(std::string_view id) const;
 
     // A category's colour, or a colour-blind-safe default from its position.
     std::uint32_t categoryColor(Index category) const;

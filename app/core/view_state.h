@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "core/dataset.h"
 
@@ -28,6 +29,14 @@ struct ViewState {
     double growDays = 1.0;
     bool playing = false;
     double playSpeedDaysPerSec = 365.0;
+
+    // Events a story step emphasises (the rest are dimmed on the map).
+    std::vector<Index> highlighted;
+    std::uint64_t highlightVersion = 0;
+    void setHighlighted(std::vector<Index> events) {
+        highlighted = std::move(events);
+        ++highlightVersion;
+    }
 
     void select(Index event) {
         if (selected != event) revealSelected = true;

@@ -1,6 +1,7 @@
 // [SECTION] Context and helpers: paths, diagnostics, typed member access
 // [SECTION] Lists with ids: places, sources, categories, actors, eras
 // [SECTION] Events
+// [SECTION] Stories
 // [SECTION] Top level
 #include "io/dataset_loader.h"
 
@@ -477,6 +478,100 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
 }
 
 // ===========================================================================
+// [SECTION] Stories
+// ===========================================================================
+
+void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, StoryStep& step, const Tables& t,
+                   const Dataset& ds) {
+    ObjectReader r(ctx, v, path, {"title", "text", "time", "from", "to", "camera", "fit", "highlight", "filter", "duration"});
+    step.title = r.string("title", true, false).value_or("");
+    step.text = r.optionalString("text");
+    step.time = r.date("time", false);
+    step.from = r.date("from", false);
+    step.to = r.date("to", false);
+    if (step.time && (step.from || step.to))
+        ctx.error(*r.get("time"), r.pathOf("time"), "a step has either \"time\" or \"from\" and \"to\", not both");
+    if (step.from.has_value() != step.to.has_value())
+        ctx.error(v, path, "\"from\" and \"to\" go together (a time window has two ends)");
+    if (step.from && step.to && step.to->span().last < step.from->span().last)
+        ctx.error(*r.get("to"), r.pathOf("to"), quote(step.to->iso()) + " is before \"from\" " + quote(step.from->iso()));
+    if (const auto cam = r.typed("camera", JsonType::Object, false, "an object {\"projection\", \"center\": [lon, lat], \"zoom\"}")) {
+        ObjectReader cr(ctx, *cam, r.pathOf("camera"), {"projection", "center", "zoom"});
+        StoryCamera c;
+        c.projection = cr.optionalString("projection");
+        if (!c.projection.empty() && c.projection != "equirectangular" && c.projection != "equal-earth" &&
+            c.projection != "natural-earth" && c.projection != "globe" && c.projection != "orthographic")
+            ctx.error(*cr.get("projection"), cr.pathOf("projection"),
+                      quote(c.projection) + " is not a projection (expected equirectangular, equal-earth, natural-earth or globe)");
+        if (const auto centre = cr.typed("center", JsonType::Array, true, "[longitude, latitude]")) {
+            if (centre->size() != 2 || !centre->at(0).isNumber() || !centre->at(1).isNumber() ||
+                !(std::abs(centre->at(0).number()) <= 180) || !(std::abs(centre->at(1).number()) <= 90))
+                ctx.error(*centre, cr.pathOf("center"), "expected [longitude, latitude] in degrees (-180..180, -90..90)");
+            else
+                c.centerLonDeg = centre->at(0).number(), c.centerLatDeg = centre->at(1).number();
+        }
+        c.zoom = cr.number("zoom", false, 0.5, 1000, "a zoom from 0.5 to 1000 (1 = whole world)").value_or(1.0);
+        step.camera = c;
+    }
+    step.fitHighlighted = r.boolean("fit").value_or(!step.camera.has_value());
+    if (const auto hl = r.typed("highlight", JsonType::Array, false, "an array of event ids")) {
+        for (std::uint32_t i = 0; i < hl->size(); ++i) {
+            const Index e = r.reference(hl->at(i), item(r.pathOf("highlight"), i), t.events, "event");
+            if (e != kNoIndex) step.highlight.push_back(e);
+        }
+    }
+    if (const auto f = r.typed("filter", JsonType::Object, false, "an object {\"categories\", \"confidence\"}")) {
+        ObjectReader fr(ctx, *f, r.pathOf("filter"), {"categories", "confidence"});
+        if (const auto cats = fr.typed("categories", JsonType::Array, false, "an array of category ids"))
+            for (std::uint32_t i = 0; i < cats->size(); ++i) {
+                const Index c = fr.reference(cats->at(i), item(fr.pathOf("categories"), i), t.categories, "category");
+                if (c != kNoIndex) step.filterCategories.push_back(c);
+            }
+        if (const auto conf = fr.typed("confidence", JsonType::Array, false, "an array of confidence levels")) {
+            step.filterConfidenceMask = 0;
+            for (std::uint32_t i = 0; i < conf->size(); ++i) {
+                const JsonValue c = conf->at(i);
+                const auto level = c.isString() ? parseConfidence(c.string()) : std::nullopt;
+                if (!level)
+                    ctx.error(c, item(fr.pathOf("confidence"), i), "expected confirmed, reported, alleged or disputed");
+                else
+                    step.filterConfidenceMask = static_cast<std::uint8_t>(step.filterConfidenceMask | (1u << static_cast<int>(*level)));
+            }
+        }
+    }
+    step.durationSec = r.number("duration", false, 1, 3600, "seconds, 1 to 3600").value_or(8.0);
+    (void)ds;
+}
+
+void readStories(Context& ctx, ObjectReader& top, Dataset& ds, const Tables& t) {
+    IdTable ids;
+    forEachObject(ctx, top, "stories", false, [&](const JsonValue& v, const std::string& path) {
+        ObjectReader r(ctx, v, path, {"id", "title", "description", "steps"});
+        Story story;
+        std::string_view id;
+        const bool idOk = registerId(ctx, ids, r, id, static_cast<Index>(ds.stories.size()));
+        story.id = std::string(id);
+        story.title = r.string("title", true, false).value_or("");
+        story.description = r.optionalString("description");
+        if (const auto steps = r.typed("steps", JsonType::Array, true, "an array of steps")) {
+            if (steps->size() == 0) ctx.error(*steps, r.pathOf("steps"), "a story needs at least one step");
+            for (std::uint32_t i = 0; i < steps->size(); ++i) {
+                const JsonValue sv = steps->at(i);
+                const std::string sp = item(r.pathOf("steps"), i);
+                if (!sv.isObject()) {
+                    ctx.error(sv, sp, std::string("expected an object, found ") + jsonTypeName(sv.type()));
+                    continue;
+                }
+                StoryStep step;
+                readStoryStep(ctx, sv, sp, step, t, ds);
+                story.steps.push_back(std::move(step));
+            }
+        }
+        if (idOk) ds.stories.push_back(std::move(story));
+    });
+}
+
+// ===========================================================================
 // [SECTION] Top level
 // ===========================================================================
 
@@ -511,6 +606,7 @@ void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
     readActors(ctx, top, ds, tables);
     readEras(ctx, top, ds);
     readEvents(ctx, top, ds, tables);
+    readStories(ctx, top, ds, tables);
 }
 
 }  // namespace

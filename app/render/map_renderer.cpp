@@ -59,7 +59,8 @@ GLuint uploadMask(GLuint tex, const std::vector<std::uint8_t>& bytes) {
     if (!tex) glGenTextures(1, &tex);
     const std::size_t rows = std::max<std::size_t>(1, (bytes.size() + kMaskWidth - 1) / kMaskWidth);
     std::vector<std::uint8_t> padded(rows * kMaskWidth, 0);
-    for (std::size_t i = 0; i < bytes.size(); ++i) padded[i] = bytes[i] ? 255 : 0;
+    // 0 hidden, 1 shown (128), 2 highlighted (255).
+    for (std::size_t i = 0; i < bytes.size(); ++i) padded[i] = bytes[i] == 0 ? 0 : bytes[i] == 1 ? 128 : 255;
     glBindTexture(GL_TEXTURE_2D, tex);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kMaskWidth, static_cast<GLsizei>(rows), 0, GL_RED, GL_UNSIGNED_BYTE, padded.data());
@@ -356,7 +357,10 @@ void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
     setEventMask(std::vector<std::uint8_t>(ds.events.size(), 1));
 }
 
-void MapRenderer::setEventMask(const std::vector<std::uint8_t>& mask) { m->eventMask = uploadMask(m->eventMask, mask); }
+void MapRenderer::setEventMask(const std::vector<std::uint8_t>& mask) {
+    m->eventMask = uploadMask(m->eventMask, mask);
+    m_hasHighlight = std::any_of(mask.begin(), mask.end(), [](std::uint8_t b) { return b >= 2; });
+}
 
 // ===========================================================================
 // [SECTION] Drawing
@@ -372,7 +376,8 @@ void setProjectionUniforms(ShaderProgram& p, const geo::CameraState& camera, con
     glUniformMatrix3fv(p.uniform(kPlaneToClipUniform), 1, GL_FALSE, m.data());
 }
 
-void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& vp, const MapStyle& style, GLuint mask) {
+void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& vp, const MapStyle& style, GLuint mask,
+                      bool hasHighlight) {
     glUniform1f(p.uniform("u_playhead"), static_cast<float>(t.playheadDay));
     glUniform1f(p.uniform("u_trailDays"), static_cast<float>(t.trailDays));
     glUniform1i(p.uniform("u_allUpToNow"), t.allUpToNow ? 1 : 0);
@@ -382,6 +387,7 @@ void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& v
     glUniform1f(p.uniform("u_growDays"), static_cast<float>(t.growDays));
     glUniform1i(p.uniform("u_selected"), t.selected == kNoIndex ? -1 : static_cast<int>(t.selected));
     glUniform1i(p.uniform("u_hovered"), t.hovered == kNoIndex ? -1 : static_cast<int>(t.hovered));
+    glUniform1i(p.uniform("u_hasHighlight"), hasHighlight ? 1 : 0);
     glUniform2f(p.uniform("u_viewportPx"), static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx));
     glUniform1f(p.uniform("u_markerPx"), style.markerPx);
     glUniform1f(p.uniform("u_timeSec"), static_cast<float>(std::fmod(t.animationSec, 1000.0)));
@@ -465,7 +471,7 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
         ShaderProgram& p = pick ? m->arcPick : m->arc;
         p.use();
         setProjectionUniforms(p, camera, vt);
-        setEventUniforms(p, time, viewport, style, m->eventMask);
+        setEventUniforms(p, time, viewport, style, m->eventMask, m_hasHighlight);
         glUniform1f(p.uniform("u_widthPx"), style.arcWidthPx);
         glUniform1f(p.uniform("u_bundleSpacingPx"), style.bundleSpacingPx);
         glUniform1f(p.uniform("u_pxPerRadian"), static_cast<float>(vt.scalePxPerUnit));
@@ -498,7 +504,7 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
         ShaderProgram& p = pick ? m->markerPick : m->marker;
         p.use();
         setProjectionUniforms(p, camera, vt);
-        setEventUniforms(p, time, viewport, style, m->eventMask);
+        setEventUniforms(p, time, viewport, style, m->eventMask, m_hasHighlight);
         glUniform1f(p.uniform("u_pickWidenPx"), widen);
         setColor(p, "u_haloColor", style.halo);
         glBindVertexArray(m->markerVao);

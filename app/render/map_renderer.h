@@ -65,7 +65,8 @@ public:
     bool hasBasemap() const { return m_basemapTexture != 0; }
 
     void setEvents(const Dataset& dataset, const geo::MapLayout& layout);
-    // One byte per event: 1 = passes the filters (default all).
+    // One byte per event: 0 = hidden by the filters, 1 = shown, 2 = highlighted
+    // (a story step's events: the others are dimmed).
     void setEventMask(const std::vector<std::uint8_t>& mask);
 
     // Draws into the currently bound framebuffer's viewport region (0,0,w,h).
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<Impl> m;
     GLuint m_basemapTexture = 0;
     int m_drawCalls = 0;
+    bool m_hasHighlight = false;
     void drawEvents(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
                     const MapStyle& style, bool pick);
 };

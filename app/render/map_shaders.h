@@ -16,6 +16,7 @@ uniform float u_growDays;      // how many playhead days an arc takes to draw it
 uniform sampler2D u_eventMask; // R8, 4096 wide: 1 = passes the filters
 uniform int u_selected;
 uniform int u_hovered;
+uniform int u_hasHighlight;    // some events are highlighted (a story step): dim the rest
 
 float eventOpacity(float first, float last) {
     if (u_useWindow == 1) return (first < u_window.y && u_window.x < last) ? 1.0 : 0.0;
@@ -29,8 +30,12 @@ float eventGrow(float first) {
     if (u_useWindow == 1) return 1.0;
     return clamp((u_playhead - first) / max(u_growDays, 1e-3), 0.0, 1.0);
 }
+// 0 hidden by the filters, 1 shown (0.5 in the texture), highlighted (1.0).
 float eventMask(int index) {
-    return texelFetch(u_eventMask, ivec2(index % 4096, index / 4096), 0).r;
+    return texelFetch(u_eventMask, ivec2(index % 4096, index / 4096), 0).r > 0.25 ? 1.0 : 0.0;
+}
+bool eventHighlighted(int index) {
+    return texelFetch(u_eventMask, ivec2(index % 4096, index / 4096), 0).r > 0.75;
 }
 )glsl";
 
@@ -53,7 +58,7 @@ void main() {
     gl_ClipDistance[0] = u_projection == PROJECTION_ORTHOGRAPHIC ? p.z : 1.0;
     v_uv = a_uv;
     int c = int(a_country + 0.5);
-    v_active = u_useCountryFlags == 1 ? texelFetch(u_countryFlags, ivec2(c % 4096, c / 4096), 0).r : 0.0;
+    v_active = u_useCountryFlags == 1 && texelFetch(u_countryFlags, ivec2(c % 4096, c / 4096), 0).r > 0.25 ? 1.0 : 0.0;
 }
 )glsl";
 
@@ -156,7 +161,8 @@ void main() {
     v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && facing < 0.0) v_alpha *= 0.22;  // seen through the globe
     if (selected || hovered) v_alpha = max(v_alpha, eventMask(v_event) * (u_useWindow == 1 ? 0.0 : (u_playhead >= a_meta.x ? 1.0 : 0.0)));
-    else if (u_selected >= 0) v_alpha *= 0.4;   // the selected route stands out
+    else if (u_selected >= 0 || u_hasHighlight == 1) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.35;   // the selected route stands out
+    if (eventHighlighted(v_event) && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = max(v_alpha, 0.9);
 
     vec2 pos;
     if (v_kind == 0) {
@@ -256,7 +262,8 @@ void main() {
     v_sizePx = size;
     v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (emphasised && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = eventMask(v_event);
-    else if (!emphasised && u_selected >= 0) v_alpha *= 0.5;
+    else if (!emphasised && (u_selected >= 0 || u_hasHighlight == 1)) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.45;
+    if (eventHighlighted(v_event) && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = max(v_alpha, 0.9);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && p.z < 0.0) v_alpha = 0.0;   // behind the globe
     v_uv = a_corner;
     v_color = a_color;

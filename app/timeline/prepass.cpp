@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meridian::timeline {
 
@@ -41,7 +42,7 @@ std::size_t lowerBound(std::span<const T> a, std::size_t from, std::size_t to, d
 struct LanePass {
     const LaneIndex& lane;
     const TimeAxisView& view;
-    float minVisPx;
+    const PrepassOptions& options;
     LaneRecords& out;
 
     float x(double day) const {
@@ -65,18 +66,29 @@ struct LanePass {
         const std::size_t n = starts.size();
         if (n == 0) return;
         const double viewFirst = view.firstDay, viewLast = view.lastDay();
+        const float minVisPx = options.minVisSizePx;
         const double minVisDays = minVisPx / view.pxPerDay;
 
         const std::size_t inView = lowerBound(starts, 0, n, viewFirst);
         const std::size_t end = lowerBound(starts, inView, n, viewLast);
 
-        // Items starting before the view that still reach into it. Nothing that
-        // starts more than the lane's longest extent before the view can; among
-        // the rest, the range-max skips those ending before the view in blocks.
-        const std::size_t early = lowerBound(starts, 0, inView, viewFirst - static_cast<double>(lane.maxExtentDays));
+        // Items starting before the view that still reach into it: drawn one by
+        // one while few, else folded into one cluster from the left edge.
         scratch.clear();
-        lane.endMax.collectAbove(lane.ends, early, inView, viewFirst, scratch);
-        for (const std::uint32_t i : scratch) emitSingle(i);
+        lane.collectSpanning(viewFirst, scratch, options.maxLeftEdgeBars + std::size_t{1});
+        if (scratch.size() <= options.maxLeftEdgeBars) {
+            for (const std::uint32_t i : scratch) emitSingle(i);
+        } else {
+            const std::size_t early = lowerBound(starts, 0, inView, viewFirst - static_cast<double>(lane.maxExtentDays));
+            Cluster c;
+            c.x0Px = x(static_cast<double>(starts[scratch[0]]));
+            c.x1Px = x(static_cast<double>(lane.endMax.max(lane.ends, early, inView)));
+            c.count = static_cast<std::uint32_t>(lane.countSpanning(viewFirst));
+            c.firstEventIndex = lane.items[scratch[0]].eventIndex;
+            c.firstItem = scratch[0];
+            c.fromLeftEdge = true;
+            out.clusters.push_back(c);
+        }
 
         // Items starting in the view, left to right. An item with another start
         // within minVisPx after its own opens a cluster, which swallows every
@@ -90,7 +102,11 @@ struct LanePass {
                 i = g;
                 continue;
             }
+            const double maxClusterDays = options.maxClusterWidthPx > 0
+                                              ? options.maxClusterWidthPx / view.pxPerDay
+                                              : std::numeric_limits<double>::infinity();
             for (;;) {
+                if (static_cast<double>(starts[g - 1] - starts[i]) >= maxClusterDays) break;
                 const std::size_t next =
                     gallopLowerBound(starts, g, end, static_cast<double>(starts[g - 1]) + minVisDays);
                 if (next == g) break;
@@ -138,10 +154,27 @@ void runPrepass(const TimelineIndex& index, const LaneLayout& layout, const Time
         out.clear();
         out.slot = lane.slot;
         out.collapsed = lane.collapsed;
+        out.firstDay = view.firstDay;
         out.skipped = static_cast<int>(row) < options.firstRow || static_cast<int>(row) > options.lastRow;
         if (out.skipped || !viewOk || lane.slot >= index.slotCount()) continue;
-        LanePass{index.lane(lane.slot), view, options.minVisSizePx, out}.run(frame.scratch);
+        LanePass{index.lane(lane.slot), view, options, out}.run(frame.scratch);
     }
+}
+
+void clusterEvents(const TimelineIndex& index, const LaneRecords& lane, const Cluster& cluster,
+                   std::vector<Index>& out, std::size_t limit) {
+    out.clear();
+    if (lane.slot >= index.slotCount()) return;
+    const LaneIndex& li = index.lane(lane.slot);
+    if (!cluster.fromLeftEdge) {
+        const std::size_t n = std::min<std::size_t>(cluster.count, limit);
+        for (const LaneItem& item : index.items(lane.slot, cluster.firstItem, static_cast<std::uint32_t>(n)))
+            out.push_back(item.eventIndex);
+        return;
+    }
+    std::vector<std::uint32_t> positions;
+    li.collectSpanning(lane.firstDay, positions, limit);
+    for (const std::uint32_t p : positions) out.push_back(li.items[p].eventIndex);
 }
 
 std::uint32_t computeDensity(const TimelineIndex& index, const TimeAxisView& view, float bucketPx,
@@ -170,8 +203,12 @@ TimelineHit hitTest(const LaneRecords& lane, float xPx, float tolerancePx) {
         }
     }
     if (hit) return hit;
-    // Thin records are drawn kMinVisSizePx wide, so they are that easy to hit.
-    auto contains = [&](float x0, float x1) { return xPx >= x0 - tolerancePx && xPx <= std::max(x1, x0 + kMinVisSizePx) + tolerancePx; };
+    // Thin records are drawn kMinVisSizePx wide, so they are that easy to hit;
+    // the shortest wins, so an event inside a long one (or in front of a
+    // left-edge cluster) can be picked.
+    auto contains = [&](float x0, float x1) {
+        return xPx >= x0 - tolerancePx && xPx <= std::max(x1, x0 + kMinVisSizePx) + tolerancePx;
+    };
     float shortest = INFINITY;
     for (std::size_t c = 0; c < lane.clusters.size(); ++c) {
         const Cluster& cl = lane.clusters[c];
@@ -182,7 +219,6 @@ TimelineHit hitTest(const LaneRecords& lane, float xPx, float tolerancePx) {
             hit.cluster = static_cast<std::uint32_t>(c);
         }
     }
-    if (hit) return hit;
     for (const Bar& b : lane.bars) {
         if (contains(b.x0Px, b.x1Px) && b.x1Px - b.x0Px < shortest) {
             shortest = b.x1Px - b.x0Px;

@@ -2,10 +2,12 @@
 // lane into compact draw records, so the ImGui widget only emits rectangles.
 //
 // Cost per frame is O(records * log n), and records per lane are bounded by
-// widthPx / minVisSizePx (plus the rare long events reaching in from the
-// left), whatever the dataset's size: items whose starts lie within
-// minVisSizePx of each other fold into one Cluster with a count, and the
-// cluster's members are skipped with a binary search, never visited.
+// about 2 * widthPx / minVisSizePx whatever the dataset's size: items whose
+// starts lie within minVisSizePx of each other fold into one Cluster with a
+// count, and the cluster's members are skipped with a binary search, never
+// visited. Long events that began before the view are drawn one by one while
+// there are few (maxLeftEdgeBars); past that they fold into one left-edge
+// cluster whose count comes from two binary searches.
 //
 // All x are px from the left of the lane area (TimeAxisView), clamped to a few
 // px beyond [0, widthPx] so float positions stay small.
@@ -45,17 +47,23 @@ struct FuzzySpan {
 // lane, from its item `firstItem` (TimelineIndex::items(slot, firstItem, count)
 // lists them). x1Px reaches the furthest member's end and is at least
 // x0Px + minVisSizePx. Zooming in splits it.
+// A `fromLeftEdge` cluster is different: the many longer events that started
+// before the view and reach into it (x0Px is left of the view); its members are
+// not contiguous items, so list them with clusterEvents(). Draw it like a bar
+// band ("N longer events"); zooming does not split it, panning left does.
 struct Cluster {
     float x0Px = 0, x1Px = 0;
     std::uint32_t count = 0;
     Index firstEventIndex = kNoIndex;
     std::uint32_t firstItem = 0;
+    bool fromLeftEdge = false;
 };
 
 struct LaneRecords {
     LaneSlot slot = 0;
     bool collapsed = false;
     bool skipped = false;  // outside PrepassOptions' rows: no records
+    double firstDay = 0;   // the view's left edge these records were made for
     // Draw in this order (back to front).
     std::vector<FuzzySpan> fuzzy;
     std::vector<Bar> bars;
@@ -76,6 +84,13 @@ struct PrepassOptions {
     // Rows scrolled out of the lane area are skipped (Tracy skips invisible rows).
     int firstRow = 0;
     int lastRow = INT_MAX;  // inclusive
+    // Past this many events reaching into the view from the left in one lane,
+    // they fold into one fromLeftEdge cluster (they all look like bars from the edge).
+    std::uint32_t maxLeftEdgeBars = 8;
+    // 0: a run of close items chains into one cluster however long (Tracy). A
+    // width here cuts runs into blocks about that wide, so a zoomed-out lane
+    // reads as counted blocks rather than one block over the whole lane.
+    float maxClusterWidthPx = 0;
 };
 
 // One LaneRecords per LaneLayout row, in row order; reused frame to frame
@@ -87,6 +102,11 @@ struct TimelineFrame {
 
 void runPrepass(const TimelineIndex& index, const LaneLayout& layout, const TimeAxisView& view,
                 const PrepassOptions& options, TimelineFrame& frame);
+
+// The events a cluster stands for, in start order, at most `limit` of them
+// (a tooltip lists a few; the count is cluster.count). Cost O(listed * log n).
+void clusterEvents(const TimelineIndex& index, const LaneRecords& lane, const Cluster& cluster,
+                   std::vector<Index>& out, std::size_t limit = 64);
 
 // ---------------------------------------------------------------------------
 // Density strip
@@ -116,9 +136,9 @@ struct TimelineHit {
     explicit operator bool() const { return kind != Kind::None; }
 };
 
-// What is under x in one lane, in reverse drawing order: the nearest marker
-// within tolerancePx, then a cluster, then the shortest bar, then the shortest
-// uncertainty range containing x (+- tolerancePx).
+// What is under x in one lane: the nearest marker within tolerancePx, else the
+// shortest cluster or bar containing x (+- tolerancePx; thin ones count as
+// minVisSize wide), else the shortest uncertainty range containing it.
 TimelineHit hitTest(const LaneRecords& lane, float xPx, float tolerancePx);
 // Same, finding the lane from y (px from the top of the lane area) via the layout.
 TimelineHit hitTest(const TimelineFrame& frame, const LaneLayout& layout, float xPx, float yPx,

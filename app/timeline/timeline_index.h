@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -47,9 +48,10 @@ class RangeMax {
 public:
     void build(std::span<const DayNumber> values);
     DayNumber max(std::span<const DayNumber> values, std::size_t a, std::size_t b) const;  // b > a
-    // Appends, ascending, every j in [a, b) with values[j] > threshold; O(k log n) for k hits.
+    // Appends, ascending, every j in [a, b) with values[j] > threshold, stopping
+    // once `out` holds `limit` entries; O(k log n) for k hits.
     void collectAbove(std::span<const DayNumber> values, std::size_t a, std::size_t b, double threshold,
-                      std::vector<std::uint32_t>& out) const;
+                      std::vector<std::uint32_t>& out, std::size_t limit = std::numeric_limits<std::size_t>::max()) const;
 
 private:
     static constexpr std::size_t kBlock = 32;
@@ -60,10 +62,16 @@ struct LaneIndex {
     // Parallel arrays in the order of `starts` (each item's fuzzyFirst), ascending.
     std::vector<DayNumber> starts;
     std::vector<DayNumber> ends;  // fuzzyLast
+    std::vector<DayNumber> sortedEnds;  // `ends` ascending: counts the items spanning a day in O(log n)
     std::vector<LaneItem> items;
     std::vector<double> densityDays;  // each item's density day, ascending (see TimelineIndex)
     DayNumber maxExtentDays = 0;      // longest ends[i] - starts[i]
     RangeMax endMax;
+
+    // Items starting before `day` that end after it (reach into a view starting there):
+    // how many, in O(log n), and which (positions, ascending, at most `limit`).
+    std::size_t countSpanning(double day) const;
+    void collectSpanning(double day, std::vector<std::uint32_t>& out, std::size_t limit = std::numeric_limits<std::size_t>::max()) const;
 };
 
 class TimelineIndex {

@@ -30,10 +30,12 @@ struct Fonts {
     ImFont* bold = nullptr;
     ImFont* large = nullptr;   // the playhead date, readable from the back of a classroom
     ImFont* title = nullptr;   // panel titles, presenter headings
+    ImFont* narration = nullptr;  // presenter narration: regular weight, large
 };
 
 struct MapViewState;   // GPU side of the map (ui/map_view.cpp)
 struct TimelineState;  // the timeline's index, lanes and view (ui/timeline_view.cpp)
+struct StoryPlayback;  // ui/story_player.h
 
 struct MapSettings {
     bool basemap = false;
@@ -72,6 +74,15 @@ struct AppContext {
     MapSettings map;
     std::shared_ptr<MapViewState> mapState;
     std::shared_ptr<TimelineState> timelineState;
+    std::shared_ptr<StoryPlayback> story;  // set while a story is open
+    geo::Viewport lastMapViewport{1280, 720};
+    struct PendingStory {
+        Index story = kNoIndex;
+        int step = 0;
+        bool present = false;
+        bool instant = false;
+    };
+    std::optional<PendingStory> pendingStory;  // started on the next map frame (its viewport is known then)
     double timeSec = 0;                    // wall clock (animations)
 
     Theme theme = Theme::Dark;
@@ -93,10 +104,14 @@ struct AppContext {
     std::string pendingFilterIds;      // filter ids from settings, applied once data is loaded
     std::filesystem::file_time_type dataFileTime{};  // for reload-on-change
     bool showOpenDialog = false;
+    bool storyEditsUnsaved = false;
+    float narrationTopPx = 0;          // presenter: where the narration card starts (map labels avoid it)
+    float narrationRightPx = 0;    // stories edited in the app, not yet saved into the file
     std::string statusMessage;         // shown briefly in the menu bar
     double statusUntilSec = 0;
 
-    bool quitRequested = false;
+    bool quitRequested = false;    // asked to quit (may still need the user's answer about unsaved edits)
+    bool quitConfirmed = false;    // nothing unsaved, or the user chose
     bool fullscreen = false;
 
     float scale() const { return uiScale * dpiScale; }

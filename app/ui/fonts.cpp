@@ -57,6 +57,7 @@ void buildFonts(AppContext& ctx) {
     ctx.fonts.bold = add(bold.empty() ? regular : bold, std::round(17.0f * s));
     ctx.fonts.title = add(bold.empty() ? regular : bold, std::round(24.0f * s));
     ctx.fonts.large = add(bold.empty() ? regular : bold, std::round(40.0f * s));
+    ctx.fonts.narration = add(regular, std::round(25.0f * s));
     io.FontDefault = ctx.fonts.regular;
     io.Fonts->Build();
 }

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "io/dataset_loader.h"
+#include "io/story_writer.h"
 #include "ui/keys.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -35,6 +36,28 @@ float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
     ImGui::End();
     ImGui::PopStyleVar(3);
     return delta;
+}
+
+// Quitting with story edits that are not saved: ask, never drop them silently.
+void drawQuitPrompt(AppContext& ctx) {
+    if (!ctx.quitRequested || !ctx.storyEditsUnsaved) return;
+    if (!ImGui::IsPopupOpen("Unsaved story edits")) ImGui::OpenPopup("Unsaved story edits");
+    if (ImGui::BeginPopupModal("Unsaved story edits", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("The stories were edited and not saved into the data file.");
+        static std::string error;
+        if (!error.empty()) ImGui::TextColored(ImVec4(0.9f, 0.35f, 0.25f, 1), "%s", error.c_str());
+        if (ImGui::Button("Save and quit")) {
+            if (io::saveStories(ctx.dataFile, ctx.dataset, &error)) ctx.quitConfirmed = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Quit without saving")) ctx.quitConfirmed = true;
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            ctx.quitRequested = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
 }
 
 void handleGlobalShortcuts(AppContext& ctx) {
@@ -106,6 +129,11 @@ void drawMenuBar(AppContext& ctx) {
 }  // namespace
 
 void drawMainWindow(AppContext& ctx) {
+    if (drawPresenter(ctx)) {
+        if (!ctx.headless) handleGlobalShortcuts(ctx);
+        ctx.view.revealSelected = false;
+        return;
+    }
     if (ctx.mapOnly) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(vp->Pos);
@@ -166,6 +194,12 @@ void drawMainWindow(AppContext& ctx) {
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
+            if (ImGui::BeginTabItem("Story")) {
+                ImGui::BeginChild("story");
+                drawStoryPanel(ctx);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
             ImGui::EndTabBar();
         }
     }
@@ -185,6 +219,7 @@ void drawMainWindow(AppContext& ctx) {
 
     drawDiagnosticsWindow(ctx);
     drawOpenDialog(ctx);
+    drawQuitPrompt(ctx);
     ctx.view.revealSelected = false;  // every view has had its chance to scroll to it
 }
 

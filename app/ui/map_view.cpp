@@ -21,6 +21,7 @@
 #include "ui/keys.h"
 #include "ui/map_view.h"
 #include "ui/panels.h"
+#include "ui/story_player.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 
@@ -39,7 +40,8 @@ struct MapViewState {
     std::future<io::WorldLevelResult> pendingFine;  // the 10m level loads in the background
     const Dataset* layoutFor = nullptr;
     std::size_t layoutEvents = 0;
-    std::uint64_t maskVersion = ~0ull;
+    std::uint64_t maskVersion = ~0ull, maskHighlightVersion = ~0ull;
+    std::vector<std::uint8_t> mask;
     DayNumber highlightDay = std::numeric_limits<DayNumber>::min();
     std::uint64_t highlightKey = 0;
     ImVec2 lastMouse{-1, -1};
@@ -336,7 +338,7 @@ void drawTooltip(const AppContext& ctx) {
 }
 
 // Confidence line styles and category colours, bottom-left.
-ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size) {
+ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size, bool topLeft) {
     const Dataset& ds = ctx.dataset;
     const float s = ctx.scale();
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
@@ -351,7 +353,7 @@ ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size) {
     for (std::size_t c = 0; c < ds.categories.size(); ++c)
         if (shown[c]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[c].label.c_str()).x);
     const ImVec2 box(std::max(150 * s, widest + 40 * s), lineH * static_cast<float>(rows) + 14 * s);
-    const ImVec2 p0(origin.x + 10 * s, origin.y + size.y - box.y - 10 * s);
+    const ImVec2 p0(origin.x + 10 * s, topLeft ? origin.y + 10 * s : origin.y + size.y - box.y - 10 * s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(ctx.theme);
     dl->AddRectFilled(p0, ImVec2(p0.x + box.x, p0.y + box.y), (pal.panelBg & 0x00FFFFFF) | 0xE0000000, 6 * s);
@@ -439,7 +441,7 @@ void drawDateStamp(AppContext& ctx, ImVec2 origin, ImVec2 size) {
         const CivilDate c = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
         text = std::string(monthShortName(c.month)) + " " + std::to_string(c.year);
     }
-    ImFont* f = ctx.fonts.title;
+    ImFont* f = ctx.story && ctx.story->presenting ? ctx.fonts.large : ctx.fonts.title;
     const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
     const float pad = 10 * ctx.scale();
     const ImVec2 p(origin.x + size.x - ts.x - 2 * pad, origin.y + pad);
@@ -491,15 +493,26 @@ void drawMapView(AppContext& ctx) {
     }
     const geo::Viewport vp{size.x, size.y};
     pollFineLevel(*s);
+    ctx.lastMapViewport = vp;
+    if (ctx.pendingStory && ctx.hasDataset) {
+        const AppContext::PendingStory p = *ctx.pendingStory;
+        ctx.pendingStory.reset();
+        startStory(ctx, p.story, p.step, p.present, p.instant);
+    }
+    updateStory(ctx, vp);
     if (ctx.hasDataset && (s->layoutFor != &ctx.dataset || s->layoutEvents != ctx.dataset.events.size())) {
         s->renderer.setEvents(ctx.dataset, geo::buildMapLayout(ctx.dataset));
         s->layoutFor = &ctx.dataset;
         s->layoutEvents = ctx.dataset.events.size();
         s->maskVersion = ~0ull;
     }
-    if (ctx.hasDataset && s->maskVersion != ctx.filterVersion) {
-        s->renderer.setEventMask(ctx.filtered.mask);
+    if (ctx.hasDataset && (s->maskVersion != ctx.filterVersion || s->maskHighlightVersion != ctx.view.highlightVersion)) {
+        s->mask = ctx.filtered.mask;
+        for (Index e : ctx.view.highlighted)
+            if (e < s->mask.size() && s->mask[e]) s->mask[e] = 2;
+        s->renderer.setEventMask(s->mask);
         s->maskVersion = ctx.filterVersion;
+        s->maskHighlightVersion = ctx.view.highlightVersion;
         s->highlightKey = 0;
     }
     if (ctx.fitRequested && ctx.hasDataset) {
@@ -553,15 +566,21 @@ void drawMapView(AppContext& ctx) {
     }
 
     std::vector<geo::LabelRect> reserved;
+    const bool presentingNow = ctx.story && ctx.story->presenting;
     if (ctx.hasDataset && ctx.map.legend) {
-        const ImVec2 box = drawLegend(ctx, origin, size);
-        reserved.push_back({0, size.y - box.y - 20 * ctx.scale(), box.x + 20 * ctx.scale(), size.y});
+        // In presenter mode the narration takes the bottom left: the legend goes top left.
+        const ImVec2 box = drawLegend(ctx, origin, size, presentingNow);
+        if (presentingNow) reserved.push_back({0, 0, box.x + 20 * ctx.scale(), box.y + 20 * ctx.scale()});
+        else reserved.push_back({0, size.y - box.y - 20 * ctx.scale(), box.x + 20 * ctx.scale(), size.y});
     }
     reserved.push_back({0, 0, 420 * ctx.scale(), 50 * ctx.scale()});  // toolbar
     reserved.push_back({size.x - 200 * ctx.scale(), 0, size.x, 60 * ctx.scale()});  // date
+    const bool presenting = ctx.story && ctx.story->presenting;
+    if (presenting && ctx.narrationTopPx > 0)  // the narration card (as drawn last frame)
+        reserved.push_back({0, ctx.narrationTopPx - 6, ctx.narrationRightPx + 6, size.y});
     if (ctx.hasDataset && ctx.map.labels) drawLabels(ctx, *s, vp, origin, reserved);
     if (ctx.hasDataset) drawDateStamp(ctx, origin, size);
-    if (ctx.mapOnly) drawAttribution(ctx, origin, size);
+    if (ctx.mapOnly || presenting) drawAttribution(ctx, origin, size);
     else drawToolbar(ctx, vp);
     if (hovered && ctx.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) drawTooltip(ctx);
 }

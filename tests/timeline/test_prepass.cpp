@@ -1,6 +1,7 @@
 #include <doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <random>
 #include <set>
 
@@ -32,11 +33,16 @@ struct Timeline {
 // Every event of every lane the frame represents, once per record (clusters expanded).
 std::multiset<Index> represented(const Timeline& t) {
     std::multiset<Index> out;
+    std::vector<Index> members;
     for (const LaneRecords& lane : t.frame.lanes) {
         for (const Marker& m : lane.markers) out.insert(m.eventIndex);
         for (const Bar& b : lane.bars) out.insert(b.eventIndex);
-        for (const Cluster& c : lane.clusters)
-            for (const LaneItem& item : t.index.items(lane.slot, c.firstItem, c.count)) out.insert(item.eventIndex);
+        for (const Cluster& c : lane.clusters) {
+            clusterEvents(t.index, lane, c, members, SIZE_MAX);
+            CHECK(members.size() == c.count);
+            CHECK(members.at(0) == c.firstEventIndex);
+            out.insert(members.begin(), members.end());
+        }
     }
     return out;
 }
@@ -159,10 +165,50 @@ TEST_CASE("timeline prepass: long events that started before the view are still 
     CHECK(lane.bars[0].x1Px > 1500);
 }
 
+TEST_CASE("timeline prepass: many long events reaching in from the left fold into one counted cluster") {
+    std::vector<Event> events;
+    // 300 multi-year events all spanning mid-1990, 300 that ended before it,
+    // and two short events inside the view.
+    for (int i = 0; i < 300; ++i) {
+        events.push_back(makeEvent("long" + std::to_string(i), day(1980 + i % 9, 1 + i % 12, 1), 0,
+                                   Date::fromYear(1991 + i % 5)));
+        events.push_back(makeEvent("old" + std::to_string(i), day(1970 + i % 9, 1 + i % 12, 1), 0,
+                                   Date::fromYear(1985)));
+    }
+    events.push_back(makeEvent("in view", day(1990, 6, 10)));
+    events.push_back(makeEvent("in view 2", day(1990, 6, 20)));
+    Timeline t(makeDataset(std::move(events)));
+    const TimeAxisView view = fitSpan({daysFromCivil(1990, 6, 1), daysFromCivil(1990, 7, 1)}, 1500, 0);
+    const LaneRecords& lane = t.run(view);
+    REQUIRE(lane.clusters.size() == 1);
+    const Cluster& left = lane.clusters[0];
+    CHECK(left.fromLeftEdge);
+    CHECK(left.count == 300);
+    CHECK(left.x0Px < 0);
+    CHECK(left.x1Px > 1500);
+    CHECK(lane.bars.empty());
+    CHECK(lane.markers.size() == 2);
+    CHECK(t.index.lane(0).countSpanning(view.firstDay) == 300);
+    std::vector<Index> members;
+    clusterEvents(t.index, lane, left, members, 10);
+    CHECK(members.size() == 10);
+    for (Index m : members) CHECK(t.dataset.events[m].id.rfind("long", 0) == 0);
+    // A marker in front of the band is still what the mouse picks; elsewhere the band.
+    CHECK(hitTest(lane, lane.markers[0].xPx, 3).eventIndex == t.dataset.findEvent("in view"));
+    CHECK(hitTest(lane, 700, 3).kind == TimelineHit::Kind::Cluster);
+    // With a higher allowance they are drawn as bars.
+    PrepassOptions options;
+    options.maxLeftEdgeBars = 1000;
+    runPrepass(t.index, t.layout, view, options, t.frame);
+    CHECK(t.frame.lanes[0].bars.size() == 300);
+    CHECK(t.frame.lanes[0].clusters.empty());
+}
+
 TEST_CASE("timeline prepass: every visible event is drawn exactly once, as itself or in a cluster") {
     Timeline t(randomDataset(3000, 7));
     std::mt19937 rng(3);
     std::uniform_real_distribution<double> first(dayNumber(1930, 1, 1), dayNumber(2020, 1, 1)), logDays(0.5, 5.2);
+    int clusters = 0, leftEdgeClusters = 0, singles = 0;
     for (int trial = 0; trial < 60; ++trial) {
         const double days = std::pow(10.0, logDays(rng));
         const TimeAxisView view{first(rng), 1200 / days, 1200};
@@ -178,10 +224,46 @@ TEST_CASE("timeline prepass: every visible event is drawn exactly once, as itsel
         CHECK(represented(t) == expected);
         for (const LaneRecords& lane : t.frame.lanes) {
             // Tracy's bound: no more records than 3-px slots (plus events reaching in from the left).
-            CHECK(lane.markers.size() + lane.bars.size() + lane.clusters.size() <= 1200 / kMinVisSizePx + 1 + 20);
+            CHECK(lane.markers.size() + lane.bars.size() + lane.clusters.size() <= 1200 / kMinVisSizePx + 1 + 8);
             for (const Cluster& c : lane.clusters) CHECK(c.count >= 2);
+            clusters += static_cast<int>(lane.clusters.size());
+            singles += static_cast<int>(lane.markers.size() + lane.bars.size());
+            for (const Cluster& c : lane.clusters) leftEdgeClusters += c.fromLeftEdge;
         }
     }
+    // The trials did exercise every path.
+    CHECK(clusters > 100);
+    CHECK(leftEdgeClusters > 5);
+    CHECK(singles > 100);
+}
+
+TEST_CASE("timeline prepass: dense runs chain into one cluster, or blocks of maxClusterWidthPx") {
+    std::vector<Event> events;
+    for (int d = 0; d < 3000; ++d) events.push_back(makeEvent("d" + std::to_string(d), Date::fromCivil(1990, 1, 1 + d % 28)));
+    for (int d = 0; d < 1000; ++d) events.push_back(makeEvent("e" + std::to_string(d), day(1990 + d / 365, 1, 1)));
+    for (int d = 0; d < 2000; ++d) {
+        const DayNumber dn = daysFromCivil(1990, 1, 1) + d;
+        const CivilDate c = civilFromDays(dn);
+        events.push_back(makeEvent("f" + std::to_string(d), day(c.year, c.month, c.day)));
+    }
+    Timeline t(makeDataset(std::move(events)));
+    const TimeAxisView view = fitSpan({daysFromCivil(1989, 1, 1), daysFromCivil(1997, 1, 1)}, 1000, 0);  // 0.34 px/day
+    const LaneRecords& lane = t.run(view);
+    REQUIRE(lane.clusters.size() == 1);  // one event a day: every start within 3 px of the previous
+    CHECK(lane.clusters[0].count == 6000);
+    CHECK(lane.markers.empty());
+
+    PrepassOptions options;
+    options.maxClusterWidthPx = 50;
+    runPrepass(t.index, t.layout, view, options, t.frame);
+    const LaneRecords& blocks = t.frame.lanes[0];
+    CHECK(blocks.clusters.size() >= 10);
+    std::uint32_t total = 0;
+    for (const Cluster& c : blocks.clusters) {
+        total += c.count;
+        CHECK(c.x1Px - c.x0Px <= 50 + kMinVisSizePx + 1);
+    }
+    CHECK(total + blocks.markers.size() == 6000);
 }
 
 TEST_CASE("timeline prepass: hidden events (filters) are neither drawn nor counted") {
