@@ -20,6 +20,10 @@
 #include "io/settings.h"
 #include "io/text_file.h"
 #include "ui/timeline_state.h"
+#include "ui/export_job.h"
+#include <chrono>
+#include <cfloat>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include "render/framebuffer.h"
 #include "render/gl.h"
@@ -126,15 +130,18 @@ void rebuildFontsIfNeeded(ui::AppContext& ctx) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-// One UI frame. displaySize overrides the window size (offscreen renders).
-void uiFrame(ui::AppContext& ctx, const ImVec2* displaySize) {
+// One UI frame. displaySize overrides the window size (offscreen renders),
+// virtualTimeSec the wall clock (exports and screenshots are deterministic).
+void uiFrame(ui::AppContext& ctx, const ImVec2* displaySize, std::optional<double> virtualTimeSec = std::nullopt) {
     rebuildFontsIfNeeded(ctx);
-    ctx.timeSec = static_cast<double>(SDL_GetTicks64()) / 1000.0;
+    ctx.timeSec = virtualTimeSec ? *virtualTimeSec : static_cast<double>(SDL_GetTicks64()) / 1000.0;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     if (displaySize) {
-        ImGui::GetIO().DisplaySize = *displaySize;
-        ImGui::GetIO().DisplayFramebufferScale = ImVec2(1, 1);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = *displaySize;
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // an offscreen frame takes no pointer input
     }
     ImGui::NewFrame();
     ctx.view.hovered = kNoIndex;
@@ -173,7 +180,7 @@ int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
     // A few frames so that windows, tables and fonts settle (ImGui sizes
     // auto-fitting content on the frames after it first sees it).
     for (int i = 0; i < 4; ++i) {
-        uiFrame(ctx, &size);
+        uiFrame(ctx, &size, 10.0 * i);  // 10 s apart: camera flights started on frame 0 have landed
         target.bind();
         renderDrawData(ImGui::GetStyle().Colors[ImGuiCol_WindowBg], opt.widthPx, opt.heightPx);
     }
@@ -185,6 +192,74 @@ int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
     }
     std::printf("wrote %s (%dx%d)\n", opt.screenshotPath.c_str(), opt.widthPx, opt.heightPx);
     if (!opt.layoutReport.empty()) writeLayoutReport(ctx, opt.layoutReport);
+    return 0;
+}
+
+// Renders one offscreen frame of the export job and hands it over.
+bool renderExportFrame(ui::AppContext& ctx, ui::ExportJob& job, render::Framebuffer& target, std::string* error) {
+    const ui::ExportRequest& r = job.request();
+    if (!target.ensure(r.widthPx, r.heightPx)) {
+        *error = "cannot create a " + std::to_string(r.widthPx) + "x" + std::to_string(r.heightPx) + " offscreen framebuffer";
+        return false;
+    }
+    const ImVec2 size(static_cast<float>(r.widthPx), static_cast<float>(r.heightPx));
+    const bool wasHeadless = ctx.headless;
+    job.enterFrame(ctx);
+    ctx.headless = true;
+    const double t = ctx.timeSec;
+    uiFrame(ctx, &size, t);
+    target.bind();
+    renderDrawData(ImGui::GetStyle().Colors[ImGuiCol_WindowBg], r.widthPx, r.heightPx);
+    ctx.headless = wasHeadless;
+    job.leaveFrame(ctx);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return job.consume(target.readRgba(), error);
+}
+
+int runExport(ui::AppContext& ctx, const io::CommandLine& opt) {
+    ui::ExportRequest r;
+    r.output = opt.exportVideo;
+    r.widthPx = opt.widthPx;
+    r.heightPx = opt.heightPx;
+    r.fps = opt.fps.value_or(30.0);
+    r.caption = opt.caption;
+    if (!opt.story.empty()) {
+        r.kind = ui::ExportRequest::Kind::Story;
+        r.story = ctx.dataset.findStory(opt.story);
+        ctx.pendingStory.reset();
+    } else {
+        const DateParseResult from = parseIsoDate(opt.timeFrom.empty() ? ctx.dataset.extent.first < 0 ? "1970" : formatDayNumber(ctx.dataset.extent.first) : opt.timeFrom);
+        const DateParseResult to = parseIsoDate(opt.timeTo.empty() ? formatDayNumber(ctx.dataset.extent.last - 1) : opt.timeTo);
+        if (!from.date || !to.date) {
+            std::fprintf(stderr, "meridian: --export-video: %s\n", (!from.date ? from.error : to.error).c_str());
+            return 2;
+        }
+        r.range = DaySpan{from.date->span().first, to.date->span().last};
+    }
+    ui::ExportJob job;
+    std::string error;
+    if (!job.begin(ctx, r, &error)) {
+        std::fprintf(stderr, "meridian: cannot export %s: %s\n", r.output.c_str(), error.c_str());
+        return 1;
+    }
+    render::Framebuffer target;
+    const auto t0 = std::chrono::steady_clock::now();
+    while (!job.finished()) {
+        if (!renderExportFrame(ctx, job, target, &error)) {
+            job.cancel();
+            std::fprintf(stderr, "meridian: export failed at frame %d: %s\n", job.framesDone() + 1, error.c_str());
+            return 1;
+        }
+        if (job.framesDone() % 30 == 0 || job.finished())
+            std::printf("\rframe %d / %d", job.framesDone(), job.frameCount()), std::fflush(stdout);
+    }
+    if (!job.finish(&error)) {
+        std::fprintf(stderr, "\nmeridian: %s\n", error.c_str());
+        return 1;
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("\nwrote %s: %d frames at %dx%d, %.0f fps (%.1f ms per frame)\n", r.output.c_str(), job.frameCount(),
+                r.widthPx, r.heightPx, r.fps, 1000.0 * secs / job.frameCount());
     return 0;
 }
 
@@ -382,7 +457,9 @@ int main(int argc, char** argv) {
     }
 
     int rc = 0;
-    if (headless) {
+    if (!opt.exportVideo.empty()) {
+        rc = loaded ? runExport(ctx, opt) : 1;
+    } else if (headless) {
         rc = runScreenshot(ctx, opt);
         if (!loaded) rc = 1;  // the PNG shows the errors; the exit code says so too
     } else {

@@ -12,8 +12,8 @@ enum class UnitKind : std::uint8_t { Day, Month, Year };
 
 struct UnitInfo {
     UnitKind kind;
-    int step;            // N days / months / years
-    double minDays;      // shortest gap between two ticks (a lower bound for years)
+    int step;        // N days / months / years
+    double minDays;  // shortest gap between two ticks (a lower bound for years)
     const char* name;
 };
 
@@ -24,7 +24,7 @@ constexpr UnitInfo kUnits[kTickUnitCount] = {
     {UnitKind::Day, 7, 7, "7 days"},
     {UnitKind::Day, 14, 14, "14 days"},
     {UnitKind::Month, 1, 28, "1 month"},
-    {UnitKind::Month, 3, 90, "3 months"},    // Jan-Mar of a common year
+    {UnitKind::Month, 3, 90, "3 months"},   // Jan-Mar of a common year
     {UnitKind::Month, 6, 181, "6 months"},  // Jan-Jun of a common year
     {UnitKind::Year, 1, 365, "1 year"},
     {UnitKind::Year, 2, 730, "2 years"},
@@ -38,7 +38,9 @@ constexpr UnitInfo kUnits[kTickUnitCount] = {
     {UnitKind::Year, 1000, 365000, "1000 years"},
 };
 
-const UnitInfo& info(TickUnit u) { return kUnits[static_cast<int>(u)]; }
+const UnitInfo& info(TickUnit u) {
+    return kUnits[static_cast<int>(u)];
+}
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
     const std::int64_t q = a / b;
@@ -47,7 +49,9 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
 
 // Largest k with 1 + k*N a day tick of this month: the tick's N-day interval must
 // fit in the month, so the last gap before the next 1st is never shorter than N.
-int lastDayTickIndex(int daysInThisMonth, int step) { return (daysInThisMonth - step) / step; }
+int lastDayTickIndex(int daysInThisMonth, int step) {
+    return (daysInThisMonth - step) / step;
+}
 
 // A tick more than this many per pixel would be meaningless; guards the loops
 // against a degenerate label width (0 px) or view.
@@ -65,23 +69,23 @@ int formatYear(std::int64_t year, char* buf, int size) {
 // of the same calendar meaning (months within quarters, years within decades).
 constexpr auto kNoUnit = static_cast<TickUnit>(kTickUnitCount);  // ends a list
 constexpr TickUnit kMinorCandidates[kTickUnitCount][3] = {
-    {kNoUnit, kNoUnit, kNoUnit},                               // Day1
-    {TickUnit::Day1, kNoUnit, kNoUnit},                        // Day2
-    {TickUnit::Day1, kNoUnit, kNoUnit},                        // Day7
-    {TickUnit::Day1, TickUnit::Day7, kNoUnit},                 // Day14
-    {TickUnit::Day7, TickUnit::Day14, kNoUnit},                // Month1
-    {TickUnit::Month1, kNoUnit, kNoUnit},                      // Month3
-    {TickUnit::Month1, TickUnit::Month3, kNoUnit},             // Month6
-    {TickUnit::Month1, TickUnit::Month3, TickUnit::Month6},    // Year1
-    {TickUnit::Month3, TickUnit::Month6, TickUnit::Year1},     // Year2
-    {TickUnit::Year1, kNoUnit, kNoUnit},                       // Year5
-    {TickUnit::Year1, TickUnit::Year2, TickUnit::Year5},       // Year10
-    {TickUnit::Year2, TickUnit::Year5, TickUnit::Year10},      // Year20
-    {TickUnit::Year5, TickUnit::Year10, kNoUnit},              // Year50
-    {TickUnit::Year10, TickUnit::Year20, TickUnit::Year50},    // Year100
-    {TickUnit::Year20, TickUnit::Year50, TickUnit::Year100},   // Year200
-    {TickUnit::Year50, TickUnit::Year100, kNoUnit},            // Year500
-    {TickUnit::Year100, TickUnit::Year200, TickUnit::Year500}, // Year1000
+    {kNoUnit, kNoUnit, kNoUnit},                                // Day1
+    {TickUnit::Day1, kNoUnit, kNoUnit},                         // Day2
+    {TickUnit::Day1, kNoUnit, kNoUnit},                         // Day7
+    {TickUnit::Day1, TickUnit::Day7, kNoUnit},                  // Day14
+    {TickUnit::Day7, TickUnit::Day14, kNoUnit},                 // Month1
+    {TickUnit::Month1, kNoUnit, kNoUnit},                       // Month3
+    {TickUnit::Month1, TickUnit::Month3, kNoUnit},              // Month6
+    {TickUnit::Month1, TickUnit::Month3, TickUnit::Month6},     // Year1
+    {TickUnit::Month3, TickUnit::Month6, TickUnit::Year1},      // Year2
+    {TickUnit::Year1, kNoUnit, kNoUnit},                        // Year5
+    {TickUnit::Year1, TickUnit::Year2, TickUnit::Year5},        // Year10
+    {TickUnit::Year2, TickUnit::Year5, TickUnit::Year10},       // Year20
+    {TickUnit::Year5, TickUnit::Year10, kNoUnit},               // Year50
+    {TickUnit::Year10, TickUnit::Year20, TickUnit::Year50},     // Year100
+    {TickUnit::Year20, TickUnit::Year50, TickUnit::Year100},    // Year200
+    {TickUnit::Year50, TickUnit::Year100, kNoUnit},             // Year500
+    {TickUnit::Year100, TickUnit::Year200, TickUnit::Year500},  // Year1000
 };
 
 }  // namespace
@@ -90,13 +94,15 @@ DayNumber tickAtOrBefore(TickUnit unit, DayNumber day) {
     const UnitInfo& u = info(unit);
     const CivilDate c = civilFromDays(day);
     switch (u.kind) {
-        case UnitKind::Year: return daysFromCivil(floorDiv(c.year, u.step) * u.step, 1, 1);
+        case UnitKind::Year:
+            return daysFromCivil(floorDiv(c.year, u.step) * u.step, 1, 1);
         case UnitKind::Month: {
             const std::int64_t monthIndex = floorDiv(c.year * 12 + (c.month - 1), u.step) * u.step;
             const std::int64_t y = floorDiv(monthIndex, 12);
             return daysFromCivil(y, static_cast<int>(monthIndex - y * 12) + 1, 1);
         }
-        case UnitKind::Day: break;
+        case UnitKind::Day:
+            break;
     }
     const int k = std::min((c.day - 1) / u.step, lastDayTickIndex(daysInMonth(c.year, c.month), u.step));
     return day - (c.day - 1) + static_cast<DayNumber>(k) * u.step;
@@ -106,13 +112,15 @@ DayNumber nextTick(TickUnit unit, DayNumber tick) {
     const UnitInfo& u = info(unit);
     const CivilDate c = civilFromDays(tick);
     switch (u.kind) {
-        case UnitKind::Year: return daysFromCivil(c.year + u.step, 1, 1);
+        case UnitKind::Year:
+            return daysFromCivil(c.year + u.step, 1, 1);
         case UnitKind::Month: {
             const std::int64_t monthIndex = c.year * 12 + (c.month - 1) + u.step;
             const std::int64_t y = floorDiv(monthIndex, 12);
             return daysFromCivil(y, static_cast<int>(monthIndex - y * 12) + 1, 1);
         }
-        case UnitKind::Day: break;
+        case UnitKind::Day:
+            break;
     }
     const int dim = daysInMonth(c.year, c.month);
     const int k = (c.day - 1) / u.step;
@@ -120,8 +128,12 @@ DayNumber nextTick(TickUnit unit, DayNumber tick) {
     return tick - (c.day - 1) + dim;  // the 1st of the next month
 }
 
-double minUnitDays(TickUnit unit) { return info(unit).minDays; }
-const char* tickUnitName(TickUnit unit) { return info(unit).name; }
+double minUnitDays(TickUnit unit) {
+    return info(unit).minDays;
+}
+const char* tickUnitName(TickUnit unit) {
+    return info(unit).name;
+}
 
 int formatTickLabel(TickUnit unit, DayNumber day, char* buf, int bufSize) {
     const CivilDate c = civilFromDays(day);
@@ -129,9 +141,15 @@ int formatTickLabel(TickUnit unit, DayNumber day, char* buf, int bufSize) {
     formatYear(c.year, year, sizeof year);
     int n = 0;
     switch (info(unit).kind) {
-        case UnitKind::Year: n = std::snprintf(buf, bufSize, "%s", year); break;
-        case UnitKind::Month: n = std::snprintf(buf, bufSize, "%s %s", monthShortName(c.month), year); break;
-        case UnitKind::Day: n = std::snprintf(buf, bufSize, "%d %s %s", c.day, monthShortName(c.month), year); break;
+        case UnitKind::Year:
+            n = std::snprintf(buf, bufSize, "%s", year);
+            break;
+        case UnitKind::Month:
+            n = std::snprintf(buf, bufSize, "%s %s", monthShortName(c.month), year);
+            break;
+        case UnitKind::Day:
+            n = std::snprintf(buf, bufSize, "%d %s %s", c.day, monthShortName(c.month), year);
+            break;
     }
     return std::clamp(n, 0, bufSize - 1);
 }
@@ -228,7 +246,8 @@ void computeAxisTicks(const TimeAxisView& view, const AxisTickOptions& options, 
 
     const std::size_t majorCount = out.ticks.size();
     std::size_t nextMajor = 0;
-    const std::size_t minorLimit = static_cast<std::size_t>(view.widthPx / std::max(options.minMinorSpacingPx, 1.0f)) + 4;
+    const std::size_t minorLimit =
+        static_cast<std::size_t>(view.widthPx / std::max(options.minMinorSpacingPx, 1.0f)) + 4;
     for (DayNumber t = tickAtOrBefore(out.minorUnit, builder.firstWholeDay);
          static_cast<double>(t) < view.lastDay() && out.ticks.size() - majorCount < minorLimit;
          t = nextTick(out.minorUnit, t)) {

@@ -20,9 +20,23 @@
 namespace meridian::timeline {
 
 enum class TickUnit : std::uint8_t {
-    Day1, Day2, Day7, Day14,
-    Month1, Month3, Month6,
-    Year1, Year2, Year5, Year10, Year20, Year50, Year100, Year200, Year500, Year1000,
+    Day1,
+    Day2,
+    Day7,
+    Day14,
+    Month1,
+    Month3,
+    Month6,
+    Year1,
+    Year2,
+    Year5,
+    Year10,
+    Year20,
+    Year50,
+    Year100,
+    Year200,
+    Year500,
+    Year1000,
 };
 inline constexpr int kTickUnitCount = 17;
 
@@ -38,7 +52,7 @@ struct AxisTickOptions {
 // A label is drawn left-aligned at its tick: [xPx, xPx + labelWidthPx).
 // Labels of consecutive majors never overlap: a.xPx + a.labelWidthPx + labelGapPx <= b.xPx.
 struct AxisTick {
-    double day = 0;            // whole day number of the boundary (as double for drawing)
+    double day = 0;  // whole day number of the boundary (as double for drawing)
     float xPx = 0;
     bool isMajor = false;
     std::uint8_t labelLength = 0;  // 0 for minor ticks (and the rare thinned major label)

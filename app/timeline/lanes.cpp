@@ -31,8 +31,10 @@ void LaneLayout::moveLane(std::size_t fromRow, std::size_t toRow) {
     if (fromRow >= m_lanes.size() || toRow >= m_lanes.size() || fromRow == toRow) return;
     const auto from = m_lanes.begin() + static_cast<std::ptrdiff_t>(fromRow);
     const auto to = m_lanes.begin() + static_cast<std::ptrdiff_t>(toRow);
-    if (fromRow < toRow) std::rotate(from, from + 1, to + 1);
-    else std::rotate(to, from, from + 1);
+    if (fromRow < toRow)
+        std::rotate(from, from + 1, to + 1);
+    else
+        std::rotate(to, from, from + 1);
 }
 
 void LaneLayout::setCollapsed(std::size_t row, bool collapsed) {
@@ -67,7 +69,9 @@ float LaneLayout::rowTopPx(std::size_t row) const {
     return y;
 }
 
-float LaneLayout::totalHeightPx() const { return rowTopPx(m_lanes.size()); }
+float LaneLayout::totalHeightPx() const {
+    return rowTopPx(m_lanes.size());
+}
 
 int LaneLayout::rowAtY(float yPx) const {
     if (yPx < 0) return -1;

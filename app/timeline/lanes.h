@@ -52,9 +52,7 @@ public:
     // Vertical geometry, y in px from the top of the lane area.
     float expandedHeightPx = 22.0f;
     float collapsedHeightPx = 6.0f;
-    float rowHeightPx(std::size_t row) const {
-        return m_lanes[row].collapsed ? collapsedHeightPx : expandedHeightPx;
-    }
+    float rowHeightPx(std::size_t row) const { return m_lanes[row].collapsed ? collapsedHeightPx : expandedHeightPx; }
     float rowTopPx(std::size_t row) const;
     float totalHeightPx() const;
     int rowAtY(float yPx) const;  // -1 above or below every lane

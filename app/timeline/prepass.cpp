@@ -25,17 +25,17 @@ std::size_t gallopLowerBound(std::span<const T> a, std::size_t from, std::size_t
         hi = lo + step;
     }
     hi = std::min(hi, to);
-    const auto it = std::lower_bound(a.begin() + static_cast<std::ptrdiff_t>(lo + 1),
-                                     a.begin() + static_cast<std::ptrdiff_t>(hi), value,
-                                     [](const T& x, double v) { return static_cast<double>(x) < v; });
+    const auto it =
+        std::lower_bound(a.begin() + static_cast<std::ptrdiff_t>(lo + 1), a.begin() + static_cast<std::ptrdiff_t>(hi),
+                         value, [](const T& x, double v) { return static_cast<double>(x) < v; });
     return static_cast<std::size_t>(it - a.begin());
 }
 
 template <typename T>
 std::size_t lowerBound(std::span<const T> a, std::size_t from, std::size_t to, double value) {
-    const auto it = std::lower_bound(a.begin() + static_cast<std::ptrdiff_t>(from),
-                                     a.begin() + static_cast<std::ptrdiff_t>(to), value,
-                                     [](const T& x, double v) { return static_cast<double>(x) < v; });
+    const auto it =
+        std::lower_bound(a.begin() + static_cast<std::ptrdiff_t>(from), a.begin() + static_cast<std::ptrdiff_t>(to),
+                         value, [](const T& x, double v) { return static_cast<double>(x) < v; });
     return static_cast<std::size_t>(it - a.begin());
 }
 
@@ -52,13 +52,13 @@ struct LanePass {
     void emitSingle(std::size_t i) {
         const LaneItem& item = lane.items[i];
         if (item.hasUncertainty)
-            out.fuzzy.push_back({x(static_cast<double>(item.fuzzyFirst)), x(static_cast<double>(item.fuzzyLast)),
-                                 item.eventIndex});
+            out.fuzzy.push_back(
+                {x(static_cast<double>(item.fuzzyFirst)), x(static_cast<double>(item.fuzzyLast)), item.eventIndex});
         if (item.shape == ItemShape::Marker)
             out.markers.push_back({x(static_cast<double>(item.spanFirst) + 0.5), item.eventIndex});
         else
-            out.bars.push_back({x(static_cast<double>(item.spanFirst)), x(static_cast<double>(item.spanLast)),
-                                item.eventIndex});
+            out.bars.push_back(
+                {x(static_cast<double>(item.spanFirst)), x(static_cast<double>(item.spanLast)), item.eventIndex});
     }
 
     void run(std::vector<std::uint32_t>& scratch) {
@@ -79,7 +79,8 @@ struct LanePass {
         if (scratch.size() <= options.maxLeftEdgeBars) {
             for (const std::uint32_t i : scratch) emitSingle(i);
         } else {
-            const std::size_t early = lowerBound(starts, 0, inView, viewFirst - static_cast<double>(lane.maxExtentDays));
+            const std::size_t early =
+                lowerBound(starts, 0, inView, viewFirst - static_cast<double>(lane.maxExtentDays));
             Cluster c;
             c.x0Px = x(static_cast<double>(starts[scratch[0]]));
             c.x1Px = x(static_cast<double>(lane.endMax.max(lane.ends, early, inView)));
@@ -102,9 +103,8 @@ struct LanePass {
                 i = g;
                 continue;
             }
-            const double maxClusterDays = options.maxClusterWidthPx > 0
-                                              ? options.maxClusterWidthPx / view.pxPerDay
-                                              : std::numeric_limits<double>::infinity();
+            const double maxClusterDays = options.maxClusterWidthPx > 0 ? options.maxClusterWidthPx / view.pxPerDay
+                                                                        : std::numeric_limits<double>::infinity();
             for (;;) {
                 if (static_cast<double>(starts[g - 1] - starts[i]) >= maxClusterDays) break;
                 const std::size_t next =
@@ -161,8 +161,8 @@ void runPrepass(const TimelineIndex& index, const LaneLayout& layout, const Time
     }
 }
 
-void clusterEvents(const TimelineIndex& index, const LaneRecords& lane, const Cluster& cluster,
-                   std::vector<Index>& out, std::size_t limit) {
+void clusterEvents(const TimelineIndex& index, const LaneRecords& lane, const Cluster& cluster, std::vector<Index>& out,
+                   std::size_t limit) {
     out.clear();
     if (lane.slot >= index.slotCount()) return;
     const LaneIndex& li = index.lane(lane.slot);
@@ -182,8 +182,8 @@ std::uint32_t computeDensity(const TimelineIndex& index, const TimeAxisView& vie
     return densityOver(index.densityDays(), view, bucketPx, counts);
 }
 
-std::uint32_t computeLaneDensity(const TimelineIndex& index, LaneSlot slot, const TimeAxisView& view,
-                                 float bucketPx, std::vector<std::uint32_t>& counts) {
+std::uint32_t computeLaneDensity(const TimelineIndex& index, LaneSlot slot, const TimeAxisView& view, float bucketPx,
+                                 std::vector<std::uint32_t>& counts) {
     if (slot >= index.slotCount()) {
         counts.clear();
         return 0;
@@ -237,8 +237,7 @@ TimelineHit hitTest(const LaneRecords& lane, float xPx, float tolerancePx) {
     return hit;
 }
 
-TimelineHit hitTest(const TimelineFrame& frame, const LaneLayout& layout, float xPx, float yPx,
-                    float tolerancePx) {
+TimelineHit hitTest(const TimelineFrame& frame, const LaneLayout& layout, float xPx, float yPx, float tolerancePx) {
     const int row = layout.rowAtY(yPx);
     if (row < 0 || static_cast<std::size_t>(row) >= frame.lanes.size()) return {};
     TimelineHit hit = hitTest(frame.lanes[static_cast<std::size_t>(row)], xPx, tolerancePx);
@@ -253,7 +252,8 @@ void erasInView(const Dataset& dataset, const TimeAxisView& view, std::vector<Er
         const DaySpan s = dataset.eras[i].span();
         if (static_cast<double>(s.last) <= first || static_cast<double>(s.first) >= last) continue;
         auto x = [&](DayNumber d) {
-            return static_cast<float>(std::clamp(view.dayToX(static_cast<double>(d)), -kEdgePx, view.widthPx + kEdgePx));
+            return static_cast<float>(
+                std::clamp(view.dayToX(static_cast<double>(d)), -kEdgePx, view.widthPx + kEdgePx));
         };
         out.push_back({x(s.first), x(s.last), static_cast<Index>(i)});
     }

@@ -105,8 +105,8 @@ void runPrepass(const TimelineIndex& index, const LaneLayout& layout, const Time
 
 // The events a cluster stands for, in start order, at most `limit` of them
 // (a tooltip lists a few; the count is cluster.count). Cost O(listed * log n).
-void clusterEvents(const TimelineIndex& index, const LaneRecords& lane, const Cluster& cluster,
-                   std::vector<Index>& out, std::size_t limit = 64);
+void clusterEvents(const TimelineIndex& index, const LaneRecords& lane, const Cluster& cluster, std::vector<Index>& out,
+                   std::size_t limit = 64);
 
 // ---------------------------------------------------------------------------
 // Density strip
@@ -120,8 +120,8 @@ void clusterEvents(const TimelineIndex& index, const LaneRecords& lane, const Cl
 std::uint32_t computeDensity(const TimelineIndex& index, const TimeAxisView& view, float bucketPx,
                              std::vector<std::uint32_t>& counts);
 // The same for one lane (e.g. to draw a collapsed lane as a strip).
-std::uint32_t computeLaneDensity(const TimelineIndex& index, LaneSlot slot, const TimeAxisView& view,
-                                 float bucketPx, std::vector<std::uint32_t>& counts);
+std::uint32_t computeLaneDensity(const TimelineIndex& index, LaneSlot slot, const TimeAxisView& view, float bucketPx,
+                                 std::vector<std::uint32_t>& counts);
 
 // ---------------------------------------------------------------------------
 // Hit testing
@@ -131,8 +131,8 @@ struct TimelineHit {
     enum class Kind : std::uint8_t { None, Event, Cluster };
     Kind kind = Kind::None;
     int row = -1;
-    Index eventIndex = kNoIndex;     // Kind::Event; a cluster's first event for Kind::Cluster
-    std::uint32_t cluster = 0;       // Kind::Cluster: index into that lane's clusters
+    Index eventIndex = kNoIndex;  // Kind::Event; a cluster's first event for Kind::Cluster
+    std::uint32_t cluster = 0;    // Kind::Cluster: index into that lane's clusters
     explicit operator bool() const { return kind != Kind::None; }
 };
 
@@ -141,8 +141,7 @@ struct TimelineHit {
 // minVisSize wide), else the shortest uncertainty range containing it.
 TimelineHit hitTest(const LaneRecords& lane, float xPx, float tolerancePx);
 // Same, finding the lane from y (px from the top of the lane area) via the layout.
-TimelineHit hitTest(const TimelineFrame& frame, const LaneLayout& layout, float xPx, float yPx,
-                    float tolerancePx);
+TimelineHit hitTest(const TimelineFrame& frame, const LaneLayout& layout, float xPx, float yPx, float tolerancePx);
 
 // ---------------------------------------------------------------------------
 // Eras

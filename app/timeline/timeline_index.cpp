@@ -21,12 +21,14 @@ static DaySpan widenedByPrecision(const Date& d) {
     const DaySpan s = d.span();
     const CivilDate c = d.civil();
     switch (d.precision()) {
-        case DatePrecision::Year: return {daysFromCivil(c.year - 1, 1, 1), daysFromCivil(c.year + 2, 1, 1)};
+        case DatePrecision::Year:
+            return {daysFromCivil(c.year - 1, 1, 1), daysFromCivil(c.year + 2, 1, 1)};
         case DatePrecision::Month: {
             const std::int64_t m = c.year * 12 + (c.month - 1);
             return {firstDayOfMonthIndex(m - 1), firstDayOfMonthIndex(m + 2)};
         }
-        case DatePrecision::Day: break;
+        case DatePrecision::Day:
+            break;
     }
     return {s.first - 1, s.last + 1};
 }
@@ -34,10 +36,14 @@ static DaySpan widenedByPrecision(const Date& d) {
 DaySpan uncertaintyRange(const Event& e) {
     const DaySpan span = e.span();
     DaySpan r = span;
-    if (e.earliest) r.first = e.earliest->span().first;
-    else if (e.approx) r.first = widenedByPrecision(e.date).first;
-    if (e.latest) r.last = e.latest->span().last;
-    else if (e.approx) r.last = widenedByPrecision(e.end ? *e.end : e.date).last;
+    if (e.earliest)
+        r.first = e.earliest->span().first;
+    else if (e.approx)
+        r.first = widenedByPrecision(e.date).first;
+    if (e.latest)
+        r.last = e.latest->span().last;
+    else if (e.approx)
+        r.last = widenedByPrecision(e.end ? *e.end : e.date).last;
     // The validator keeps earliest <= date <= latest; stay safe if a file does not.
     return {std::min(r.first, span.first), std::max(r.last, span.last)};
 }
@@ -109,10 +115,10 @@ std::size_t LaneIndex::countSpanning(double day) const {
     // Every item ending at or before `day` also starts before it, so the items
     // starting before it minus those ending by it are the ones reaching past it.
     const std::size_t startBefore = countBefore(starts, day);
-    const auto endedBy = static_cast<std::size_t>(
-        std::upper_bound(sortedEnds.begin(), sortedEnds.end(), day,
-                         [](double d, DayNumber v) { return d < static_cast<double>(v); }) -
-        sortedEnds.begin());
+    const auto endedBy =
+        static_cast<std::size_t>(std::upper_bound(sortedEnds.begin(), sortedEnds.end(), day,
+                                                  [](double d, DayNumber v) { return d < static_cast<double>(v); }) -
+                                 sortedEnds.begin());
     return startBefore - std::min(startBefore, endedBy);
 }
 
@@ -189,7 +195,8 @@ void TimelineIndex::build(const Dataset& dataset, std::span<const std::uint8_t> 
             lane.starts[i] = it.fuzzyFirst;
             lane.ends[i] = it.fuzzyLast;
             lane.maxExtentDays = std::max(lane.maxExtentDays, it.fuzzyLast - it.fuzzyFirst);
-            lane.densityDays[i] = static_cast<double>(it.spanFirst) + static_cast<double>(it.spanLast - it.spanFirst) / 2;
+            lane.densityDays[i] =
+                static_cast<double>(it.spanFirst) + static_cast<double>(it.spanLast - it.spanFirst) / 2;
         }
         std::sort(lane.densityDays.begin(), lane.densityDays.end());
         lane.sortedEnds = lane.ends;

@@ -51,7 +51,8 @@ public:
     // Appends, ascending, every j in [a, b) with values[j] > threshold, stopping
     // once `out` holds `limit` entries; O(k log n) for k hits.
     void collectAbove(std::span<const DayNumber> values, std::size_t a, std::size_t b, double threshold,
-                      std::vector<std::uint32_t>& out, std::size_t limit = std::numeric_limits<std::size_t>::max()) const;
+                      std::vector<std::uint32_t>& out,
+                      std::size_t limit = std::numeric_limits<std::size_t>::max()) const;
 
 private:
     static constexpr std::size_t kBlock = 32;
@@ -61,7 +62,7 @@ private:
 struct LaneIndex {
     // Parallel arrays in the order of `starts` (each item's fuzzyFirst), ascending.
     std::vector<DayNumber> starts;
-    std::vector<DayNumber> ends;  // fuzzyLast
+    std::vector<DayNumber> ends;        // fuzzyLast
     std::vector<DayNumber> sortedEnds;  // `ends` ascending: counts the items spanning a day in O(log n)
     std::vector<LaneItem> items;
     std::vector<double> densityDays;  // each item's density day, ascending (see TimelineIndex)
@@ -71,7 +72,8 @@ struct LaneIndex {
     // Items starting before `day` that end after it (reach into a view starting there):
     // how many, in O(log n), and which (positions, ascending, at most `limit`).
     std::size_t countSpanning(double day) const;
-    void collectSpanning(double day, std::vector<std::uint32_t>& out, std::size_t limit = std::numeric_limits<std::size_t>::max()) const;
+    void collectSpanning(double day, std::vector<std::uint32_t>& out,
+                         std::size_t limit = std::numeric_limits<std::size_t>::max()) const;
 };
 
 class TimelineIndex {
@@ -108,11 +110,11 @@ public:
     DayNumber startDayOf(std::size_t orderPosition) const { return m_orderStarts[orderPosition]; }
 
 private:
-    std::vector<LaneIndex> m_lanes;               // by slot
-    std::vector<Index> m_order;                   // visible events by (first day, id)
-    std::vector<DayNumber> m_orderStarts;         // their first days
+    std::vector<LaneIndex> m_lanes;                // by slot
+    std::vector<Index> m_order;                    // visible events by (first day, id)
+    std::vector<DayNumber> m_orderStarts;          // their first days
     std::vector<std::uint32_t> m_positionOfEvent;  // event -> position in m_order, or kNoIndex
-    std::vector<double> m_densityDays;            // all lanes, ascending
+    std::vector<double> m_densityDays;             // all lanes, ascending
 };
 
 }  // namespace meridian::timeline

@@ -5,7 +5,9 @@
 
 namespace meridian::timeline {
 
-static double safeWidth(double widthPx) { return std::isfinite(widthPx) && widthPx >= 1 ? widthPx : 1; }
+static double safeWidth(double widthPx) {
+    return std::isfinite(widthPx) && widthPx >= 1 ? widthPx : 1;
+}
 
 static double clampPxPerDay(double pxPerDay, double widthPx) {
     return std::clamp(pxPerDay, widthPx / kMaxVisibleDays, widthPx / kMinVisibleDays);

@@ -21,9 +21,9 @@ inline constexpr double kEarliestDay = -4371587.0;  // daysFromCivil(-9999, 1, 1
 inline constexpr double kLatestDay = 2932897.0;     // daysFromCivil(10000, 1, 1)
 
 struct TimeAxisView {
-    double firstDay = 0;    // the day at x = 0
-    double pxPerDay = 1;    // > 0
-    double widthPx = 1;     // the lane area's width
+    double firstDay = 0;  // the day at x = 0
+    double pxPerDay = 1;  // > 0
+    double widthPx = 1;   // the lane area's width
 
     double dayToX(double day) const { return (day - firstDay) * pxPerDay; }
     double xToDay(double xPx) const { return firstDay + xPx / pxPerDay; }

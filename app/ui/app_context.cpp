@@ -30,7 +30,9 @@ void AppContext::refilter() {
     keep(filter.categories, dataset.categories.size());
     keep(filter.actors, dataset.actors.size());
     filtered = applyFilter(dataset, filter);
-    ++filterVersion;
+    // Unique across contexts and exports (an export swaps its own state in and out).
+    static std::uint64_t counter = 0;
+    filterVersion = ++counter;
 }
 
 bool loadIntoContext(AppContext& ctx, const std::string& path) {

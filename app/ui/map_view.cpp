@@ -457,12 +457,16 @@ void drawAttribution(AppContext& ctx, ImVec2 origin, ImVec2 size) {
     const Palette& pal = palette(ctx.theme);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 8 * ctx.scale();
-    std::string credit = ctx.dataset.title;
-    if (!ctx.dataset.authors.empty()) credit += " — " + ctx.dataset.authors.front();
-    if (!ctx.dataset.license.empty()) credit += " (" + ctx.dataset.license + ")";
-    credit += ". Map: Natural Earth";
-    if (ctx.map.basemap) credit += "; NASA Visible Earth";
-    credit += ". Made with Meridian.";
+    std::string data = "Data: " + ctx.dataset.title;
+    if (!ctx.dataset.authors.empty()) data += ", " + ctx.dataset.authors.front();
+    if (!ctx.dataset.license.empty()) data += " (" + ctx.dataset.license + ")";
+    std::string map = "Map: Natural Earth";
+    if (ctx.map.basemap) map += ", NASA Visible Earth";
+    map += ". Meridian.";
+    // One line when it fits; else the data credit shortened to its licence.
+    std::string credit = data + ". " + map;
+    if (ImGui::CalcTextSize(credit.c_str()).x > size.x - 4 * pad)
+        credit = "Data: " + (ctx.dataset.license.empty() ? std::string("see the data file") : ctx.dataset.license) + ". " + map;
     const ImVec2 ts = ImGui::CalcTextSize(credit.c_str());
     const ImVec2 p(origin.x + size.x - ts.x - pad * 2, origin.y + size.y - ts.y - pad * 1.5f);
     dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.4f), ImVec2(origin.x + size.x, origin.y + size.y), (pal.panelBg & 0x00FFFFFF) | 0xC0000000);
