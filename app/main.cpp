@@ -223,6 +223,7 @@ int runExport(ui::AppContext& ctx, const io::CommandLine& opt) {
     r.heightPx = opt.heightPx;
     r.fps = opt.fps.value_or(30.0);
     r.caption = opt.caption;
+    r.durationSec = opt.durationSec.value_or(0.0);
     if (!opt.story.empty()) {
         r.kind = ui::ExportRequest::Kind::Story;
         r.story = ctx.dataset.findStory(opt.story);
@@ -293,8 +294,58 @@ void reloadIfChanged(ui::AppContext& ctx) {
     ctx.statusUntilSec = ctx.timeSec + 6;
 }
 
+// Exports started in the UI: a slice of frames between UI frames, so the
+// progress bar moves and Cancel works.
+void stepUiExport(ui::AppContext& ctx, std::unique_ptr<ui::ExportJob>& job, render::Framebuffer& target) {
+    ui::AppContext::ExportProgress& progress = ctx.exportProgress;
+    if (ctx.exportRequest && !job) {
+        job = std::make_unique<ui::ExportJob>();
+        std::string error;
+        progress = {};
+        progress.output = ctx.exportRequest->output;
+        if (!job->begin(ctx, *ctx.exportRequest, &error)) {
+            progress.message = "Not exported: " + error;
+            job.reset();
+        } else {
+            progress.running = true;
+            progress.total = job->frameCount();
+            // Type keeps its size relative to the picture (designed at 1080p) while exporting.
+            progress.savedUiScale = ctx.uiScale;
+            ctx.uiScale = std::clamp(static_cast<float>(job->request().heightPx) / 1080.0f, 0.75f, 4.0f);
+            ctx.fontsDirty = true;
+        }
+        ctx.exportRequest.reset();
+    }
+    if (!job) return;
+    const auto start = std::chrono::steady_clock::now();
+    std::string error;
+    while (!job->finished() && !progress.cancelRequested &&
+           std::chrono::steady_clock::now() - start < std::chrono::milliseconds(60)) {
+        if (!renderExportFrame(ctx, *job, target, &error)) {
+            progress.cancelRequested = true;
+            progress.message = "Export failed: " + error;
+        }
+    }
+    progress.done = job->framesDone();
+    if (progress.cancelRequested) {
+        job->cancel();
+        if (progress.message.empty()) progress.message = "Export cancelled after " + std::to_string(progress.done) + " frames.";
+    } else if (job->finished()) {
+        progress.message = job->finish(&error) ? "Done: " + std::to_string(progress.done) + " frames written."
+                                               : "Export failed: " + error;
+    } else {
+        return;
+    }
+    progress.running = false;
+    ctx.uiScale = progress.savedUiScale;
+    ctx.fontsDirty = true;
+    job.reset();
+}
+
 void runInteractive(ui::AppContext& ctx, Platform& p) {
     bool running = true;
+    std::unique_ptr<ui::ExportJob> exportJob;
+    render::Framebuffer exportTarget;
     std::string lastSaved = io::settingsToJson(ui::captureSettings(ctx));
     double lastCheck = 0;
     while (!ctx.quitConfirmed) {
@@ -308,7 +359,7 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
         SDL_Event ev;
         // Idle: wait for input instead of spinning (a projector laptop on battery);
         // animations (playback, camera flights, arcs drawing themselves) keep frames coming.
-        const bool animating = ctx.view.playing || ctx.flight.has_value();
+        const bool animating = ctx.view.playing || ctx.flight.has_value() || exportJob || ctx.exportRequest;
         if (animating ? SDL_PollEvent(&ev) : SDL_WaitEventTimeout(&ev, 33)) {
             do {
                 ImGui_ImplSDL2_ProcessEvent(&ev);
@@ -320,6 +371,7 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
                 }
             } while (SDL_PollEvent(&ev));
         }
+        stepUiExport(ctx, exportJob, exportTarget);
         const bool wantFullscreen = ctx.fullscreen;
         uiFrame(ctx, nullptr);
         if (wantFullscreen != ((SDL_GetWindowFlags(p.window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0))
@@ -458,6 +510,8 @@ int main(int argc, char** argv) {
 
     int rc = 0;
     if (!opt.exportVideo.empty()) {
+        // Type and lines keep their size relative to the picture (designed at 1080p).
+        if (!opt.uiScale) ctx.uiScale = std::clamp(static_cast<float>(opt.heightPx) / 1080.0f, 0.75f, 4.0f), ctx.fontsDirty = true;
         rc = loaded ? runExport(ctx, opt) : 1;
     } else if (headless) {
         rc = runScreenshot(ctx, opt);

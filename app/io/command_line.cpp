@@ -28,6 +28,7 @@ on a world map and a scrubbable timeline.
   --export-video OUT     export the time range (--from/--to) or story as frames:
                          OUT.mp4 or OUT.gif (needs ffmpeg) or a folder for PNGs
   --fps N                frames per second for --export-video (default 30)
+  --duration SEC         length of a time-range video (default: 1 s per year, 5 to 120 s)
   --fullscreen           start full screen
   --help, --version
 )";
@@ -98,6 +99,10 @@ CommandLineResult parseCommandLine(const std::vector<std::string>& args) {
             const auto s = value(v) ? parseNumber(v) : std::nullopt;
             if (!s || *s < 1 || *s != static_cast<int>(*s)) return fail("--step needs a step number (1, 2, ...)");
             o.step = static_cast<int>(*s);
+        } else if (a == "--duration") {
+            const auto s = value(v) ? parseNumber(v) : std::nullopt;
+            if (!s || *s < 0.5 || *s > 3600) return fail("--duration needs seconds, 0.5 to 3600");
+            o.durationSec = s;
         } else if (a == "--fps") {
             const auto s = value(v) ? parseNumber(v) : std::nullopt;
             if (!s || *s < 1 || *s > 120) return fail("--fps needs a number from 1 to 120");

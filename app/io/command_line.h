@@ -25,6 +25,7 @@ struct CommandLine {
     std::optional<int> step;            // --step N (1-based)
     std::string exportVideo;            // --export-video out.mp4|out.gif|frames-dir/
     std::optional<double> fps;          // --fps 30
+    std::optional<double> durationSec;  // --duration SEC of a time-range video (default: 1 s per year)
     bool fullscreen = false;            // --fullscreen
     bool present = false;               // --present (with --story)
     bool mapOnly = false;               // --map-only: the screenshot is the map alone (slides, handouts)

@@ -86,7 +86,8 @@ public:
     const LaneIndex& lane(LaneSlot slot) const { return m_lanes[slot]; }
     std::size_t visibleEventCount() const { return m_order.size(); }
 
-    // The lane items a Cluster stands for (its firstItem, count), e.g. for a tooltip.
+    // The lane items an in-view Cluster stands for (its firstItem, count). For any
+    // cluster, including fromLeftEdge ones, prefer clusterEvents() (prepass.h).
     std::span<const LaneItem> items(LaneSlot slot, std::uint32_t firstItem, std::uint32_t count) const {
         return std::span<const LaneItem>(m_lanes[slot].items).subspan(firstItem, count);
     }

@@ -36,6 +36,7 @@ struct Fonts {
 struct MapViewState;   // GPU side of the map (ui/map_view.cpp)
 struct TimelineState;  // the timeline's index, lanes and view (ui/timeline_view.cpp)
 struct StoryPlayback;  // ui/story_player.h
+struct ExportRequest;  // ui/export_job.h
 
 struct MapSettings {
     bool basemap = false;
@@ -105,6 +106,15 @@ struct AppContext {
     std::filesystem::file_time_type dataFileTime{};  // for reload-on-change
     bool showOpenDialog = false;
     bool storyEditsUnsaved = false;
+    // Exports started from the UI: main renders their frames between UI frames.
+    std::shared_ptr<ExportRequest> exportRequest;   // set by the dialog, taken by main
+    struct ExportProgress {
+        bool running = false, cancelRequested = false;
+        int done = 0, total = 0;
+        float savedUiScale = 1.0f;
+        std::string output, message;
+    } exportProgress;
+    bool showExportDialog = false;
     float narrationTopPx = 0;          // presenter: where the narration card starts (map labels avoid it)
     float narrationRightPx = 0;    // stories edited in the app, not yet saved into the file
     std::string statusMessage;         // shown briefly in the menu bar

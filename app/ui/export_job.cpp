@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "io/png_file.h"
 #include "ui/story_player.h"
 
 namespace meridian::ui {
@@ -70,6 +71,14 @@ bool ExportJob::begin(AppContext& ctx, const ExportRequest& r, std::string* erro
     s.view.hovered = kNoIndex;
     s.view.playing = false;
     s.view.window.reset();
+    if (r.kind == ExportRequest::Kind::Image) {
+        // The current view (playhead or window, camera, filters), map only, with caption and attribution.
+        s.view.window = ctx.view.window;
+        s.view.selected = ctx.view.selected;
+        s.mapOnly = true;
+        m_frameCount = 1;
+        return true;
+    }
     if (r.kind == ExportRequest::Kind::TimeRange) {
         if (r.range.last <= r.range.first) {
             *error = "the time range is empty (--to must be after --from)";
@@ -97,7 +106,7 @@ bool ExportJob::begin(AppContext& ctx, const ExportRequest& r, std::string* erro
 void ExportJob::enterFrame(AppContext& ctx) {
     swapState(ctx, this, *m_state);
     const double t = static_cast<double>(m_done) / m_request.fps;
-    ctx.timeSec = t;
+    ctx.timeSec = m_request.kind == ExportRequest::Kind::Image ? 100.0 : t;
     if (m_request.kind == ExportRequest::Kind::TimeRange) {
         const double f = static_cast<double>(m_done) / static_cast<double>(m_frameCount - 1);
         const double span = static_cast<double>(m_request.range.length());
@@ -114,12 +123,18 @@ void ExportJob::enterFrame(AppContext& ctx) {
 void ExportJob::leaveFrame(AppContext& ctx) { swapState(ctx, this, *m_state); }
 
 bool ExportJob::consume(const std::vector<std::uint8_t>& rgba, std::string* error) {
+    if (m_request.kind == ExportRequest::Kind::Image) {
+        if (!io::writePngRgba(m_request.output, m_request.widthPx, m_request.heightPx, rgba, error)) return false;
+        ++m_done;
+        return true;
+    }
     if (!m_sink || !m_sink->write(rgba, error)) return false;
     ++m_done;
     return true;
 }
 
 bool ExportJob::finish(std::string* error) {
+    if (m_request.kind == ExportRequest::Kind::Image) return m_done == 1;
     if (!m_sink) return false;
     const bool ok = m_sink->close(error);
     m_sink.reset();

@@ -17,8 +17,8 @@
 namespace meridian::ui {
 
 struct ExportRequest {
-    enum class Kind { TimeRange, Story } kind = Kind::TimeRange;
-    std::string output;          // .mp4, .gif, or a folder for PNG frames
+    enum class Kind { Image, TimeRange, Story } kind = Kind::TimeRange;
+    std::string output;          // Image: a .png; animations: .mp4, .gif, or a folder for PNG frames
     int widthPx = 1920, heightPx = 1080;
     double fps = 30;
     DaySpan range{0, 1};         // TimeRange

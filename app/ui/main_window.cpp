@@ -64,6 +64,7 @@ void handleGlobalShortcuts(AppContext& ctx) {
     if (ctrlDown()) {
         if (keyPressed(Key::F, false)) ctx.focusSearch = true;
         if (keyPressed(Key::O, false)) ctx.showOpenDialog = true;
+        if (keyPressed(Key::E, false) && ctx.hasDataset && !ctx.exportProgress.running) ctx.showExportDialog = true;
         if (keyPressed(Key::R, false) && !ctx.dataFile.empty()) loadIntoContext(ctx, ctx.dataFile);
         if (keyPressed(Key::Q, false)) ctx.quitRequested = true;
     }
@@ -81,6 +82,9 @@ void drawMenuBar(AppContext& ctx) {
         }
         if (ImGui::MenuItem("Reload", "Ctrl+R", false, !ctx.dataFile.empty())) loadIntoContext(ctx, ctx.dataFile);
         if (ImGui::MenuItem("Show problems", nullptr, false, !ctx.diagnostics.empty())) ctx.showDiagnostics = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Export image or animation\u2026", "Ctrl+E", false, ctx.hasDataset && !ctx.exportProgress.running))
+            ctx.showExportDialog = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quitRequested = true;
         ImGui::EndMenu();
@@ -219,6 +223,8 @@ void drawMainWindow(AppContext& ctx) {
 
     drawDiagnosticsWindow(ctx);
     drawOpenDialog(ctx);
+    drawExportDialog(ctx);
+    drawExportProgress(ctx);
     drawQuitPrompt(ctx);
     ctx.view.revealSelected = false;  // every view has had its chance to scroll to it
 }

@@ -14,6 +14,8 @@ void drawFilterPanel(AppContext& ctx);
 void drawSearchField(AppContext& ctx);
 void drawOpenDialog(AppContext& ctx);
 void drawMediaThumbnails(AppContext& ctx, const Event& e);
+void drawExportDialog(AppContext& ctx);
+void drawExportProgress(AppContext& ctx);
 // The whole window: menu bar, map, timeline, side panels.
 void drawMainWindow(AppContext& ctx);
 

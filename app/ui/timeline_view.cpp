@@ -393,16 +393,13 @@ void drawHoverTooltip(AppContext& ctx, TimelineState& t, const timeline::Timelin
     if (hit.kind == timeline::TimelineHit::Kind::Cluster) {
         const timeline::LaneRecords& lane = t.frame.lanes[static_cast<std::size_t>(hit.row)];
         const timeline::Cluster& c = lane.clusters[hit.cluster];
-        ImGui::Text("%u events", c.count);
-        int shown = 0;
-        for (const timeline::LaneItem& item : t.index.items(lane.slot, c.firstItem, c.count)) {
-            if (++shown > 8) {
-                ImGui::TextDisabled("\u2026 and %u more. Click or zoom in to separate them.", c.count - 8);
-                break;
-            }
-            const Event& e = ds.events[item.eventIndex];
-            ImGui::BulletText("%s  %s", e.date.iso().c_str(), e.title.c_str());
-        }
+        ImGui::Text("%u events%s", c.count, c.fromLeftEdge ? " that began before this view" : "");
+        static std::vector<Index> members;  // reused: no allocation while hovering
+        timeline::clusterEvents(t.index, lane, c, members, 8);
+        for (Index e : members) ImGui::BulletText("%s  %s", ds.events[e].date.iso().c_str(), ds.events[e].title.c_str());
+        if (c.count > members.size())
+            ImGui::TextDisabled("\u2026 and %zu more. %s", static_cast<std::size_t>(c.count - members.size()),
+                                c.fromLeftEdge ? "Pan left to see where they start." : "Click or zoom in to separate them.");
     } else {
         const Event& e = ds.events[hit.eventIndex];
         ImGui::PushFont(ctx.fonts.bold);
@@ -489,6 +486,7 @@ void drawTimelineView(AppContext& ctx) {
     // The pre-pass for the visible rows, then drawing its records.
     timeline::PrepassOptions opt;
     opt.minVisSizePx = timeline::kMinVisSizePx * s;
+    opt.maxClusterWidthPx = 60 * s;  // zoomed out, a busy lane shows counted blocks, not one bar
     opt.firstRow = std::max(0, t.layout.rowAtY(t.scrollY));
     opt.lastRow = t.layout.rowAtY(t.scrollY + lanesH - 1) < 0 ? static_cast<int>(t.layout.laneCount()) - 1
                                                               : t.layout.rowAtY(t.scrollY + lanesH - 1);
@@ -558,7 +556,11 @@ void drawTimelineView(AppContext& ctx) {
         // A click (no drag) on an item selects it; on a cluster, zooms to it; on the axis, jumps.
         if (io.MouseDragMaxDistanceSqr[0] < 16.0f && t.drag == TimelineState::Drag::Pan) {
             const timeline::TimelineHit clickHit = timeline::hitTest(t.frame, t.layout, mouseX, io.MousePos.y - rowsTop, 5 * s);
-            if (clickHit.kind == timeline::TimelineHit::Kind::Cluster) {
+            if (clickHit.kind == timeline::TimelineHit::Kind::Cluster &&
+                t.frame.lanes[static_cast<std::size_t>(clickHit.row)].clusters[clickHit.cluster].fromLeftEdge) {
+                // Events that began before the view: zooming never splits them; go back to where they start.
+                t.view = timeline::pan(t.view, t.view.widthPx * 0.5);
+            } else if (clickHit.kind == timeline::TimelineHit::Kind::Cluster) {
                 const timeline::Cluster& c = t.frame.lanes[static_cast<std::size_t>(clickHit.row)].clusters[clickHit.cluster];
                 const DaySpan sp{static_cast<DayNumber>(t.view.xToDay(c.x0Px)), static_cast<DayNumber>(t.view.xToDay(c.x1Px)) + 1};
                 t.view = timeline::fitSpan(sp, lanesW, 60 * s);

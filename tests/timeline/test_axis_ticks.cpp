@@ -29,7 +29,11 @@ bool onBoundary(TickUnit unit, double dayValue) {
 // A proportional-font stand-in: digits 7 px, narrow letters 4, wide 10, space 3.
 float proportionalWidth(std::string_view s) {
     float w = 0;
-    for (char ch : s) w += ch == ' ' ? 3.f : (ch == 'i' || ch == 'l' || ch == 'r' || ch == 't') ? 4.f : (ch == 'M' || ch == 'W' || ch == 'm') ? 10.f : 7.f;
+    for (char ch : s)
+        w += ch == ' '                                            ? 3.f
+             : (ch == 'i' || ch == 'l' || ch == 'r' || ch == 't') ? 4.f
+             : (ch == 'M' || ch == 'W' || ch == 'm')              ? 10.f
+                                                                  : 7.f;
     return w;
 }
 
@@ -50,8 +54,10 @@ void checkTicks(const TimeAxisView& view, const AxisTickOptions& options, const 
             continue;
         }
         CHECK(onBoundary(ticks.majorUnit, t.day));
-        if (prevMajor == nullptr) CHECK(t.day <= std::ceil(view.firstDay));  // the first is at or before the edge
-        else CHECK(t.day >= view.firstDay);
+        if (prevMajor == nullptr)
+            CHECK(t.day <= std::ceil(view.firstDay));  // the first is at or before the edge
+        else
+            CHECK(t.day >= view.firstDay);
         if (t.xPx >= 0 && t.xPx < view.widthPx) ++majorsInView;
         CHECK(t.labelLength == std::string_view(t.label).size());
         if (prevMajor) {
@@ -59,8 +65,7 @@ void checkTicks(const TimeAxisView& view, const AxisTickOptions& options, const 
             CHECK(prevMajor->xPx + prevMajor->labelWidthPx + options.labelGapPx <= t.xPx + 1e-3f);
             // And ticks of a unit are never closer than its shortest gap (day ticks restart on the 1st).
             CHECK(t.day - prevMajor->day >= minUnitDays(ticks.majorUnit));
-            if (ticks.majorUnit <= TickUnit::Day14)
-                CHECK(t.day - prevMajor->day < 2 * minUnitDays(ticks.majorUnit));
+            if (ticks.majorUnit <= TickUnit::Day14) CHECK(t.day - prevMajor->day < 2 * minUnitDays(ticks.majorUnit));
         }
         prevMajor = &t;
     }
@@ -154,7 +159,7 @@ TEST_CASE("timeline axis: day ticks include 29 February in leap years and restar
 
     AxisTicks ticks;
     AxisTickOptions options;
-    options.pxPerChar = 2;  // small labels so a day tick fits
+    options.pxPerChar = 2;                                    // small labels so a day tick fits
     const TimeAxisView feb{dayNumber(1988, 2, 20), 60, 900};  // 15 days
     computeAxisTicks(feb, options, ticks);
     REQUIRE(ticks.majorUnit == TickUnit::Day1);

@@ -58,7 +58,7 @@ Dataset randomDataset(std::size_t n, std::uint32_t seed, int categories = 4) {
         Event e = makeEvent("e" + std::to_string(i), date, 0);
         const int c = category(rng);
         e.category = c == categories ? kNoIndex : static_cast<Index>(c);
-        if (k % 10 == 0) e.end = Date::fromYear(y + 1 + k % 7);     // long events, up to 7 years
+        if (k % 10 == 0) e.end = Date::fromYear(y + 1 + k % 7);  // long events, up to 7 years
         if (k % 7 == 0) e.approx = true;
         if (k % 13 == 0) e.earliest = Date::fromYear(y - 2);
         if (k % 17 == 0) e.latest = Date::fromYear(y + (e.end ? 9 : 1));
@@ -151,7 +151,8 @@ TEST_CASE("timeline prepass: long events that started before the view are still 
     // short events before the view (so the search must skip them, not scan them).
     events.push_back(makeEvent("long", Date::fromYear(1950), 0, Date::fromYear(1989)));
     events.push_back(makeEvent("ended", Date::fromYear(1960), 0, Date::fromYear(1961)));
-    for (int i = 0; i < 5000; ++i) events.push_back(makeEvent("s" + std::to_string(i), day(1955 + i / 200, 1 + i % 12, 1 + i % 28)));
+    for (int i = 0; i < 5000; ++i)
+        events.push_back(makeEvent("s" + std::to_string(i), day(1955 + i / 200, 1 + i % 12, 1 + i % 28)));
     Timeline t(makeDataset(std::move(events)));
     CHECK(t.index.lane(0).maxExtentDays >= 39 * 365);
 
@@ -170,10 +171,10 @@ TEST_CASE("timeline prepass: many long events reaching in from the left fold int
     // 300 multi-year events all spanning mid-1990, 300 that ended before it,
     // and two short events inside the view.
     for (int i = 0; i < 300; ++i) {
-        events.push_back(makeEvent("long" + std::to_string(i), day(1980 + i % 9, 1 + i % 12, 1), 0,
-                                   Date::fromYear(1991 + i % 5)));
-        events.push_back(makeEvent("old" + std::to_string(i), day(1970 + i % 9, 1 + i % 12, 1), 0,
-                                   Date::fromYear(1985)));
+        events.push_back(
+            makeEvent("long" + std::to_string(i), day(1980 + i % 9, 1 + i % 12, 1), 0, Date::fromYear(1991 + i % 5)));
+        events.push_back(
+            makeEvent("old" + std::to_string(i), day(1970 + i % 9, 1 + i % 12, 1), 0, Date::fromYear(1985)));
     }
     events.push_back(makeEvent("in view", day(1990, 6, 10)));
     events.push_back(makeEvent("in view 2", day(1990, 6, 20)));
@@ -239,7 +240,8 @@ TEST_CASE("timeline prepass: every visible event is drawn exactly once, as itsel
 
 TEST_CASE("timeline prepass: dense runs chain into one cluster, or blocks of maxClusterWidthPx") {
     std::vector<Event> events;
-    for (int d = 0; d < 3000; ++d) events.push_back(makeEvent("d" + std::to_string(d), Date::fromCivil(1990, 1, 1 + d % 28)));
+    for (int d = 0; d < 3000; ++d)
+        events.push_back(makeEvent("d" + std::to_string(d), Date::fromCivil(1990, 1, 1 + d % 28)));
     for (int d = 0; d < 1000; ++d) events.push_back(makeEvent("e" + std::to_string(d), day(1990 + d / 365, 1, 1)));
     for (int d = 0; d < 2000; ++d) {
         const DayNumber dn = daysFromCivil(1990, 1, 1) + d;
@@ -327,10 +329,10 @@ TEST_CASE("timeline prepass: the density strip sums to the visible events in ran
 }
 
 TEST_CASE("timeline prepass: hit testing finds markers, clusters and bars") {
-    Timeline t(makeDataset({makeEvent("war", Date::fromYear(1980), 0, Date::fromYear(1988)),
-                            makeEvent("a", day(1982, 5, 1)), makeEvent("b", day(1982, 5, 2)),
-                            makeEvent("c", day(1985, 1, 10)), makeEvent("d", day(1985, 1, 10), 1)},
-                           2));
+    Timeline t(makeDataset(
+        {makeEvent("war", Date::fromYear(1980), 0, Date::fromYear(1988)), makeEvent("a", day(1982, 5, 1)),
+         makeEvent("b", day(1982, 5, 2)), makeEvent("c", day(1985, 1, 10)), makeEvent("d", day(1985, 1, 10), 1)},
+        2));
     const TimeAxisView view = fitSpan({daysFromCivil(1979, 1, 1), daysFromCivil(1990, 1, 1)}, 1100, 0);
     const LaneRecords& lane = t.run(view);
     REQUIRE(lane.bars.size() == 1);

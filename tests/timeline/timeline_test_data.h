@@ -28,7 +28,11 @@ inline Dataset makeDataset(std::vector<Event> events, int categoryCount = 1) {
     return ds;
 }
 
-inline Date day(std::int64_t y, int m, int d) { return Date::fromCivil(y, m, d); }
-inline double dayNumber(std::int64_t y, int m, int d) { return static_cast<double>(daysFromCivil(y, m, d)); }
+inline Date day(std::int64_t y, int m, int d) {
+    return Date::fromCivil(y, m, d);
+}
+inline double dayNumber(std::int64_t y, int m, int d) {
+    return static_cast<double>(daysFromCivil(y, m, d));
+}
 
 }  // namespace meridian::timeline::test
