@@ -87,10 +87,10 @@ std::string Source::citation() const {
 
 void Dataset::finalize() {
     eventsByStart.resize(events.size());
-    for (Index i = 0; i < events.size(); ++i) eventsByStart[i] = i;
+    std::vector<DayNumber> firstDay(events.size());
+    for (Index i = 0; i < events.size(); ++i) eventsByStart[i] = i, firstDay[i] = events[i].span().first;
     std::stable_sort(eventsByStart.begin(), eventsByStart.end(), [&](Index a, Index b) {
-        const auto sa = events[a].span().first, sb = events[b].span().first;
-        return sa != sb ? sa < sb : events[a].id < events[b].id;
+        return firstDay[a] != firstDay[b] ? firstDay[a] < firstDay[b] : events[a].id < events[b].id;
     });
     maxEventDays = 1;
     for (const Event& e : events) maxEventDays = std::max(maxEventDays, e.span().length());

@@ -38,36 +38,22 @@ int daysInMonth(std::int64_t year, int month) {
     return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
 }
 
-Date Date::fromYear(std::int64_t year) {
+Date Date::make(DayNumber first, DatePrecision precision) {
     Date d;
-    d.m_firstDay = daysFromCivil(year, 1, 1);
-    d.m_precision = DatePrecision::Year;
-    return d;
-}
-
-Date Date::fromYearMonth(std::int64_t year, int month) {
-    Date d;
-    d.m_firstDay = daysFromCivil(year, month, 1);
-    d.m_precision = DatePrecision::Month;
-    return d;
-}
-
-Date Date::fromCivil(std::int64_t year, int month, int day) {
-    Date d;
-    d.m_firstDay = daysFromCivil(year, month, day);
-    d.m_precision = DatePrecision::Day;
-    return d;
-}
-
-DaySpan Date::span() const {
-    const CivilDate c = civil();
-    switch (m_precision) {
-        case DatePrecision::Year: return {m_firstDay, daysFromCivil(c.year + 1, 1, 1)};
-        case DatePrecision::Month: return {m_firstDay, m_firstDay + daysInMonth(c.year, c.month)};
-        case DatePrecision::Day: break;
+    d.m_firstDay = first;
+    d.m_precision = precision;
+    const CivilDate c = civilFromDays(first);
+    switch (precision) {
+        case DatePrecision::Year: d.m_lastDay = daysFromCivil(c.year + 1, 1, 1); break;
+        case DatePrecision::Month: d.m_lastDay = first + daysInMonth(c.year, c.month); break;
+        case DatePrecision::Day: d.m_lastDay = first + 1; break;
     }
-    return {m_firstDay, m_firstDay + 1};
+    return d;
 }
+
+Date Date::fromYear(std::int64_t year) { return make(daysFromCivil(year, 1, 1), DatePrecision::Year); }
+Date Date::fromYearMonth(std::int64_t year, int month) { return make(daysFromCivil(year, month, 1), DatePrecision::Month); }
+Date Date::fromCivil(std::int64_t year, int month, int day) { return make(daysFromCivil(year, month, day), DatePrecision::Day); }
 
 static std::string yearText(std::int64_t year) {
     char buf[32];
@@ -117,7 +103,10 @@ const char* monthShortName(int month) {
     return month >= 1 && month <= 12 ? kNames[month - 1] : "?";
 }
 
-std::string formatDayNumber(DayNumber day) { return Date::fromCivil(civilFromDays(day).year, civilFromDays(day).month, civilFromDays(day).day).iso(); }
+std::string formatDayNumber(DayNumber day) {
+    const CivilDate c = civilFromDays(day);
+    return Date::fromCivil(c.year, c.month, c.day).iso();
+}
 
 static bool allDigits(std::string_view s) {
     if (s.empty()) return false;

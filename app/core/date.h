@@ -47,7 +47,7 @@ public:
 
     DatePrecision precision() const { return m_precision; }
     DayNumber firstDay() const { return m_firstDay; }
-    DaySpan span() const;
+    DaySpan span() const { return {m_firstDay, m_lastDay}; }
     CivilDate civil() const { return civilFromDays(m_firstDay); }
 
     // As written: "1987", "1987-03", "1987-03-14".
@@ -58,7 +58,9 @@ public:
     friend bool operator==(const Date&, const Date&) = default;
 
 private:
+    static Date make(DayNumber first, DatePrecision precision);
     DayNumber m_firstDay = 0;
+    DayNumber m_lastDay = 1;  // exclusive; kept so span() costs nothing (sorting a million events calls it a lot)
     DatePrecision m_precision = DatePrecision::Day;
 };
 

@@ -152,18 +152,23 @@ public:
     }
 
     // A reference to an id in a table; kNoIndex when missing or unknown.
-    Index reference(const JsonValue& v, const std::string& path, const IdTable& table, const char* kind) {
+    // The path is only built when there is something to report (loading a
+    // million events must not allocate a path string per reference).
+    template <typename PathFn>
+    Index referenceAt(const JsonValue& v, PathFn path, const IdTable& table, const char* kind) {
         if (!v.isString()) {
-            m_ctx.error(v, path, std::string("expected a ") + kind + " id (a string), found " + jsonTypeName(v.type()));
+            m_ctx.error(v, path(), std::string("expected a ") + kind + " id (a string), found " + jsonTypeName(v.type()));
             return kNoIndex;
         }
         const auto it = table.find(v.string());
         if (it == table.end()) {
-            m_ctx.error(v, path, std::string("unknown ") + kind + " " + quote(v.string()) + " (no " + kind +
-                                     " has this id)");
+            m_ctx.error(v, path(), std::string("unknown ") + kind + " " + quote(v.string()) + " (no " + kind + " has this id)");
             return kNoIndex;
         }
         return it->second.index;
+    }
+    Index reference(const JsonValue& v, const std::string& path, const IdTable& table, const char* kind) {
+        return referenceAt(v, [&] { return path; }, table, kind);
     }
     Index reference(std::string_view key, bool required, const IdTable& table, const char* kind) {
         const auto v = m_object.find(key);
@@ -171,7 +176,11 @@ public:
             if (required) typed(key, JsonType::String, true, (std::string("a ") + kind + " id").c_str());
             return kNoIndex;
         }
-        return reference(*v, pathOf(key), table, kind);
+        return referenceAt(*v, [&] { return pathOf(key); }, table, kind);
+    }
+    // Item i of the array under key (for lists of references).
+    Index referenceItem(const JsonValue& list, std::string_view key, std::uint32_t i, const IdTable& table, const char* kind) {
+        return referenceAt(list.at(i), [&] { return item(pathOf(key), i); }, table, kind);
     }
 
 private:
@@ -362,16 +371,15 @@ void readEventSources(Context& ctx, ObjectReader& r, Event& e, const Tables& t) 
     }
     for (std::uint32_t i = 0; i < list->size(); ++i) {
         const JsonValue s = list->at(i);
-        const std::string path = item(r.pathOf("sources"), i);
         SourceRef ref;
         if (s.isObject()) {
-            ObjectReader sr(ctx, s, path, {"ref", "note"});
+            ObjectReader sr(ctx, s, item(r.pathOf("sources"), i), {"ref", "note"});
             ref.source = sr.reference("ref", true, t.sources, "source");
             ref.note = sr.optionalString("note");
         } else if (s.isString()) {
-            ref.source = r.reference(s, path, t.sources, "source");
+            ref.source = r.referenceItem(*list, "sources", i, t.sources, "source");
         } else {
-            ctx.error(s, path, std::string("expected a source id or {\"ref\", \"note\"}, found ") + jsonTypeName(s.type()));
+            ctx.error(s, item(r.pathOf("sources"), i), std::string("expected a source id or {\"ref\", \"note\"}, found ") + jsonTypeName(s.type()));
         }
         if (ref.source != kNoIndex) e.sources.push_back(std::move(ref));
     }
@@ -460,13 +468,13 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         if (const auto via = r.typed("via", JsonType::Array, false, "an array of place ids")) {
             if (!from) ctx.error(*via, r.pathOf("via"), "\"via\" needs \"from\" and \"to\"");
             for (std::uint32_t i = 0; i < via->size(); ++i) {
-                const Index p = r.reference(via->at(i), item(r.pathOf("via"), i), t.places, "place");
+                const Index p = r.referenceItem(*via, "via", i, t.places, "place");
                 if (p != kNoIndex) e.via.push_back(p);
             }
         }
         if (const auto actors = r.typed("actors", JsonType::Array, false, "an array of actor ids")) {
             for (std::uint32_t i = 0; i < actors->size(); ++i) {
-                const Index a = r.reference(actors->at(i), item(r.pathOf("actors"), i), t.actors, "actor");
+                const Index a = r.referenceItem(*actors, "actors", i, t.actors, "actor");
                 if (a != kNoIndex) e.actors.push_back(a);
             }
         }

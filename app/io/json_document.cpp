@@ -26,19 +26,19 @@ const JsonNode& JsonValue::node() const { return m_doc->m_nodes[m_index]; }
 std::string_view JsonValue::string() const {
     const JsonNode& n = node();
     if (n.type != JsonType::String) return {};
-    return std::string_view(m_doc->m_strings).substr(n.first, n.count);
+    return std::string_view(m_doc->m_strings).substr(n.range.first, n.range.count);
 }
 
 std::uint32_t JsonValue::size() const {
     const JsonNode& n = node();
-    if (n.type == JsonType::Array) return n.count;
-    if (n.type == JsonType::Object) return n.count / 2;
+    if (n.type == JsonType::Array) return n.range.count;
+    if (n.type == JsonType::Object) return n.range.count / 2;
     return 0;
 }
 
-JsonValue JsonValue::at(std::uint32_t i) const { return {m_doc, node().first + i}; }
-JsonValue JsonValue::keyAt(std::uint32_t i) const { return {m_doc, node().first + 2 * i}; }
-JsonValue JsonValue::valueAt(std::uint32_t i) const { return {m_doc, node().first + 2 * i + 1}; }
+JsonValue JsonValue::at(std::uint32_t i) const { return {m_doc, node().range.first + i}; }
+JsonValue JsonValue::keyAt(std::uint32_t i) const { return {m_doc, node().range.first + 2 * i}; }
+JsonValue JsonValue::valueAt(std::uint32_t i) const { return {m_doc, node().range.first + 2 * i + 1}; }
 
 std::optional<JsonValue> JsonValue::find(std::string_view key) const {
     if (!isObject()) return std::nullopt;
@@ -100,12 +100,18 @@ private:
         }
     }
     void skipWhitespace() {
-        while (!atEnd()) {
-            const auto c = peek();
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-                advance();
-            else
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c == ' ' || c == '\t' || c == '\r') {
+                ++m_pos;
+                ++m_column;
+            } else if (c == '\n') {
+                ++m_pos;
+                ++m_line;
+                m_column = 1;
+            } else {
                 break;
+            }
         }
     }
     std::string describeHere() const;
@@ -262,14 +268,28 @@ bool JsonParser::parseString(JsonNode& out) {
             advance();
             continue;
         }
+        if (c < 0x80) {
+            // Fast path: a run of plain ASCII (no quote, backslash or control
+            // character) is copied at once; each byte is one column.
+            std::size_t end = m_pos + 1;
+            while (end < m_text.size()) {
+                const auto b = static_cast<unsigned char>(m_text[end]);
+                if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) break;
+                ++end;
+            }
+            pool.append(m_text.substr(m_pos, end - m_pos));
+            m_column += static_cast<std::uint32_t>(end - m_pos);
+            m_pos = end;
+            continue;
+        }
         const std::size_t before = m_pos;
         std::uint32_t cp = 0;
         if (!readUtf8(cp)) return false;
         pool.append(m_text.substr(before, m_pos - before));
     }
     if (pool.size() > 0xFFFFFFFFu) return fail("the file's strings exceed 4 GiB");
-    out.first = static_cast<std::uint32_t>(start);
-    out.count = static_cast<std::uint32_t>(pool.size() - start);
+    out.range.first = static_cast<std::uint32_t>(start);
+    out.range.count = static_cast<std::uint32_t>(pool.size() - start);
     return true;
 }
 
@@ -352,7 +372,9 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
         return finish();
     }
     if (m_text.substr(0, 3) == "\xEF\xBB\xBF") m_pos = 3;  // byte order mark: fine, not counted as a column
-    m_doc.m_nodes.reserve(m_text.size() / 12 + 16);
+    // Generous reservations (about one node per 8 bytes of text): pages never
+    // touched are never resident, and growing a vector of millions would copy it.
+    m_doc.m_nodes.reserve(m_text.size() / 8 + 16);
     m_doc.m_strings.reserve(m_text.size() / 2 + 16);
 
     skipWhitespace();
@@ -400,8 +422,8 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
                 JsonNode node = top.node;
                 const std::size_t start = top.pendingStart;
                 const std::size_t n = m_pending.size() - start;
-                node.first = static_cast<std::uint32_t>(m_doc.m_nodes.size());
-                node.count = static_cast<std::uint32_t>(n);
+                node.range.first = static_cast<std::uint32_t>(m_doc.m_nodes.size());
+                node.range.count = static_cast<std::uint32_t>(n);
                 m_doc.m_nodes.insert(m_doc.m_nodes.end(), m_pending.begin() + static_cast<std::ptrdiff_t>(start), m_pending.end());
                 m_pending.resize(start);
                 m_stack.pop_back();
