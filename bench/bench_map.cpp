@@ -286,7 +286,7 @@ struct EventRow {
     std::size_t events = 0, legs = 0, markers = 0, crossing = 0;
     double layoutMs = 0, setEventsMs = 0;
     std::size_t arcBytes = 0, markerBytes = 0, maskBytes = 0;
-    long rssAfterMiB = 0;
+    long rssLoadMiB = 0, rssUploadMiB = 0, rssFramesMiB = 0;  // peak RSS after each step
 };
 
 struct FrameRow {
@@ -407,6 +407,7 @@ int main(int argc, char** argv) {
         if (!bd) continue;
         const Dataset& ds = bd->dataset;
         EventRow er;
+        er.rssLoadMiB = peakRssMiB();
         er.name = bd->name;
         er.events = ds.events.size();
         std::vector<double> layoutMs, setMs;
@@ -427,6 +428,7 @@ int main(int argc, char** argv) {
             std::count_if(layout.legs.begin(), layout.legs.end(), [](const geo::ArcLeg& l) { return l.crossesAntimeridian; }));
         er.layoutMs = median(layoutMs);
         er.setEventsMs = median(setMs);
+        er.rssUploadMiB = peakRssMiB();
         er.arcBytes = er.legs * kArcInstanceBytes;
         er.markerBytes = er.markers * kMarkerInstanceBytes;
         er.maskBytes = std::max<std::size_t>(1, (er.events + kMaskWidth - 1) / kMaskWidth) * kMaskWidth;
@@ -478,7 +480,7 @@ int main(int argc, char** argv) {
                 pickRows.push_back(pr);
             }
         }
-        er.rssAfterMiB = peakRssMiB();
+        er.rssFramesMiB = peakRssMiB();
         eventRows.push_back(er);
     }
     std::fprintf(stderr, "\n");
@@ -508,13 +510,15 @@ int main(int argc, char** argv) {
                     f.r.geomFrames, f.r.geomRenderMs, f.r.geomFullMs, f.r.procCpuMs);
     }
 
-    std::printf("\n[3] Memory: event GPU buffers COMPUTED (legs x 52 B arc instances, markers x 28 B marker instances,\n"
-                "    event mask 4096-wide R8); peak RSS (getrusage ru_maxrss) after each dataset's runs\n");
-    std::printf("%-18s %12s %12s %12s %12s %14s\n", "dataset", "arcs MiB", "markers MiB", "mask MiB", "total MiB",
-                "peak RSS MiB");
+    std::printf("\n[3] Memory: event GPU buffers COMPUTED, not queried (legs x 52 B arc instances, markers x 28 B marker\n"
+                "    instances, event mask 4096-wide R8); process peak RSS (getrusage ru_maxrss, monotonic) after loading\n"
+                "    the dataset (parse), after layout + setEvents, and after its frames and picks\n");
+    std::printf("%-16s %9s %11s %9s %10s %13s %15s %13s\n", "dataset", "arcs MiB", "markers MiB", "mask MiB", "GPU MiB",
+                "RSS load MiB", "RSS upload MiB", "RSS draw MiB");
     for (const EventRow& e : eventRows)
-        std::printf("%-18s %12.3f %12.3f %12.3f %12.3f %14ld\n", e.name.c_str(), mib(e.arcBytes), mib(e.markerBytes),
-                    mib(e.maskBytes), mib(e.arcBytes + e.markerBytes + e.maskBytes), e.rssAfterMiB);
+        std::printf("%-16s %9.3f %11.3f %9.3f %10.3f %13ld %15ld %13ld\n", e.name.c_str(), mib(e.arcBytes),
+                    mib(e.markerBytes), mib(e.maskBytes), mib(e.arcBytes + e.markerBytes + e.maskBytes), e.rssLoadMiB,
+                    e.rssUploadMiB, e.rssFramesMiB);
 
     std::printf("\n[4] pick() (arcs + markers into a 1x1-scissored R32UI target, then glReadPixels) at %zu events\n",
                 opt.counts.back());

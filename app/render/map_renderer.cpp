@@ -93,6 +93,7 @@ struct MapRenderer::Impl {
     GLsizei graticuleVertexCount = 0;
     GLuint arcVao = 0, arcTemplateVbo = 0, arcInstanceVbo = 0;
     GLsizei arcTemplateVertices = 0;
+    GLsizei arcStripVertices = 0;  // the strip; the arrowhead's 3 vertices follow it
     GLsizei arcInstances = 0, arcCrossingFirst = 0;
     GLuint markerVao = 0, markerCornerVbo = 0, markerInstanceVbo = 0;
     GLsizei markerInstances = 0;
@@ -189,13 +190,15 @@ bool MapRenderer::init(std::string* error) {
     surfaceAttributes();
     m->graticuleVertexCount = static_cast<GLsizei>(lines.size());
 
-    // Arc template: kArcSegments quads along t, then an arrowhead triangle.
+    // Arc template: one triangle strip along t (two vertices per step: each
+    // instance is its own strip), then the arrowhead's triangle drawn apart.
+    // A strip shades 2(K+1) vertices per arc, a third of separate quads.
     std::vector<float> tmpl;
-    for (int s = 0; s < kArcSegments; ++s) {
-        const float t0 = static_cast<float>(s) / kArcSegments, t1 = static_cast<float>(s + 1) / kArcSegments;
-        const float quad[6][2] = {{t0, -1}, {t1, -1}, {t1, 1}, {t0, -1}, {t1, 1}, {t0, 1}};
-        for (const auto& v : quad) tmpl.insert(tmpl.end(), {v[0], v[1], 0.0f});
+    for (int k = 0; k <= kArcSegments; ++k) {
+        const float t = static_cast<float>(k) / kArcSegments;
+        tmpl.insert(tmpl.end(), {t, -1.0f, 0.0f, t, 1.0f, 0.0f});
     }
+    m->arcStripVertices = static_cast<GLsizei>(tmpl.size() / 3);
     tmpl.insert(tmpl.end(), {1, -1, 1, 1, 0, 1, 1, 1, 1});
     m->arcTemplateVertices = static_cast<GLsizei>(tmpl.size() / 3);
     glGenVertexArrays(1, &m->arcVao);
@@ -479,22 +482,25 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
         setColor(p, "u_haloColor", style.halo);
         // Two passes when drawing: an outline under the arcs keeps them readable
         // on land, sea and the satellite image alike.
+        auto drawArcs = [&](GLsizei instances) {
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, m->arcStripVertices, instances);
+            glDrawArraysInstanced(GL_TRIANGLES, m->arcStripVertices, 3, instances);
+            m_drawCalls += 2;
+        };
         const float halos[2] = {2.5f * style.arcWidthPx / 3.2f, 0.0f};
         for (int pass = pick ? 1 : 0; pass < 2; ++pass) {
             const float halo = halos[pass];
             glUniform1f(p.uniform("u_haloPx"), halo);
             glUniform1f(p.uniform("u_lonShiftDeg"), 0.0f);
             m->bindArcInstances(0);
-            glDrawArraysInstanced(GL_TRIANGLES, 0, m->arcTemplateVertices, m->arcInstances);
-            ++m_drawCalls;
+            drawArcs(m->arcInstances);
             const GLsizei crossing = m->arcInstances - m->arcCrossingFirst;
             if (geo::isFlat(camera.projection) && crossing > 0) {
                 // The part of a seam-crossing arc beyond +-180 reappears on the other edge.
                 m->bindArcInstances(m->arcCrossingFirst);
                 for (float shift : {360.0f, -360.0f}) {
                     glUniform1f(p.uniform("u_lonShiftDeg"), shift);
-                    glDrawArraysInstanced(GL_TRIANGLES, 0, m->arcTemplateVertices, crossing);
-                    ++m_drawCalls;
+                    drawArcs(crossing);
                 }
                 m->bindArcInstances(0);
             }
