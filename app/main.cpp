@@ -21,6 +21,8 @@
 #include "io/text_file.h"
 #include "ui/timeline_state.h"
 #include "ui/export_job.h"
+#include "ui/story_player.h"
+#include <cmath>
 #include <chrono>
 #include <cfloat>
 #include <optional>
@@ -166,6 +168,26 @@ void writeLayoutReport(const ui::AppContext& ctx, const std::string& path) {
     nlohmann::json cats = nlohmann::json::array();
     for (Index c : r.rowCategories) cats.push_back(c == kNoIndex ? -1 : static_cast<int>(c));
     j["rowCategories"] = cats;
+    std::string error;
+    if (!io::writeFileAtomically(path, j.dump(2), &error)) std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
+}
+
+// The view state when the app quits: keyboard-driven tests read it.
+void writeStateReport(const ui::AppContext& ctx, const std::string& path) {
+    nlohmann::json j;
+    j["selected"] = ctx.view.selected < ctx.dataset.events.size() ? ctx.dataset.events[ctx.view.selected].id : "";
+    j["playhead"] = formatDayNumber(static_cast<DayNumber>(std::floor(ctx.view.playheadDay)));
+    j["window"] = ctx.view.window ? formatDayNumber(ctx.view.window->first) + "/" + formatDayNumber(ctx.view.window->last - 1) : "";
+    j["shown"] = ctx.filtered.shown;
+    j["total"] = ctx.dataset.events.size();
+    j["search"] = ctx.filter.text;
+    j["filtered"] = ctx.filter.isActive();
+    j["theme"] = ui::themeId(ctx.theme);
+    j["uiScale"] = ctx.uiScale;
+    j["projection"] = std::string(geo::projectionName(ctx.camera.projection));
+    j["presenting"] = ctx.story && ctx.story->presenting;
+    j["step"] = ctx.story ? ctx.story->step + 1 : 0;
+    j["fullscreen"] = ctx.fullscreen;
     std::string error;
     if (!io::writeFileAtomically(path, j.dump(2), &error)) std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
 }
@@ -346,6 +368,7 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
     bool running = true;
     std::unique_ptr<ui::ExportJob> exportJob;
     render::Framebuffer exportTarget;
+    std::vector<SDL_Event> deferredKeyEvents;
     std::string lastSaved = io::settingsToJson(ui::captureSettings(ctx));
     double lastCheck = 0;
     while (!ctx.quitConfirmed) {
@@ -356,20 +379,52 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
             reloadIfChanged(ctx);
             saveSettingsIfChanged(ctx, lastSaved);
         }
-        SDL_Event ev;
         // Idle: wait for input instead of spinning (a projector laptop on battery);
         // animations (playback, camera flights, arcs drawing themselves) keep frames coming.
-        const bool animating = ctx.view.playing || ctx.flight.has_value() || exportJob || ctx.exportRequest;
-        if (animating ? SDL_PollEvent(&ev) : SDL_WaitEventTimeout(&ev, 33)) {
-            do {
-                ImGui_ImplSDL2_ProcessEvent(&ev);
-                if (ev.type == SDL_QUIT) running = false;
-                if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) running = false;
-                if (ev.type == SDL_DROPFILE) {
-                    ui::loadIntoContext(ctx, ev.drop.file);
-                    SDL_free(ev.drop.file);
-                }
-            } while (SDL_PollEvent(&ev));
+        const bool animating = ctx.view.playing || ctx.flight.has_value() || exportJob || ctx.exportRequest ||
+                               !deferredKeyEvents.empty() || (ctx.story && (ctx.story->autoplay || ctx.story->glideStartSec >= 0));
+        // The backend reads modifiers from SDL's current state, which is already
+        // "released" for a deferred chord (Ctrl+Q typed fast): take them from the event.
+        auto processEvent = [](SDL_Event& e) {
+            ImGui_ImplSDL2_ProcessEvent(&e);
+            if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+                ImGuiIO& io = ImGui::GetIO();
+                const Uint16 mod = e.key.keysym.mod;
+                io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+                io.KeyShift = (mod & KMOD_SHIFT) != 0;
+                io.KeyAlt = (mod & KMOD_ALT) != 0;
+                io.KeySuper = (mod & KMOD_GUI) != 0;
+            }
+        };
+        // ImGui 1.86 has no input queue: a key pressed and released within one
+        // frame would never be seen as pressed (fast typing, a clicker or a
+        // chord like Ctrl+Q on a slow machine, where Ctrl may even be let go
+        // first). So any key release after a key press in the same frame, and
+        // every key event after it, waits for the next frame, in order.
+        std::vector<SDL_Event> batch;
+        batch.swap(deferredKeyEvents);
+        SDL_Event ev;
+        if (batch.empty() ? (animating ? SDL_PollEvent(&ev) : SDL_WaitEventTimeout(&ev, 66)) : SDL_PollEvent(&ev)) {
+            do batch.push_back(ev);
+            while (SDL_PollEvent(&ev));
+        }
+        std::vector<SDL_Scancode> downThisFrame;
+        bool deferring = false;
+        for (SDL_Event& e : batch) {
+            const bool isKey = e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
+            if (isKey && (deferring || (e.type == SDL_KEYUP && !downThisFrame.empty()))) {
+                deferring = true;
+                deferredKeyEvents.push_back(e);
+                continue;
+            }
+            if (e.type == SDL_KEYDOWN) downThisFrame.push_back(e.key.keysym.scancode);
+            processEvent(e);
+            if (e.type == SDL_QUIT) running = false;
+            if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) running = false;
+            if (e.type == SDL_DROPFILE) {
+                ui::loadIntoContext(ctx, e.drop.file);
+                SDL_free(e.drop.file);
+            }
         }
         stepUiExport(ctx, exportJob, exportTarget);
         const bool wantFullscreen = ctx.fullscreen;
@@ -438,6 +493,7 @@ int main(int argc, char** argv) {
     ctx.headless = headless;
     ctx.caption = opt.caption;
     if (opt.noLegend) ctx.map.legend = false;
+    if (opt.basemap) ctx.map.basemap = true;
     const bool loaded = ui::loadIntoContext(ctx, file);
     if (!loaded) ctx.dataFile = file;
 
@@ -496,8 +552,9 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is ours; settings are saved by Meridian
-    // No ImGui keyboard navigation: the arrow keys, Space, Home and End belong
-    // to the timeline (a presenter's clicker sends them); every action has a shortcut.
+    // Keyboard navigation of the panels' controls is a mode (F6): outside it the
+    // arrows, Space, Home and End drive the timeline and the presenter (a clicker
+    // sends them), inside it they move between controls. ui/main_window.cpp toggles it.
     ImGui_ImplSDL2_InitForOpenGL(platform.window, platform.gl);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     ctx.fontsDirty = true;
@@ -518,6 +575,7 @@ int main(int argc, char** argv) {
         if (!loaded) rc = 1;  // the PNG shows the errors; the exit code says so too
     } else {
         runInteractive(ctx, platform);
+        if (!opt.stateReport.empty()) writeStateReport(ctx, opt.stateReport);
     }
 
     ctx.mapState.reset();  // GL objects go before the context

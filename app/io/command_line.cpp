@@ -16,6 +16,7 @@ on a world map and a scrubbable timeline.
   --map-only             the screenshot is the map alone, with the data's attribution
   --caption TEXT         a caption on a --map-only image
   --no-legend            hide the map legend
+  --basemap              show the satellite basemap (NASA Visible Earth)
   --ui-scale S           UI scale, 0.75 to 2.5 (default: from the display)
   --theme NAME           dark, light or projector
   --projection NAME      equirectangular, equal-earth, natural-earth or globe
@@ -75,6 +76,8 @@ CommandLineResult parseCommandLine(const std::vector<std::string>& args) {
         else if (a == "--present") o.present = true;
         else if (a == "--map-only") o.mapOnly = true;
         else if (a == "--no-legend") o.noLegend = true;
+        else if (a == "--basemap") o.basemap = true;
+        else if (a == "--state-report") { if (!value(o.stateReport)) return fail("--state-report needs a file name"); }
         else if (a == "--layout-report") { if (!value(o.layoutReport)) return fail("--layout-report needs a file name"); }
         else if (a == "--caption") { if (!value(o.caption)) return fail("--caption needs a text"); }
         else if (a == "--screenshot") { if (!value(o.screenshotPath)) return fail("--screenshot needs an output file name (e.g. out.png)"); }

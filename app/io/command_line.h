@@ -30,8 +30,10 @@ struct CommandLine {
     bool present = false;               // --present (with --story)
     bool mapOnly = false;               // --map-only: the screenshot is the map alone (slides, handouts)
     bool noLegend = false;              // --no-legend
+    bool basemap = false;               // --basemap: the satellite image under the map
     std::string caption;                // --caption TEXT (map-only images)
     std::string layoutReport;           // --layout-report FILE: where the timeline drew things (render tests)
+    std::string stateReport;            // --state-report FILE: the view state at exit (keyboard tests)
 };
 
 struct CommandLineResult {

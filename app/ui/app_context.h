@@ -120,6 +120,7 @@ struct AppContext {
     std::string statusMessage;         // shown briefly in the menu bar
     double statusUntilSec = 0;
 
+    bool keyboardNav = false;      // F6: the arrows move between the panels' controls
     bool quitRequested = false;    // asked to quit (may still need the user's answer about unsaved edits)
     bool quitConfirmed = false;    // nothing unsaved, or the user chose
     bool fullscreen = false;

@@ -15,7 +15,7 @@ enum class Key : int {
     F = SDL_SCANCODE_F, R = SDL_SCANCODE_R, Q = SDL_SCANCODE_Q, O = SDL_SCANCODE_O, S = SDL_SCANCODE_S, W = SDL_SCANCODE_W,
     A = SDL_SCANCODE_A, D = SDL_SCANCODE_D, P = SDL_SCANCODE_P, L = SDL_SCANCODE_L, E = SDL_SCANCODE_E, B = SDL_SCANCODE_B,
     Equals = SDL_SCANCODE_EQUALS, Minus = SDL_SCANCODE_MINUS, KeypadPlus = SDL_SCANCODE_KP_PLUS,
-    KeypadMinus = SDL_SCANCODE_KP_MINUS, F1 = SDL_SCANCODE_F1, F5 = SDL_SCANCODE_F5, F11 = SDL_SCANCODE_F11,
+    KeypadMinus = SDL_SCANCODE_KP_MINUS, F1 = SDL_SCANCODE_F1, F5 = SDL_SCANCODE_F5, F6 = SDL_SCANCODE_F6, F11 = SDL_SCANCODE_F11,
     Digit0 = SDL_SCANCODE_0, Digit1 = SDL_SCANCODE_1, Digit9 = SDL_SCANCODE_9,
 };
 
@@ -25,5 +25,10 @@ inline bool ctrlDown() { return ImGui::GetIO().KeyCtrl; }
 inline bool shiftDown() { return ImGui::GetIO().KeyShift; }
 // No text field has the keyboard: single-key shortcuts may act.
 inline bool shortcutsAllowed() { return !ImGui::GetIO().WantTextInput; }
+// The arrows, Space, Home and End belong to the timeline and the presenter
+// unless the user switched to moving through controls with the keyboard (F6).
+inline bool playbackKeysAllowed() {
+    return shortcutsAllowed() && !(ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard);
+}
 
 }  // namespace meridian::ui

@@ -9,6 +9,7 @@
 #include "io/dataset_loader.h"
 #include "io/story_writer.h"
 #include "ui/keys.h"
+#include "ui/story_player.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -69,6 +70,19 @@ void handleGlobalShortcuts(AppContext& ctx) {
         if (keyPressed(Key::Q, false)) ctx.quitRequested = true;
     }
     if (keyPressed(Key::F11, false)) ctx.fullscreen = !ctx.fullscreen;
+    // F5 presents the open story (or the first), from wherever the focus is.
+    if (keyPressed(Key::F5, false) && shortcutsAllowed() && !ctx.dataset.stories.empty() && !(ctx.story && ctx.story->presenting)) {
+        const Index story = ctx.story ? ctx.story->story : 0;
+        startStory(ctx, story, ctx.story ? ctx.story->step : 0, true, false);
+        ctx.fullscreen = true;
+    }
+    // F6: keyboard navigation of the controls on/off (Esc also leaves it).
+    if (keyPressed(Key::F6, false)) ctx.keyboardNav = !ctx.keyboardNav;
+    else if (ctx.keyboardNav && keyPressed(Key::Escape, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+        ctx.keyboardNav = false;
+    ImGuiIO& io = ImGui::GetIO();
+    if (ctx.keyboardNav) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
 
 void drawMenuBar(AppContext& ctx) {
@@ -122,6 +136,11 @@ void drawMenuBar(AppContext& ctx) {
         ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)), "Filtered: %zu of %zu events (%s)", ctx.filtered.shown,
                            ctx.dataset.events.size(), ctx.filter.describe(ctx.dataset).c_str());
         if (ImGui::SmallButton("Show all")) ctx.filter.clear(), ctx.refilter();
+    }
+    if (ctx.keyboardNav) {
+        ImGui::Separator();
+        ImGui::TextColored(ImColor(confidenceColor(Confidence::Reported)),
+                           "Keyboard navigation: arrows move between controls, Space activates, Ctrl+Tab changes panel, F6 or Esc ends it");
     }
     if (!ctx.statusMessage.empty() && ctx.timeSec < ctx.statusUntilSec) {
         ImGui::Separator();

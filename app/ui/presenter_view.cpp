@@ -15,6 +15,7 @@ namespace {
 
 void handlePresenterKeys(AppContext& ctx) {
     StoryPlayback& sp = *ctx.story;
+    if (!playbackKeysAllowed()) return;
     if (keyPressed(Key::Right) || keyPressed(Key::PageDown) || keyPressed(Key::Space) || keyPressed(Key::Enter)) {
         sp.autoplay = false;
         goToStep(ctx, sp.step + 1, false);

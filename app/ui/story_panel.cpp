@@ -68,7 +68,7 @@ void drawStoryPanel(AppContext& ctx) {
     if (!story.description.empty()) ImGui::TextWrapped("%s", story.description.c_str());
 
     const bool open = ctx.story && ctx.story->story == chosen;
-    if (ImGui::Button("Present (F5)") || (keyPressed(Key::F5, false) && shortcutsAllowed())) {
+    if (ImGui::Button("Present (F5)")) {
         startStory(ctx, chosen, open ? ctx.story->step : 0, true, false);
         ctx.fullscreen = true;
     }

@@ -48,6 +48,7 @@ struct TimelineState {
     enum class Drag { None, Pan, Scrub, Brush } drag = Drag::None;
     double brushStartDay = 0;
     float scrollY = 0;  // lanes scrolled up by this many px when they do not fit
+    bool loop = false;  // playback starts over at the end (kiosk, lobby screen)
     // Geometry of the last frame, for tests and headless layout reports.
     ImVec2 lanesOrigin{0, 0};
 };
@@ -100,7 +101,7 @@ void jumpToEvent(AppContext& ctx, TimelineState& t, Index e) {
 }
 
 void handleKeys(AppContext& ctx, TimelineState& t) {
-    if (!shortcutsAllowed() || ctrlDown()) return;
+    if (!playbackKeysAllowed() || ctrlDown()) return;
     if (keyPressed(Key::Space, false)) {
         ctx.view.playing = !ctx.view.playing;
         if (ctx.view.playing && ctx.view.playheadDay >= static_cast<double>(dataSpan(ctx.dataset).last) - 1)
@@ -138,8 +139,9 @@ void advancePlayback(AppContext& ctx, TimelineState& t) {
         v.playheadDay += ImGui::GetIO().DeltaTime * v.playSpeedDaysPerSec;
         const double end = static_cast<double>(dataSpan(ctx.dataset).last);
         if (v.playheadDay >= end) {
-            v.playheadDay = end;
-            v.playing = false;
+            // Looping turns the playback into a kiosk: it starts over by itself.
+            if (t.loop) v.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);
+            else v.playheadDay = end, v.playing = false;
         }
         keepDayVisible(t, v.playheadDay, 0.15);
     }
@@ -186,6 +188,10 @@ void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
     ImGui::SetNextItemWidth(130 * s);
     if (ImGui::Combo("##speed", &speed, kSpeedLabels, 7)) v.playSpeedDaysPerSec = kSpeeds[speed];
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed");
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(buttonY + (ImGui::GetFrameHeight() - ImGui::GetFrameHeight()) * 0.5f);
+    ImGui::Checkbox("Loop", &t.loop);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start over at the end: for a kiosk or a lobby screen");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
     if (ImGui::Button("Fit all")) t.view = timeline::fitSpan(dataSpan(ctx.dataset), t.view.widthPx, 20 * s);
