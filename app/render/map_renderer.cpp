@@ -488,7 +488,10 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
             m_drawCalls += 2;
         };
         const float halos[2] = {2.5f * style.arcWidthPx / 3.2f, 0.0f};
-        for (int pass = pick ? 1 : 0; pass < 2; ++pass) {
+        // The outline pass doubles the arcs' cost; past ~20k arcs they cover
+        // each other anyway, so it is skipped there.
+        const bool outline = !pick && m->arcInstances <= 20000;
+        for (int pass = outline ? 0 : 1; pass < 2; ++pass) {
             const float halo = halos[pass];
             glUniform1f(p.uniform("u_haloPx"), halo);
             glUniform1f(p.uniform("u_lonShiftDeg"), 0.0f);

@@ -56,14 +56,16 @@ void drawEventTable(AppContext& ctx) {
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
                                   ImGuiTableFlags_SizingStretchProp;
     drawSearchField(ctx);
+    // Narrow (a large UI scale): confidence as its glyph alone, the name on hover.
+    const bool compact = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34;
     if (!ImGui::BeginTable("events", 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("c. 2006-07-05").x);
     ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Category", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Confidence", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("Confidence").x + ImGui::GetFontSize() * 1.2f);
+    ImGui::TableSetupColumn("Cat.", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Cat.").x + ImGui::GetFontSize() * 0.4f);
+    ImGui::TableSetupColumn(compact ? "Conf." : "Confidence", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(compact ? "Conf." : "Confidence").x + ImGui::GetFontSize() * (compact ? 0.3f : 1.2f));
     ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Src").x + ImGui::GetFontSize() * 0.6f);
     ImGui::TableHeadersRow();
 
@@ -104,9 +106,18 @@ void drawEventTable(AppContext& ctx) {
             ImGui::TableSetColumnIndex(kColTitle);
             ImGui::TextUnformatted(e.title.c_str());
             ImGui::TableSetColumnIndex(kColCategory);
-            categoryChip(ds, e.category);
+            categorySwatch(ds, e.category);
             ImGui::TableSetColumnIndex(kColConfidence);
-            confidenceBadge(e.confidence);
+            if (compact) {
+                const float h = ImGui::GetTextLineHeight();
+                const ImVec2 p = ImGui::GetCursorScreenPos();
+                drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.32f, e.confidence,
+                                    confidenceColor(e.confidence), 2.0f);
+                ImGui::Dummy(ImVec2(h, h));
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", confidenceLabel(e.confidence), confidenceExplanation(e.confidence));
+            } else {
+                confidenceBadge(e.confidence);
+            }
             ImGui::TableSetColumnIndex(kColSources);
             ImGui::Text("%zu%s", e.sources.size(), ds.restsOnAdvocacy(e) ? "*" : "");
             if (ds.restsOnAdvocacy(e) && ImGui::IsItemHovered())
@@ -143,6 +154,17 @@ void confidenceBadge(Confidence c) {
     ImGui::SameLine(0, 2);
     ImGui::TextUnformatted(confidenceLabel(c));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", confidenceLabel(c), confidenceExplanation(c));
+}
+
+// The category's colour alone (its name on hover), for narrow columns.
+void categorySwatch(const Dataset& ds, Index category) {
+    if (category >= ds.categories.size()) return;
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + h * 0.15f, p.y + h * 0.2f), ImVec2(p.x + h * 0.75f, p.y + h * 0.8f),
+                                              imColor(ds.categoryColor(category)), 2.0f);
+    ImGui::Dummy(ImVec2(h * 0.9f, h));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ds.categories[category].label.c_str());
 }
 
 void categoryChip(const Dataset& ds, Index category) {

@@ -347,8 +347,12 @@ ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size, bool topLeft) {
     forEachShownEvent(ctx, [&](Index i, float) {
         if (ds.events[i].category < shown.size()) shown[ds.events[i].category] = 1;
     });
-    const int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
-    const int rows = kConfidenceCount + std::min(shownCount, 12) + 1;
+    int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
+    // At large UI scales on a small map the categories would cover it: keep the
+    // confidence styles (the categories' colours are on the timeline's lanes).
+    const bool withCategories = lineH * static_cast<float>(kConfidenceCount + shownCount + 1) < size.y * 0.55f;
+    if (!withCategories) std::fill(shown.begin(), shown.end(), 0), shownCount = 0;
+    const int rows = kConfidenceCount + std::min(shownCount, 12) + (withCategories ? 1 : 0);
     float widest = 0;
     for (std::size_t c = 0; c < ds.categories.size(); ++c)
         if (shown[c]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[c].label.c_str()).x);

@@ -23,5 +23,6 @@ void drawMainWindow(AppContext& ctx);
 void confidenceBadge(Confidence c);
 void drawConfidenceGlyph(ImDrawList* dl, ImVec2 centre, float radius, Confidence c, ImU32 color, float thickness);
 void categoryChip(const Dataset& ds, Index category);
+void categorySwatch(const Dataset& ds, Index category);
 
 }  // namespace meridian::ui
