@@ -22,6 +22,7 @@
 #include "ui/timeline_state.h"
 #include "ui/export_job.h"
 #include "ui/story_player.h"
+#include "ui/speaker_notes.h"
 #include <cmath>
 #include <chrono>
 #include <cfloat>
@@ -364,7 +365,75 @@ void stepUiExport(ui::AppContext& ctx, std::unique_ptr<ui::ExportJob>& job, rend
     job.reset();
 }
 
-void runInteractive(ui::AppContext& ctx, Platform& p) {
+// The speaker view in a second window with its own ImGui context (Debian's
+// ImGui 1.86 has no multi-viewport): opened while presenting when a second
+// display exists (or --speaker-notes asks for it), closed after.
+struct SpeakerWindow {
+    SDL_Window* window = nullptr;
+    ImGuiContext* imgui = nullptr;
+    double startSec = 0;
+    bool dismissed = false;  // closed by the user: not reopened during this presentation
+    Uint32 id() const { return window ? SDL_GetWindowID(window) : 0; }
+};
+
+void openSpeakerWindow(SpeakerWindow& sw, Platform& p, ImGuiContext* mainContext, double nowSec) {
+    const int displays = SDL_GetNumVideoDisplays();
+    const int display = displays > 1 ? 1 : 0;
+    sw.window = SDL_CreateWindow("Meridian \u2014 speaker notes", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                                 SDL_WINDOWPOS_CENTERED_DISPLAY(display), 900, 600,
+                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!sw.window) {
+        std::fprintf(stderr, "meridian: cannot open the speaker-notes window: %s\n", SDL_GetError());
+        return;
+    }
+    sw.imgui = ImGui::CreateContext();
+    ImGui::SetCurrentContext(sw.imgui);
+    ImGui::GetIO().IniFilename = nullptr;
+    const std::string font = ui::findFontFile("DejaVu Sans", false);
+    if (!font.empty()) ImGui::GetIO().Fonts->AddFontFromFileTTF(font.c_str(), 20.0f, nullptr, ui::glyphRanges());
+    ImGui::StyleColorsDark();
+    SDL_GL_MakeCurrent(sw.window, p.gl);
+    ImGui_ImplSDL2_InitForOpenGL(sw.window, p.gl);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    SDL_GL_MakeCurrent(p.window, p.gl);
+    ImGui::SetCurrentContext(mainContext);
+    sw.startSec = nowSec;
+}
+
+void closeSpeakerWindow(SpeakerWindow& sw, Platform& p, ImGuiContext* mainContext) {
+    if (!sw.window) return;
+    ImGui::SetCurrentContext(sw.imgui);
+    SDL_GL_MakeCurrent(sw.window, p.gl);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext(sw.imgui);
+    SDL_GL_MakeCurrent(p.window, p.gl);
+    SDL_DestroyWindow(sw.window);
+    ImGui::SetCurrentContext(mainContext);
+    sw.window = nullptr;
+    sw.imgui = nullptr;
+}
+
+void drawSpeakerWindow(SpeakerWindow& sw, Platform& p, ImGuiContext* mainContext, const ui::AppContext& ctx) {
+    ImGui::SetCurrentContext(sw.imgui);
+    SDL_GL_MakeCurrent(sw.window, p.gl);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    ui::drawSpeakerNotes(ctx, sw.startSec);
+    ImGui::Render();
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(sw.window, &w, &h);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    renderDrawData(ImVec4(0.08f, 0.08f, 0.1f, 1), w, h);
+    SDL_GL_SwapWindow(sw.window);
+    SDL_GL_MakeCurrent(p.window, p.gl);
+    ImGui::SetCurrentContext(mainContext);
+}
+
+void runInteractive(ui::AppContext& ctx, Platform& p, bool forceSpeakerNotes) {
+    ImGuiContext* mainContext = ImGui::GetCurrentContext();
+    SpeakerWindow speaker;
     bool running = true;
     std::unique_ptr<ui::ExportJob> exportJob;
     render::Framebuffer exportTarget;
@@ -418,6 +487,22 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
                 continue;
             }
             if (e.type == SDL_KEYDOWN) downThisFrame.push_back(e.key.keysym.scancode);
+            // The speaker window gets its own mouse and window events; keys always
+            // drive the presentation, whichever window has the focus.
+            if (speaker.window && !isKey && e.type != SDL_QUIT &&
+                ((e.type == SDL_WINDOWEVENT && e.window.windowID == speaker.id()) ||
+                 ((e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP ||
+                   e.type == SDL_MOUSEWHEEL) && e.motion.windowID == speaker.id()))) {
+                if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) {
+                    closeSpeakerWindow(speaker, p, mainContext);
+                    speaker.dismissed = true;
+                    continue;
+                }
+                ImGui::SetCurrentContext(speaker.imgui);
+                ImGui_ImplSDL2_ProcessEvent(&e);
+                ImGui::SetCurrentContext(mainContext);
+                continue;
+            }
             processEvent(e);
             if (e.type == SDL_QUIT) running = false;
             if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) running = false;
@@ -436,7 +521,16 @@ void runInteractive(ui::AppContext& ctx, Platform& p) {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderDrawData(ImGui::GetStyle().Colors[ImGuiCol_WindowBg], w, h);
         SDL_GL_SwapWindow(p.window);
+        const bool presenting = ctx.story && ctx.story->presenting;
+        const bool wantSpeaker = presenting && (forceSpeakerNotes || SDL_GetNumVideoDisplays() > 1);
+        if (wantSpeaker && !speaker.window && !speaker.dismissed) openSpeakerWindow(speaker, p, mainContext, ctx.timeSec);
+        if (!presenting) {
+            if (speaker.window) closeSpeakerWindow(speaker, p, mainContext);
+            speaker.dismissed = false;
+        }
+        if (speaker.window) drawSpeakerWindow(speaker, p, mainContext, ctx);
     }
+    closeSpeakerWindow(speaker, p, mainContext);
     saveSettingsIfChanged(ctx, lastSaved);
 }
 
@@ -574,7 +668,7 @@ int main(int argc, char** argv) {
         rc = runScreenshot(ctx, opt);
         if (!loaded) rc = 1;  // the PNG shows the errors; the exit code says so too
     } else {
-        runInteractive(ctx, platform);
+        runInteractive(ctx, platform, opt.speakerNotes);
         if (!opt.stateReport.empty()) writeStateReport(ctx, opt.stateReport);
     }
 

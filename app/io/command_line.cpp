@@ -26,6 +26,8 @@ on a world map and a scrubbable timeline.
   --select ID            select the event with this id
   --story ID [--step N]  open a story at step N (1-based)
   --present              presenter mode (full screen, large type) with --story
+  --speaker-notes        while presenting, the speaker view (narration, next step, clock) in a
+                         second window even with one display (it opens by itself on a second display)
   --export-video OUT     export the time range (--from/--to) or story as frames:
                          OUT.mp4 or OUT.gif (needs ffmpeg) or a folder for PNGs
   --fps N                frames per second for --export-video (default 30)
@@ -74,6 +76,7 @@ CommandLineResult parseCommandLine(const std::vector<std::string>& args) {
         else if (a == "--validate") o.validate = true;
         else if (a == "--fullscreen") o.fullscreen = true;
         else if (a == "--present") o.present = true;
+        else if (a == "--speaker-notes") o.speakerNotes = true;
         else if (a == "--map-only") o.mapOnly = true;
         else if (a == "--no-legend") o.noLegend = true;
         else if (a == "--basemap") o.basemap = true;

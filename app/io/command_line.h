@@ -28,6 +28,7 @@ struct CommandLine {
     std::optional<double> durationSec;  // --duration SEC of a time-range video (default: 1 s per year)
     bool fullscreen = false;            // --fullscreen
     bool present = false;               // --present (with --story)
+    bool speakerNotes = false;          // --speaker-notes: the speaker view even on one display
     bool mapOnly = false;               // --map-only: the screenshot is the map alone (slides, handouts)
     bool noLegend = false;              // --no-legend
     bool basemap = false;               // --basemap: the satellite image under the map

@@ -33,13 +33,18 @@ std::string findFontFile(const char* family, bool bold) {
     return {};
 }
 
-void buildFonts(AppContext& ctx) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
+const ImWchar* glyphRanges() {
     // Latin, Latin-1, Latin Extended-A (Süddeutsche, Rühle), general punctuation
     // (dashes, curly quotes), arrows and a few maths symbols (≈ ⇄).
     static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2000, 0x206F,
                                       0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+    return kRanges;
+}
+
+void buildFonts(AppContext& ctx) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const ImWchar* kRanges = glyphRanges();
     const float s = ctx.scale();
     const std::string regular = findFontFile("DejaVu Sans", false);
     const std::string bold = findFontFile("DejaVu Sans", true);

@@ -10,6 +10,8 @@
 namespace meridian::ui {
 
 std::string findFontFile(const char* family, bool bold);
+// The Unicode ranges Meridian's text needs (Latin, punctuation, arrows).
+const unsigned short* glyphRanges();
 // (Re)builds the atlas for ctx.scale(); call before ImGui::NewFrame, then
 // recreate the renderer's font texture.
 void buildFonts(AppContext& ctx);

@@ -7,7 +7,7 @@ command -v xdotool >/dev/null || { echo "skipped: xdotool is not installed"; exi
 export XDG_CONFIG_HOME="$OUT/config"
 rm -rf "$XDG_CONFIG_HOME" "$OUT/state.json"
 run() {  # run KEYS... : start, type the key groups, quit, wait for the state report
-  "$MERIDIAN" "$SRC/data/iran-dprk.json" --size 1400x800 --state-report "$OUT/state.json" >"$OUT/kb.out" 2>"$OUT/kb.err" &
+  "$MERIDIAN" "$SRC/data/iran-dprk.json" --size 1400x800 --state-report "$OUT/state.json" ${EXTRA_ARGS:-} >"$OUT/kb.out" 2>"$OUT/kb.err" &
   local pid=$!
   local wid=""
   for _ in $(seq 1 60); do wid=$(xdotool search --onlyvisible --name '^Meridian$' 2>/dev/null | head -1 || true); [ -n "$wid" ] && break; sleep 0.25; done
@@ -16,6 +16,9 @@ run() {  # run KEYS... : start, type the key groups, quit, wait for the state re
   xdotool windowfocus --sync "$wid"
   for group in "$@"; do
     case "$group" in
+      check-speaker)
+        xdotool search --onlyvisible --name 'speaker notes' >/dev/null 2>&1 || { kill $pid; fail "no speaker-notes window while presenting"; }
+        continue;;
       type:*) xdotool type --delay 120 "${group#type:}";;
       *) xdotool key --delay 250 $group;;
     esac
@@ -45,7 +48,7 @@ khojir=$(field shown)
 run "F6" "Escape" "Home" "Right"
 [ "$(field selected)" != "" ] || fail "after F6 and Esc the arrows do not drive the timeline"
 # Presenting with a clicker: F5, then PageDown twice = step 3, PageUp = step 2.
-run "F5" "Next" "Next" "Next" "Prior"
+EXTRA_ARGS="--speaker-notes" run "F5" "Next" "Next" "check-speaker" "Next" "Prior"
 [ "$(field presenting)" = "True" ] || fail "F5 did not start presenting"
 [ "$(field step)" = "3" ] || fail "F5, 3x PageDown, PageUp should be step 3, got $(field step)"
 echo "ok: selected $second; Khojir search shows $khojir of the $expected events that mention it; presenting step 3"
