@@ -10,8 +10,8 @@ run() {  # run KEYS... : start, type the key groups, quit, wait for the state re
   "$MERIDIAN" "$SRC/data/iran-dprk.json" --size 1400x800 --state-report "$OUT/state.json" ${EXTRA_ARGS:-} >"$OUT/kb.out" 2>"$OUT/kb.err" &
   local pid=$!
   local wid=""
-  for _ in $(seq 1 60); do wid=$(xdotool search --onlyvisible --name '^Meridian$' 2>/dev/null | head -1 || true); [ -n "$wid" ] && break; sleep 0.25; done
-  [ -n "$wid" ] || { kill $pid; fail "no window"; }
+  for _ in $(seq 1 160); do wid=$(xdotool search --onlyvisible --name '^Meridian$' 2>/dev/null | head -1 || true); [ -n "$wid" ] && break; sleep 0.25; done
+  [ -n "$wid" ] || { xdotool search --name . getwindowname %@ 2>&1 | head -5 >&2; cat "$OUT/kb.err" >&2; kill $pid; fail "no window after 40 s"; }
   sleep 1.5
   xdotool windowfocus --sync "$wid"
   for group in "$@"; do
