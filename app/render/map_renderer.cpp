@@ -11,6 +11,7 @@
 
 #include "render/map_shaders.h"
 #include "render/projection_glsl.h"
+#include "render/texture.h"
 
 namespace meridian::render {
 
@@ -295,15 +296,10 @@ void MapRenderer::setCountryHighlight(int level, const std::vector<std::uint8_t>
 }
 
 void MapRenderer::setBasemap(const io::ImageRgba& image) {
-    if (!m_basemapTexture) glGenTextures(1, &m_basemapTexture);
-    glBindTexture(GL_TEXTURE_2D, m_basemapTexture);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-    glGenerateMipmap(GL_TEXTURE_2D);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    deleteTexture(m_basemapTexture);
+    m_basemapTexture = uploadTexture(image);
+    // Longitude wraps: sampling across the seam must not smear the edge.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
 void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {

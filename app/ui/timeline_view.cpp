@@ -100,28 +100,30 @@ void jumpToEvent(AppContext& ctx, TimelineState& t, Index e) {
     keepDayVisible(t, ctx.view.playheadDay, 0.1);
 }
 
+void togglePlay(AppContext& ctx) {
+    ViewState& v = ctx.view;
+    v.playing = !v.playing;
+    if (v.playing && v.playheadDay >= static_cast<double>(dataSpan(ctx.dataset).last) - 1)
+        v.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);  // play again from the start
+    v.window.reset();
+}
+
+// The next (+1) or previous (-1) visible event. Standing on the selected
+// event's day, step through the events of that same day in order too.
+void stepEvent(AppContext& ctx, TimelineState& t, int direction) {
+    const Index cur = ctx.view.selected;
+    const double day = std::floor(ctx.view.playheadDay);
+    const bool onSelected = cur != kNoIndex && ctx.isShown(cur) && day == static_cast<double>(ctx.dataset.events[cur].span().first);
+    const Index target = direction > 0 ? (onSelected ? t.index.nextEvent(cur) : t.index.nextEventAfter(day))
+                                       : (onSelected ? t.index.previousEvent(cur) : t.index.previousEventBefore(day));
+    jumpToEvent(ctx, t, target);
+}
+
 void handleKeys(AppContext& ctx, TimelineState& t) {
     if (!playbackKeysAllowed() || ctrlDown()) return;
-    if (keyPressed(Key::Space, false)) {
-        ctx.view.playing = !ctx.view.playing;
-        if (ctx.view.playing && ctx.view.playheadDay >= static_cast<double>(dataSpan(ctx.dataset).last) - 1)
-            ctx.view.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);  // play again from the start
-        ctx.view.window.reset();
-    }
-    if (keyPressed(Key::Right)) {
-        const Index cur = ctx.view.selected;
-        Index next = cur != kNoIndex && ctx.isShown(cur) && std::floor(ctx.view.playheadDay) == static_cast<double>(ctx.dataset.events[cur].span().first)
-                         ? t.index.nextEvent(cur)
-                         : t.index.nextEventAfter(std::floor(ctx.view.playheadDay));
-        jumpToEvent(ctx, t, next);
-    }
-    if (keyPressed(Key::Left)) {
-        const Index cur = ctx.view.selected;
-        Index prev = cur != kNoIndex && ctx.isShown(cur) && std::floor(ctx.view.playheadDay) == static_cast<double>(ctx.dataset.events[cur].span().first)
-                         ? t.index.previousEvent(cur)
-                         : t.index.previousEventBefore(std::floor(ctx.view.playheadDay));
-        jumpToEvent(ctx, t, prev);
-    }
+    if (keyPressed(Key::Space, false)) togglePlay(ctx);
+    if (keyPressed(Key::Right)) stepEvent(ctx, t, +1);
+    if (keyPressed(Key::Left)) stepEvent(ctx, t, -1);
     if (keyPressed(Key::Home, false)) {
         ctx.view.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);
         keepDayVisible(t, ctx.view.playheadDay, 0.05);
@@ -173,12 +175,7 @@ void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
     ImGui::SameLine(0, 24 * s);
     const float buttonY = ImGui::GetCursorPosY() + (ctx.fonts.large->FontSize - ImGui::GetFrameHeight()) * 0.5f;
     ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button(v.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) {
-        v.playing = !v.playing;
-        if (v.playing && v.playheadDay >= static_cast<double>(dataSpan(ctx.dataset).last) - 1)
-            v.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);
-        v.window.reset();
-    }
+    if (ImGui::Button(v.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) togglePlay(ctx);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
@@ -198,11 +195,11 @@ void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole history");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("\u2190 Prev")) jumpToEvent(ctx, t, t.index.previousEventBefore(std::floor(v.playheadDay)));
+    if (ImGui::Button("\u2190 Prev")) stepEvent(ctx, t, -1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (\u2190)");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("Next \u2192")) jumpToEvent(ctx, t, t.index.nextEventAfter(std::floor(v.playheadDay)));
+    if (ImGui::Button("Next \u2192")) stepEvent(ctx, t, +1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (\u2192)");
     if (v.window) {
         ImGui::SameLine();
