@@ -28,12 +28,14 @@ using IdTable = std::unordered_map<std::string_view, IdEntry>;
 struct Context {
     std::string fileName;
     std::vector<Diagnostic> diagnostics;
+    std::size_t errorCount = 0;  // kept, not counted: a file with an error per event must stay linear
 
     void report(Severity s, const JsonValue& at, const std::string& path, std::string message) {
         const TextPosition p = at.position();
         diagnostics.push_back({s, fileName, p.line, p.column, path, std::move(message)});
     }
     void error(const JsonValue& at, const std::string& path, std::string message) {
+        ++errorCount;
         report(Severity::Error, at, path, std::move(message));
     }
     void warning(const JsonValue& at, const std::string& path, std::string message) {
@@ -68,14 +70,24 @@ public:
                 for (std::string_view k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
                 ctx.warning(key, member(m_path, key.string()), "unknown key (ignored; expected one of: " + expected + ")");
             }
-            for (std::uint32_t j = 0; j < i; ++j) {
-                if (object.keyAt(j).string() == key.string()) {
-                    ctx.error(key, member(m_path, key.string()),
-                              "duplicate key (first at line " + std::to_string(object.keyAt(j).position().line) + ")");
-                    break;
+            // Duplicate keys: a scan for the few keys of a normal object, a hash
+            // table for a hostile one with thousands (no quadratic time).
+            if (object.size() <= 32) {
+                for (std::uint32_t j = 0; j < i; ++j) {
+                    if (object.keyAt(j).string() == key.string()) {
+                        reportDuplicate(key, object.keyAt(j));
+                        break;
+                    }
                 }
+            } else {
+                const auto [it, inserted] = m_seen.emplace(key.string(), i);
+                if (!inserted) reportDuplicate(key, object.keyAt(it->second));
             }
         }
+    }
+
+    void reportDuplicate(const JsonValue& key, const JsonValue& first) {
+        m_ctx.error(key, member(m_path, key.string()), "duplicate key (first at line " + std::to_string(first.position().line) + ")");
     }
 
     const std::string& path() const { return m_path; }
@@ -187,6 +199,7 @@ private:
     Context& m_ctx;
     JsonValue m_object;
     std::string m_path;
+    std::unordered_map<std::string_view, std::uint32_t> m_seen;  // only for objects with many keys
 };
 
 // Iterates an optional top-level array of objects, calling read(object, path, index).
@@ -418,7 +431,7 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
                         "from", "to", "via", "actors", "sources", "confidence", "note", "tags", "media"});
         Event e;
         std::string_view id;
-        const std::size_t errorsBefore = countErrors(ctx.diagnostics);
+        const std::size_t errorsBefore = ctx.errorCount;
         registerId(ctx, t.events, r, id, static_cast<Index>(ds.events.size()));
         e.id = std::string(id);
         e.title = r.string("title", true, false).value_or("");
@@ -481,7 +494,7 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         readEventSources(ctx, r, e, t);
         e.tags = r.stringList("tags");
         readEventMedia(ctx, r, e);
-        if (countErrors(ctx.diagnostics) == errorsBefore) ds.events.push_back(std::move(e));
+        if (ctx.errorCount == errorsBefore) ds.events.push_back(std::move(e));
     });
 }
 

@@ -152,12 +152,17 @@ void drawDiagnosticsWindow(AppContext& ctx) {
                                                                                    : "Fix these problems and open it again.");
         ImGui::Separator();
         ImGui::BeginChild("list");
-        for (const io::Diagnostic& d : ctx.diagnostics) {
+        // A hostile file can have a problem per line: list the first 500 (all are on stderr).
+        constexpr std::size_t kShown = 500;
+        for (std::size_t i = 0; i < ctx.diagnostics.size() && i < kShown; ++i) {
+            const io::Diagnostic& d = ctx.diagnostics[i];
             const bool isError = d.severity == io::Severity::Error;
             ImGui::PushStyleColor(ImGuiCol_Text, isError ? ImVec4(0.90f, 0.35f, 0.25f, 1) : ImVec4(0.85f, 0.65f, 0.1f, 1));
             ImGui::TextWrapped("%s", d.format().c_str());
             ImGui::PopStyleColor();
         }
+        if (ctx.diagnostics.size() > kShown)
+            ImGui::TextDisabled("\u2026 and %zu more (meridian --validate FILE lists them all).", ctx.diagnostics.size() - kShown);
         ImGui::EndChild();
     }
     ImGui::End();

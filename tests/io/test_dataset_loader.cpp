@@ -214,3 +214,23 @@ TEST_CASE("a missing file is an error naming it") {
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].format() == "/nonexistent/meridian.json: cannot read the file: no such file");
 }
+
+TEST_CASE("hostile shapes: thousands of keys in one object, an error in every event") {
+    std::string keys;
+    for (int i = 0; i < 2000; ++i) keys += "\"k" + std::to_string(i) + "\": 1, ";
+    const std::string many = "{\"meridian\": 1, \"title\": \"t\", \"events\": [{" + keys + "\"k1500\": 2}]}";
+    const DatasetLoadResult r = parseDataset(many, "many.json");
+    std::size_t duplicates = 0;
+    for (const Diagnostic& d : r.diagnostics) duplicates += d.message.find("duplicate key") != std::string::npos;
+    CHECK(duplicates == 1);  // found through the hash path too
+    std::string events;
+    for (int i = 0; i < 3000; ++i)
+        events += std::string(i ? "," : "") + R"({"id": "e)" + std::to_string(i) +
+                  R"(", "date": "2000", "title": "x", "category": "nope", "sources": ["s"], "confidence": "reported"})";
+    const DatasetLoadResult bad = parseDataset(
+        R"({"meridian": 1, "title": "t", "sources": [{"id": "s", "publisher": "p", "title": "t", "kind": "un"}], "events": [)" +
+            events + "]}",
+        "bad.json");
+    CHECK(countErrors(bad.diagnostics) == 3000);  // each event's own error, none lost
+    CHECK(bad.diagnostics.back().path == "events[2999].category");
+}
