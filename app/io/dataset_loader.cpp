@@ -8,6 +8,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "io/image_file.h"
 #include "io/json_document.h"
 #include "io/text_file.h"
 
@@ -19,6 +20,10 @@ namespace {
 // [SECTION] Context and helpers
 // ===========================================================================
 
+// Longest text value: a summary of a few pages is fine, a megabyte is not
+// something a panel can show.
+constexpr std::size_t kMaxTextBytes = 8000;
+
 struct IdEntry {
     Index index;
     unsigned line;
@@ -27,6 +32,7 @@ using IdTable = std::unordered_map<std::string_view, IdEntry>;
 
 struct Context {
     std::string fileName;
+    std::filesystem::path baseDir;  // the data file's folder (empty when parsing text): media must stay inside
     std::vector<Diagnostic> diagnostics;
     std::size_t errorCount = 0;  // kept, not counted: a file with an error per event must stay linear
 
@@ -51,7 +57,9 @@ std::string quote(std::string_view s) {
 }
 
 std::string member(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
+    // A hostile key can be megabytes long: messages show its start.
+    const std::string shown = key.size() > 60 ? std::string(key.substr(0, 60)) + "..." : std::string(key);
+    return path.empty() ? shown : path + "." + shown;
 }
 std::string item(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
@@ -118,6 +126,11 @@ public:
             m_ctx.error(*v, pathOf(key), "must not be empty");
             return std::nullopt;
         }
+        if (v->string().size() > kMaxTextBytes) {
+            m_ctx.error(*v, pathOf(key), "is " + std::to_string(v->string().size()) + " bytes long (at most " +
+                                             std::to_string(kMaxTextBytes) + "; keep long texts out of the data file)");
+            return std::nullopt;
+        }
         return std::string(v->string());
     }
 
@@ -134,7 +147,7 @@ public:
         const double x = v->number();
         if (!std::isfinite(x) || x < min || x > max) {
             char buf[64];
-            std::snprintf(buf, sizeof buf, "%g", x);
+            std::snprintf(buf, sizeof buf, "%.15g", x);  // enough digits to see why 90.0000000001 is out
             m_ctx.error(*v, pathOf(key), std::string(buf) + " is out of range (expected " + what + ")");
             return std::nullopt;
         }
@@ -169,7 +182,8 @@ public:
     template <typename PathFn>
     Index referenceAt(const JsonValue& v, PathFn path, const IdTable& table, const char* kind) {
         if (!v.isString()) {
-            m_ctx.error(v, path(), std::string("expected a ") + kind + " id (a string), found " + jsonTypeName(v.type()));
+            const bool vowel = std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
+            m_ctx.error(v, path(), std::string(vowel ? "expected an " : "expected a ") + kind + " id (a string), found " + jsonTypeName(v.type()));
             return kNoIndex;
         }
         const auto it = table.find(v.string());
@@ -361,7 +375,7 @@ void readEras(Context& ctx, ObjectReader& top, Dataset& ds) {
         e.note = r.optionalString("note");
         const auto start = r.date("start", true);
         const auto end = r.date("end", true);
-        if (start && end && end->span().last < start->span().last)
+        if (start && end && end->span().last <= start->span().first)
             ctx.error(*r.get("end"), r.pathOf("end"), quote(end->iso()) + " is before the start " + quote(start->iso()));
         else if (idOk && start && end) {
             e.start = *start;
@@ -419,6 +433,11 @@ void readEventMedia(Context& ctx, ObjectReader& r, Event& e) {
                       quote(*p) + " leaves the data file's folder (expected a relative path inside it)");
             continue;
         }
+        if (!ctx.baseDir.empty() && !isPathInside(ctx.baseDir, *p)) {
+            ctx.error(*mr.get("path"), mr.pathOf("path"),
+                      quote(*p) + " leads outside the data file's folder (through a link); not allowed");
+            continue;
+        }
         media.path = *p;
         e.media.push_back(std::move(media));
     }
@@ -446,7 +465,7 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         e.approx = r.boolean("approx").value_or(false);
         if (date) {
             e.date = *date;
-            if (e.end && e.end->span().last < date->span().last)
+            if (e.end && e.end->span().last <= date->span().first)
                 ctx.error(*r.get("end"), r.pathOf("end"), quote(e.end->iso()) + " is before the date " + quote(date->iso()));
             if (e.earliest && e.earliest->firstDay() > date->firstDay())
                 ctx.error(*r.get("earliest"), r.pathOf("earliest"),
@@ -632,9 +651,10 @@ void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
 
 }  // namespace
 
-DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName) {
+DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName, const std::filesystem::path& baseDir) {
     Context ctx;
     ctx.fileName = fileName;
+    ctx.baseDir = baseDir;
     JsonError jsonError;
     const auto doc = JsonDocument::parse(text, &jsonError);
     DatasetLoadResult result;
@@ -660,7 +680,8 @@ DatasetLoadResult loadDataset(const std::filesystem::path& path) {
         result.diagnostics.push_back({Severity::Error, path.string(), 0, 0, "", "cannot read the file: " + error});
         return result;
     }
-    return parseDataset(*text, path.string());
+    std::error_code ec;
+    return parseDataset(*text, path.string(), std::filesystem::absolute(path, ec).parent_path());
 }
 
 std::string summarizeDataset(const Dataset& ds) {

@@ -24,7 +24,9 @@ struct DatasetLoadResult {
 inline constexpr int kFormatVersion = 1;
 
 // fileName is used in messages and to resolve media paths (relative to its folder).
-DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName);
+// baseDir: the data file's folder; when given, media paths are also checked
+// after resolving links (they must stay inside it).
+DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName, const std::filesystem::path& baseDir = {});
 DatasetLoadResult loadDataset(const std::filesystem::path& path);
 
 // "1,234 events, 56 places, 78 sources; 1983 to 2024"

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace meridian::io {
 
@@ -322,12 +324,10 @@ bool JsonParser::parseNumber(JsonNode& out) {
     const char* last = m_text.data() + m_pos;
     const auto result = std::from_chars(first, last, out.number);
     if (result.ec == std::errc::result_out_of_range) {
-        // Too large: keep infinity so the validator can say "not finite"; tiny: 0.
-        const bool negative = *first == '-';
-        bool hugeExponent = false;
-        for (const char* p = first; p < last; ++p)
-            if (*p == 'e' || *p == 'E') hugeExponent = p[1] != '-';
-        out.number = hugeExponent || (last - first) > 300 ? (negative ? -HUGE_VAL : HUGE_VAL) : 0.0;
+        // Let strtod decide (on a copy, "C" locale digits only): too large gives
+        // +-infinity (the validator says "not finite"), too small underflows to 0.
+        const std::string copy(first, last);
+        out.number = std::strtod(copy.c_str(), nullptr);
     } else if (result.ec != std::errc()) {
         return fail("malformed number");
     }

@@ -20,6 +20,8 @@ std::optional<std::string> readWholeFile(const fs::path& path, std::string* erro
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) return fail("no such file");
     if (fs::is_directory(status)) return fail("is a directory, not a file");
+    // A FIFO or a device would block or never end: data files are regular files.
+    if (!fs::is_regular_file(status)) return fail("is not a regular file");
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return fail(std::strerror(errno));
     std::string data;

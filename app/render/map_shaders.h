@@ -110,10 +110,21 @@ vec3 unitVector(vec2 lonLatDeg) {
     vec2 r = radians(lonLatDeg);
     return vec3(cos(r.y) * cos(r.x), cos(r.y) * sin(r.x), sin(r.y));
 }
-vec3 slerpUnit(vec3 a, vec3 b, float t) {
+vec3 slerpPlain(vec3 a, vec3 b, float t) {
     float w = acos(clamp(dot(a, b), -1.0, 1.0));
     if (w < 1e-5) return normalize(mix(a, b, t));
     return (sin((1.0 - t) * w) * a + sin(t * w) * b) / sin(w);
+}
+// Nearly antipodal ends have no single great circle (and float slerp breaks
+// down): go through a point 90 degrees from both, on the meridian plane, as
+// geo::interpolate does (through the nearer pole).
+vec3 slerpUnit(vec3 a, vec3 b, float t) {
+    if (dot(a, b) > -0.9995) return slerpPlain(a, b, t);
+    vec3 axis = cross(a, vec3(0.0, 0.0, 1.0));
+    if (length(axis) < 1e-4) axis = cross(a, vec3(1.0, 0.0, 0.0));
+    vec3 mid = normalize(cross(normalize(axis), a));
+    if (dot(mid, vec3(0.0, 0.0, 1.0)) * a.z < 0.0) mid = -mid;
+    return t < 0.5 ? slerpPlain(a, mid, t * 2.0) : slerpPlain(mid, b, t * 2.0 - 1.0);
 }
 // Longitude unwrapped next to refLon, so a path across the seam stays continuous.
 vec2 lonLatNear(vec3 v, float refLon) {

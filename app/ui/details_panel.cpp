@@ -158,7 +158,10 @@ void drawDiagnosticsWindow(AppContext& ctx) {
             const io::Diagnostic& d = ctx.diagnostics[i];
             const bool isError = d.severity == io::Severity::Error;
             ImGui::PushStyleColor(ImGuiCol_Text, isError ? ImVec4(0.90f, 0.35f, 0.25f, 1) : ImVec4(0.85f, 0.65f, 0.1f, 1));
-            ImGui::TextWrapped("%s", d.format().c_str());
+            // One text item must stay under ImGui's 64k vertices (16k glyphs).
+            std::string text = d.format();
+            if (text.size() > 2000) text = text.substr(0, 2000) + "\u2026";
+            ImGui::TextWrapped("%s", text.c_str());
             ImGui::PopStyleColor();
         }
         if (ctx.diagnostics.size() > kShown)

@@ -234,3 +234,35 @@ TEST_CASE("hostile shapes: thousands of keys in one object, an error in every ev
     CHECK(countErrors(bad.diagnostics) == 3000);  // each event's own error, none lost
     CHECK(bad.diagnostics.back().path == "events[2999].category");
 }
+
+TEST_CASE("review findings: tiny numbers underflow, precise out-of-range values, text limits, article, end rule") {
+    auto errorsOf = [](const std::string& text) {
+        std::string out;
+        for (const Diagnostic& d : parseDataset(text, "r.json").diagnostics)
+            if (d.severity == Severity::Error) out += d.format() + "\n";
+        return out;
+    };
+    const std::string head = R"({"meridian": 1, "title": "t", "sources": [{"id": "s", "publisher": "p", "title": "t", "kind": "un"}],
+      "categories": [{"id": "c", "label": "C"}], )";
+    // 1e-324 written out in full underflows to 0: a valid latitude, not "inf".
+    CHECK(errorsOf(head + R"("places": [{"id": "p", "name": "P", "lat": 0.)" + std::string(323, '0') +
+                   R"(1, "lon": 0}], "events": []})") == "");
+    CHECK(errorsOf(head + R"("places": [{"id": "p", "name": "P", "lat": 90.0000000001, "lon": 0}], "events": []})")
+              .find("90.0000000001 is out of range") != std::string::npos);
+    CHECK(errorsOf(head + R"("events": [{"id": "e", "date": "2000", "title": ")" + std::string(9000, 'x') +
+                   R"(", "category": "c", "sources": ["s"], "confidence": "reported"}]})")
+              .find("events[0].title: is 9000 bytes long (at most 8000") != std::string::npos);
+    CHECK(errorsOf(head + R"("events": [{"id": "e", "date": "2000", "title": "x", "category": "c", "sources": ["s"],
+                   "confidence": "reported", "actors": [1]}]})").find("expected an actor id") != std::string::npos);
+    // An end inside the date's own span (June 2000 within 2000) is fine; one ending before it starts is not.
+    CHECK(errorsOf(head + R"("events": [{"id": "e", "date": "2000", "end": "2000-06", "title": "x", "category": "c",
+                   "sources": ["s"], "confidence": "reported"}]})") == "");
+    CHECK(errorsOf(head + R"("events": [{"id": "e", "date": "2000", "end": "1999-12", "title": "x", "category": "c",
+                   "sources": ["s"], "confidence": "reported"}]})").find("is before the date") != std::string::npos);
+}
+
+TEST_CASE("only regular files are read (a FIFO would block)") {
+    const DatasetLoadResult r = loadDataset("/dev/null");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].format() == "/dev/null: cannot read the file: is not a regular file");
+}
