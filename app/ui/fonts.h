@@ -3,6 +3,8 @@
 // scale so text stays sharp at 200%.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 
 #include "ui/app_context.h"
@@ -11,7 +13,7 @@ namespace meridian::ui {
 
 std::string findFontFile(const char* family, bool bold);
 // The Unicode ranges Meridian's text needs (Latin, punctuation, arrows).
-const unsigned short* glyphRanges();
+const ImWchar* glyphRanges();
 // (Re)builds the atlas for ctx.scale(); call before ImGui::NewFrame, then
 // recreate the renderer's font texture.
 void buildFonts(AppContext& ctx);
