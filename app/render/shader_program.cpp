@@ -8,6 +8,16 @@ ShaderProgram::~ShaderProgram() {
     if (m_program) glDeleteProgram(m_program);
 }
 
+// The driver's log of a shader or a program (glGetShaderInfoLog or glGetProgramInfoLog).
+template <typename GetIv, typename GetLog>
+static std::string infoLog(GLuint object, GetIv getIv, GetLog getLog) {
+    GLint len = 0;
+    getIv(object, GL_INFO_LOG_LENGTH, &len);
+    std::vector<char> buf(static_cast<std::size_t>(len) + 1);
+    getLog(object, len, nullptr, buf.data());
+    return buf.data();
+}
+
 static GLuint compile(GLenum type, const std::string& source, std::string* log) {
     const GLuint s = glCreateShader(type);
     const char* src = source.c_str();
@@ -16,11 +26,7 @@ static GLuint compile(GLenum type, const std::string& source, std::string* log) 
     GLint ok = 0;
     glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint len = 0;
-        glGetShaderiv(s, GL_INFO_LOG_LENGTH, &len);
-        std::vector<char> buf(static_cast<std::size_t>(len) + 1);
-        glGetShaderInfoLog(s, len, nullptr, buf.data());
-        *log = buf.data();
+        *log = infoLog(s, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(s);
         return 0;
     }
@@ -49,11 +55,7 @@ bool ShaderProgram::build(std::string_view name, const std::string& vs, const st
     GLint ok = 0;
     glGetProgramiv(m_program, GL_LINK_STATUS, &ok);
     if (!ok) {
-        GLint len = 0;
-        glGetProgramiv(m_program, GL_INFO_LOG_LENGTH, &len);
-        std::vector<char> buf(static_cast<std::size_t>(len) + 1);
-        glGetProgramInfoLog(m_program, len, nullptr, buf.data());
-        *error = std::string(name) + " link: " + buf.data();
+        *error = std::string(name) + " link: " + infoLog(m_program, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(m_program);
         m_program = 0;
         return false;

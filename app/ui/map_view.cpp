@@ -44,6 +44,7 @@ struct MapViewState {
     std::vector<std::uint8_t> mask;
     DayNumber highlightDay = std::numeric_limits<DayNumber>::min();
     std::uint64_t highlightKey = 0;
+    std::array<std::int64_t, 6> highlightInputs{};  // what the highlight was computed from
     ImVec2 lastMouse{-1, -1};
     std::vector<geo::LabelRequest> labelRequests;  // reused every frame
     std::vector<Index> labelPlaces;
@@ -171,6 +172,12 @@ void forEachShownEvent(const AppContext& ctx, const std::function<void(Index, fl
 // Countries where the events shown now take place (their places' countries).
 void updateCountryHighlight(AppContext& ctx, MapViewState& s) {
     const Dataset& ds = ctx.dataset;
+    // Only when what is shown changed (not every idle frame): the day, the
+    // trail or window, the filters, the level of detail, the switch.
+    const DaySpan span = shownSpan(ctx.view);
+    const std::array<std::int64_t, 6> inputs{span.first, span.last, static_cast<std::int64_t>(ctx.filterVersion), s.level,
+                                             ctx.map.highlightCountries, static_cast<std::int64_t>(s.highlightKey)};
+    if (inputs == s.highlightInputs) return;
     std::vector<std::string> active;
     if (ctx.map.highlightCountries) {
         forEachShownEvent(ctx, [&](Index i, float) {
@@ -184,8 +191,11 @@ void updateCountryHighlight(AppContext& ctx, MapViewState& s) {
     std::uint64_t key = 1469598103934665603ull + static_cast<std::uint64_t>(s.level);
     for (const std::string& c : active)
         for (char ch : c) key = (key ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    s.highlightInputs = {span.first, span.last, static_cast<std::int64_t>(ctx.filterVersion), s.level,
+                         ctx.map.highlightCountries, static_cast<std::int64_t>(key)};
     if (key == s.highlightKey) return;
     s.highlightKey = key;
+    s.highlightInputs[5] = static_cast<std::int64_t>(key);
     const auto& codes = s.countryAlpha3[static_cast<std::size_t>(s.level)];
     std::vector<std::uint8_t> flags(codes.size(), 0);
     for (std::size_t c = 0; c < codes.size(); ++c)
