@@ -9,33 +9,33 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "geo/projection.h"
 #include "io/command_line.h"
 #include "io/dataset_loader.h"
 #include "io/png_file.h"
 #include "io/settings.h"
 #include "io/text_file.h"
-#include "ui/timeline_state.h"
-#include "ui/export_job.h"
-#include "ui/story_player.h"
-#include "ui/speaker_notes.h"
-#include <cmath>
-#include <chrono>
-#include <cfloat>
-#include <optional>
-#include <nlohmann/json.hpp>
 #include "render/framebuffer.h"
 #include "render/gl.h"
-#include "geo/projection.h"
 #include "ui/app_context.h"
+#include "ui/export_job.h"
 #include "ui/fonts.h"
 #include "ui/map_view.h"
 #include "ui/panels.h"
+#include "ui/speaker_notes.h"
+#include "ui/story_player.h"
 #include "ui/theme.h"
+#include "ui/timeline_state.h"
 
 using namespace meridian;
 
@@ -92,7 +92,8 @@ initialised:
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_RESIZABLE;
     if (opt.fullscreen && !headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    p.window = SDL_CreateWindow("Meridian", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.widthPx, opt.heightPx, flags);
+    p.window =
+        SDL_CreateWindow("Meridian", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.widthPx, opt.heightPx, flags);
     if (!p.window) {
         std::fprintf(stderr, "meridian: SDL_CreateWindow failed: %s\n", SDL_GetError());
         return false;
@@ -164,13 +165,15 @@ void renderDrawData(const ImVec4& clear, int w, int h) {
 void writeLayoutReport(const ui::AppContext& ctx, const std::string& path) {
     ui::TimelineLayoutReport r;
     ui::timelineLayoutReport(ctx, r);
-    nlohmann::json j = {{"lanesX", r.lanesX}, {"lanesY", r.lanesY}, {"firstDay", r.firstDay}, {"pxPerDay", r.pxPerDay},
-                        {"widthPx", r.widthPx}, {"rowTops", r.rowTops}, {"rowHeights", r.rowHeights}};
+    nlohmann::json j = {{"lanesX", r.lanesX},        {"lanesY", r.lanesY},   {"firstDay", r.firstDay},
+                        {"pxPerDay", r.pxPerDay},    {"widthPx", r.widthPx}, {"rowTops", r.rowTops},
+                        {"rowHeights", r.rowHeights}};
     nlohmann::json cats = nlohmann::json::array();
     for (Index c : r.rowCategories) cats.push_back(c == kNoIndex ? -1 : static_cast<int>(c));
     j["rowCategories"] = cats;
     std::string error;
-    if (!io::writeFileAtomically(path, j.dump(2), &error)) std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
+    if (!io::writeFileAtomically(path, j.dump(2), &error))
+        std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
 }
 
 // The view state when the app quits: keyboard-driven tests read it.
@@ -178,7 +181,9 @@ void writeStateReport(const ui::AppContext& ctx, const std::string& path) {
     nlohmann::json j;
     j["selected"] = ctx.view.selected < ctx.dataset.events.size() ? ctx.dataset.events[ctx.view.selected].id : "";
     j["playhead"] = formatDayNumber(static_cast<DayNumber>(std::floor(ctx.view.playheadDay)));
-    j["window"] = ctx.view.window ? formatDayNumber(ctx.view.window->first) + "/" + formatDayNumber(ctx.view.window->last - 1) : "";
+    j["window"] = ctx.view.window
+                      ? formatDayNumber(ctx.view.window->first) + "/" + formatDayNumber(ctx.view.window->last - 1)
+                      : "";
     j["shown"] = ctx.filtered.shown;
     j["total"] = ctx.dataset.events.size();
     j["search"] = ctx.filter.text;
@@ -190,7 +195,8 @@ void writeStateReport(const ui::AppContext& ctx, const std::string& path) {
     j["step"] = ctx.story ? ctx.story->step + 1 : 0;
     j["fullscreen"] = ctx.fullscreen;
     std::string error;
-    if (!io::writeFileAtomically(path, j.dump(2), &error)) std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
+    if (!io::writeFileAtomically(path, j.dump(2), &error))
+        std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
 }
 
 int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
@@ -222,7 +228,8 @@ int runScreenshot(ui::AppContext& ctx, const io::CommandLine& opt) {
 bool renderExportFrame(ui::AppContext& ctx, ui::ExportJob& job, render::Framebuffer& target, std::string* error) {
     const ui::ExportRequest& r = job.request();
     if (!target.ensure(r.widthPx, r.heightPx)) {
-        *error = "cannot create a " + std::to_string(r.widthPx) + "x" + std::to_string(r.heightPx) + " offscreen framebuffer";
+        *error = "cannot create a " + std::to_string(r.widthPx) + "x" + std::to_string(r.heightPx) +
+                 " offscreen framebuffer";
         return false;
     }
     const ImVec2 size(static_cast<float>(r.widthPx), static_cast<float>(r.heightPx));
@@ -252,8 +259,11 @@ int runExport(ui::AppContext& ctx, const io::CommandLine& opt) {
         r.story = ctx.dataset.findStory(opt.story);
         ctx.pendingStory.reset();
     } else {
-        const DateParseResult from = parseIsoDate(opt.timeFrom.empty() ? ctx.dataset.extent.first < 0 ? "1970" : formatDayNumber(ctx.dataset.extent.first) : opt.timeFrom);
-        const DateParseResult to = parseIsoDate(opt.timeTo.empty() ? formatDayNumber(ctx.dataset.extent.last - 1) : opt.timeTo);
+        const DateParseResult from = parseIsoDate(
+            opt.timeFrom.empty() ? ctx.dataset.extent.first < 0 ? "1970" : formatDayNumber(ctx.dataset.extent.first)
+                                 : opt.timeFrom);
+        const DateParseResult to =
+            parseIsoDate(opt.timeTo.empty() ? formatDayNumber(ctx.dataset.extent.last - 1) : opt.timeTo);
         if (!from.date || !to.date) {
             std::fprintf(stderr, "meridian: --export-video: %s\n", (!from.date ? from.error : to.error).c_str());
             return 2;
@@ -293,8 +303,10 @@ void saveSettingsIfChanged(ui::AppContext& ctx, std::string& lastSaved) {
     const std::string json = io::settingsToJson(s);
     if (json == lastSaved) return;
     std::string error;
-    if (io::saveSettings(io::settingsPath(), s, &error)) lastSaved = json;
-    else std::fprintf(stderr, "meridian: cannot save settings: %s\n", error.c_str());
+    if (io::saveSettings(io::settingsPath(), s, &error))
+        lastSaved = json;
+    else
+        std::fprintf(stderr, "meridian: cannot save settings: %s\n", error.c_str());
 }
 
 // Reload on change: when the open file changes on disk, load it again; if the
@@ -312,8 +324,9 @@ void reloadIfChanged(ui::AppContext& ctx) {
     }
     const bool ok = ui::loadIntoContext(ctx, ctx.dataFile);
     ctx.dataFileTime = t;  // do not retry a broken version every second
-    ctx.statusMessage = ok ? "Reloaded " + std::filesystem::path(ctx.dataFile).filename().string() + " (changed on disk)"
-                           : "The changed file has problems: showing the previous version";
+    ctx.statusMessage =
+        ok ? "Reloaded " + std::filesystem::path(ctx.dataFile).filename().string() + " (changed on disk)"
+           : "The changed file has problems: showing the previous version";
     ctx.statusUntilSec = ctx.timeSec + 6;
 }
 
@@ -352,7 +365,8 @@ void stepUiExport(ui::AppContext& ctx, std::unique_ptr<ui::ExportJob>& job, rend
     progress.done = job->framesDone();
     if (progress.cancelRequested) {
         job->cancel();
-        if (progress.message.empty()) progress.message = "Export cancelled after " + std::to_string(progress.done) + " frames.";
+        if (progress.message.empty())
+            progress.message = "Export cancelled after " + std::to_string(progress.done) + " frames.";
     } else if (job->finished()) {
         progress.message = job->finish(&error) ? "Done: " + std::to_string(progress.done) + " frames written."
                                                : "Export failed: " + error;
@@ -451,7 +465,8 @@ void runInteractive(ui::AppContext& ctx, Platform& p, bool forceSpeakerNotes) {
         // Idle: wait for input instead of spinning (a projector laptop on battery);
         // animations (playback, camera flights, arcs drawing themselves) keep frames coming.
         const bool animating = ctx.view.playing || ctx.flight.has_value() || exportJob || ctx.exportRequest ||
-                               !deferredKeyEvents.empty() || (ctx.story && (ctx.story->autoplay || ctx.story->glideStartSec >= 0));
+                               !deferredKeyEvents.empty() ||
+                               (ctx.story && (ctx.story->autoplay || ctx.story->glideStartSec >= 0));
         // The backend reads modifiers from SDL's current state, which is already
         // "released" for a deferred chord (Ctrl+Q typed fast): take them from the event.
         auto processEvent = [](SDL_Event& e) {
@@ -492,7 +507,8 @@ void runInteractive(ui::AppContext& ctx, Platform& p, bool forceSpeakerNotes) {
             if (speaker.window && !isKey && e.type != SDL_QUIT &&
                 ((e.type == SDL_WINDOWEVENT && e.window.windowID == speaker.id()) ||
                  ((e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP ||
-                   e.type == SDL_MOUSEWHEEL) && e.motion.windowID == speaker.id()))) {
+                   e.type == SDL_MOUSEWHEEL) &&
+                  e.motion.windowID == speaker.id()))) {
                 if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) {
                     closeSpeakerWindow(speaker, p, mainContext);
                     speaker.dismissed = true;
@@ -523,7 +539,8 @@ void runInteractive(ui::AppContext& ctx, Platform& p, bool forceSpeakerNotes) {
         SDL_GL_SwapWindow(p.window);
         const bool presenting = ctx.story && ctx.story->presenting;
         const bool wantSpeaker = presenting && (forceSpeakerNotes || SDL_GetNumVideoDisplays() > 1);
-        if (wantSpeaker && !speaker.window && !speaker.dismissed) openSpeakerWindow(speaker, p, mainContext, ctx.timeSec);
+        if (wantSpeaker && !speaker.window && !speaker.dismissed)
+            openSpeakerWindow(speaker, p, mainContext, ctx.timeSec);
         if (!presenting) {
             if (speaker.window) closeSpeakerWindow(speaker, p, mainContext);
             speaker.dismissed = false;
@@ -560,7 +577,8 @@ int main(int argc, char** argv) {
         if (!settings.warning.empty()) std::fprintf(stderr, "meridian: %s\n", settings.warning.c_str());
     }
     std::string file = opt.dataFile;
-    if (file.empty() && !headless && !settings.settings.lastFile.empty() && std::filesystem::exists(settings.settings.lastFile))
+    if (file.empty() && !headless && !settings.settings.lastFile.empty() &&
+        std::filesystem::exists(settings.settings.lastFile))
         file = settings.settings.lastFile;
     if (file.empty()) file = defaultDataFile();
     if (opt.validate) return runValidate(file);
@@ -579,8 +597,11 @@ int main(int argc, char** argv) {
     ctx.dpiScale = headless ? 1.0f : displayDpiScale(platform.window);
     if (opt.uiScale) ctx.uiScale = static_cast<float>(*opt.uiScale);
     if (!opt.theme.empty()) {
-        if (const auto t = ui::parseTheme(opt.theme)) ctx.theme = *t;
-        else std::fprintf(stderr, "meridian: unknown theme \"%s\" (dark, light or projector); using dark\n", opt.theme.c_str());
+        if (const auto t = ui::parseTheme(opt.theme))
+            ctx.theme = *t;
+        else
+            std::fprintf(stderr, "meridian: unknown theme \"%s\" (dark, light or projector); using dark\n",
+                         opt.theme.c_str());
     }
     ctx.fullscreen = opt.fullscreen;
     ctx.mapOnly = opt.mapOnly;
@@ -599,7 +620,8 @@ int main(int argc, char** argv) {
         } else {
             const int steps = static_cast<int>(ctx.dataset.stories[story].steps.size());
             if (opt.step && *opt.step > steps) {
-                std::fprintf(stderr, "meridian: --step %d: the story \"%s\" has %d steps\n", *opt.step, opt.story.c_str(), steps);
+                std::fprintf(stderr, "meridian: --step %d: the story \"%s\" has %d steps\n", *opt.step,
+                             opt.story.c_str(), steps);
                 if (headless) return 1;
             }
             // A screenshot of a step is the slide: presenter mode.
@@ -615,25 +637,32 @@ int main(int argc, char** argv) {
     }
     if (!opt.time.empty()) {
         const DateParseResult t = parseIsoDate(opt.time);
-        if (t.date) ctx.view.playheadDay = static_cast<double>(t.date->firstDay());
-        else std::fprintf(stderr, "meridian: --time: %s\n", t.error.c_str());
+        if (t.date)
+            ctx.view.playheadDay = static_cast<double>(t.date->firstDay());
+        else
+            std::fprintf(stderr, "meridian: --time: %s\n", t.error.c_str());
     }
     if (!opt.timeFrom.empty() || !opt.timeTo.empty()) {
         const DateParseResult from = parseIsoDate(opt.timeFrom.empty() ? "0001" : opt.timeFrom);
         const DateParseResult to = parseIsoDate(opt.timeTo.empty() ? "9999" : opt.timeTo);
-        if (!from.date) std::fprintf(stderr, "meridian: --from: %s\n", from.error.c_str());
-        else if (!to.date) std::fprintf(stderr, "meridian: --to: %s\n", to.error.c_str());
-        else if (opt.exportVideo.empty()) ctx.view.window = DaySpan{from.date->span().first, to.date->span().last};
+        if (!from.date)
+            std::fprintf(stderr, "meridian: --from: %s\n", from.error.c_str());
+        else if (!to.date)
+            std::fprintf(stderr, "meridian: --to: %s\n", to.error.c_str());
+        else if (opt.exportVideo.empty())
+            ctx.view.window = DaySpan{from.date->span().first, to.date->span().last};
     }
     if (!opt.projection.empty()) {
-        if (const auto p = geo::parseProjection(opt.projection)) ctx.camera.projection = *p;
-        else std::fprintf(stderr, "meridian: unknown projection \"%s\" (%s)\n", opt.projection.c_str(),
-                          std::string(geo::projectionNameList()).c_str());
+        if (const auto p = geo::parseProjection(opt.projection))
+            ctx.camera.projection = *p;
+        else
+            std::fprintf(stderr, "meridian: unknown projection \"%s\" (%s)\n", opt.projection.c_str(),
+                         std::string(geo::projectionNameList()).c_str());
     }
     if (!opt.view.empty()) {
         double lon = 0, lat = 0, zoom = 1;
-        if (std::sscanf(opt.view.c_str(), "%lf,%lf,%lf", &lon, &lat, &zoom) == 3 && lon >= -180 && lon <= 180 && lat >= -90 &&
-            lat <= 90 && zoom > 0) {
+        if (std::sscanf(opt.view.c_str(), "%lf,%lf,%lf", &lon, &lat, &zoom) == 3 && lon >= -180 && lon <= 180 &&
+            lat >= -90 && lat <= 90 && zoom > 0) {
             ctx.camera.centerLonDeg = lon;
             ctx.camera.centerLatDeg = lat;
             ctx.camera.zoom = std::clamp(zoom, geo::kMinZoom, geo::kMaxZoom);
@@ -655,14 +684,17 @@ int main(int argc, char** argv) {
     {
         std::string mapError;
         ctx.mapState = ui::createMapView(&mapError);
-        if (!ctx.mapState) std::fprintf(stderr, "meridian: the map cannot be drawn: %s\n", mapError.c_str());
-        else if (headless && ctx.camera.zoom >= 10) ui::waitForMapDetail(*ctx.mapState);
+        if (!ctx.mapState)
+            std::fprintf(stderr, "meridian: the map cannot be drawn: %s\n", mapError.c_str());
+        else if (headless && ctx.camera.zoom >= 10)
+            ui::waitForMapDetail(*ctx.mapState);
     }
 
     int rc = 0;
     if (!opt.exportVideo.empty()) {
         // Type and lines keep their size relative to the picture (designed at 1080p).
-        if (!opt.uiScale) ctx.uiScale = std::clamp(static_cast<float>(opt.heightPx) / 1080.0f, 0.75f, 4.0f), ctx.fontsDirty = true;
+        if (!opt.uiScale)
+            ctx.uiScale = std::clamp(static_cast<float>(opt.heightPx) / 1080.0f, 0.75f, 4.0f), ctx.fontsDirty = true;
         rc = loaded ? runExport(ctx, opt) : 1;
     } else if (headless) {
         rc = runScreenshot(ctx, opt);

@@ -1,12 +1,13 @@
 // Load benchmark: parse + validate synthetic files of 10k, 100k and 1M events
 // and print time, throughput and memory. A CLI that prints figures (not a timed
 // unit test). Usage: meridian_bench_load [--write FILE N] [N ...]
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
-#include <sys/resource.h>
 #include <vector>
 
 #include "io/dataset_loader.h"

@@ -26,6 +26,8 @@
 //               than 5 s a frame skip the 3 warm-up frames (the shaders were
 //               already compiled and JIT-ed by the smaller cases)
 #include <SDL.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -38,8 +40,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <sys/resource.h>
-#include <unistd.h>
 #include <vector>
 
 #include "geo/arc_layout.h"
@@ -67,7 +67,9 @@ constexpr std::size_t kMarkerInstanceBytes = 28;
 constexpr std::size_t kSurfaceVertexBytes = 20;
 constexpr std::size_t kMaskWidth = 4096;
 
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double msSince(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 double cpuMs(clockid_t clock) {
     timespec ts{};
@@ -88,7 +90,9 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-double mib(std::size_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
+double mib(std::size_t bytes) {
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
 
 // ---------------------------------------------------------------------------
 // GL context: hidden SDL window + GL 3.3 core, as app/main.cpp does it.
@@ -171,7 +175,8 @@ struct FrameSample {
 };
 
 FrameSample oneFrame(render::MapRenderer& r, render::Framebuffer& fb, const geo::CameraState& cam,
-                     const geo::Viewport& vp, const render::MapTime& time, const render::MapStyle& style, bool scissor) {
+                     const geo::Viewport& vp, const render::MapTime& time, const render::MapStyle& style,
+                     bool scissor) {
     fb.bind();
     if (scissor) {
         glEnable(GL_SCISSOR_TEST);
@@ -308,13 +313,17 @@ int main(int argc, char** argv) {
     Options opt;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--frames" && i + 1 < argc) opt.frames = std::max(1, std::atoi(argv[++i]));
-        else if (a == "--budget" && i + 1 < argc) opt.budgetSec = std::max(0.0, std::atof(argv[++i]));
-        else if (a == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &opt.width, &opt.height);
+        if (a == "--frames" && i + 1 < argc)
+            opt.frames = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--budget" && i + 1 < argc)
+            opt.budgetSec = std::max(0.0, std::atof(argv[++i]));
+        else if (a == "--size" && i + 1 < argc)
+            std::sscanf(argv[++i], "%dx%d", &opt.width, &opt.height);
         else if (a == "--help" || a == "-h") {
             std::printf("usage: meridian_bench_map [--frames N] [--budget SECONDS] [--size WxH] [N ...]\n");
             return 0;
-        } else opt.counts.push_back(std::strtoull(argv[i], nullptr, 10));
+        } else
+            opt.counts.push_back(std::strtoull(argv[i], nullptr, 10));
     }
     if (opt.counts.empty()) opt.counts = {1000, 10000, 100000};
     const auto tStart = Clock::now();
@@ -322,16 +331,19 @@ int main(int argc, char** argv) {
     GlContext ctx;
     if (!createContext(ctx)) return 1;
     const std::string renderer = glString(GL_RENDERER);
-    const bool software = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos ||
+    const bool software = renderer.find("llvmpipe") != std::string::npos ||
+                          renderer.find("softpipe") != std::string::npos ||
                           renderer.find("Software") != std::string::npos;
     std::printf("Meridian map renderer benchmark\n");
     std::printf("  GL renderer: %s | GL %s | SDL video driver: %s\n", renderer.c_str(), glString(GL_VERSION).c_str(),
                 SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "?");
     if (software)
-        std::printf("  NOTE: the \"GPU\" is Mesa %s: software rendering on this machine's CPU cores (%ld online).\n"
-                    "        Times that include glFinish are CPU rasterisation times, not a graphics card's.\n",
-                    renderer.substr(0, renderer.find(' ')).c_str(), sysconf(_SC_NPROCESSORS_ONLN));
-    std::printf("  target: %dx%d, 4x MSAA (render::Framebuffer), world level 0 (110m) for frames\n\n", opt.width, opt.height);
+        std::printf(
+            "  NOTE: the \"GPU\" is Mesa %s: software rendering on this machine's CPU cores (%ld online).\n"
+            "        Times that include glFinish are CPU rasterisation times, not a graphics card's.\n",
+            renderer.substr(0, renderer.find(' ')).c_str(), sysconf(_SC_NPROCESSORS_ONLN));
+    std::printf("  target: %dx%d, 4x MSAA (render::Framebuffer), world level 0 (110m) for frames\n\n", opt.width,
+                opt.height);
 
     render::MapRenderer mapRenderer;
     std::string error;
@@ -350,8 +362,9 @@ int main(int argc, char** argv) {
     // -----------------------------------------------------------------------
     const auto isoResult = io::loadIsoTable(io::assetPath("world/iso3166.csv"));
     const io::IsoTable* iso = isoResult.ok() ? &*isoResult.table : nullptr;
-    std::printf("[1] World meshes: io::loadWorldLevel (TopoJSON + tessellate) and MapRenderer::setWorldLevel (+glFinish)\n"
-                "    median of 3 runs; GPU bytes computed: vertices x 20 B + indices x 4 B + border vertices x 20 B\n");
+    std::printf(
+        "[1] World meshes: io::loadWorldLevel (TopoJSON + tessellate) and MapRenderer::setWorldLevel (+glFinish)\n"
+        "    median of 3 runs; GPU bytes computed: vertices x 20 B + indices x 4 B + border vertices x 20 B\n");
     std::printf("%-6s %-24s %9s %10s %10s %11s %10s %10s %9s\n", "level", "file", "countries", "vertices", "triangles",
                 "border segs", "build ms", "upload ms", "GPU MiB");
     const char* files[] = {"world/countries-110m.json", "world/countries-50m.json", "world/countries-10m.json"};
@@ -398,7 +411,7 @@ int main(int argc, char** argv) {
         std::size_t instances = 0;
         double fullMs = 0;
     };
-    std::map<std::string, Previous> previous;  // per projection
+    std::map<std::string, Previous> previous;      // per projection
     std::vector<std::optional<std::size_t>> plan;  // nullopt = curated file
     plan.push_back(std::nullopt);
     for (std::size_t n : opt.counts) plan.push_back(n);
@@ -424,8 +437,8 @@ int main(int argc, char** argv) {
         }
         er.legs = layout.legs.size();
         er.markers = layout.markers.size();
-        er.crossing = static_cast<std::size_t>(
-            std::count_if(layout.legs.begin(), layout.legs.end(), [](const geo::ArcLeg& l) { return l.crossesAntimeridian; }));
+        er.crossing = static_cast<std::size_t>(std::count_if(
+            layout.legs.begin(), layout.legs.end(), [](const geo::ArcLeg& l) { return l.crossesAntimeridian; }));
         er.layoutMs = median(layoutMs);
         er.setEventsMs = median(setMs);
         er.rssUploadMiB = peakRssMiB();
@@ -443,22 +456,26 @@ int main(int argc, char** argv) {
         flat.zoom = 1;
         const geo::CameraState globe = globeCamera(layout, vp);
         const std::size_t instances = er.legs + er.markers;
-        for (const auto& [cam, projName] : {std::pair{flat, std::string("equal-earth")}, std::pair{globe, std::string("globe")}}) {
+        for (const auto& [cam, projName] :
+             {std::pair{flat, std::string("equal-earth")}, std::pair{globe, std::string("globe")}}) {
             // Frame cost grows about linearly with the instances: predict from the last case.
             Previous& prev = previous[projName];
-            const double predicted = prev.instances ? prev.fullMs * static_cast<double>(instances) / prev.instances : 0.0;
+            const double predicted =
+                prev.instances ? prev.fullMs * static_cast<double>(instances) / prev.instances : 0.0;
             FrameRow fr{bd->name, projName, measureFrames(mapRenderer, fb, cam, vp, time, style, opt, predicted)};
             prev = {instances, fr.r.fullMs};
             frameRows.push_back(fr);
             std::fprintf(stderr, "  measured %-18s %-12s %d+%d frames, frame+finish %.1f ms (%.0f s so far)\n",
-                         bd->name.c_str(), projName.c_str(), fr.r.warmup, fr.r.frames, fr.r.fullMs, msSince(tStart) / 1000);
+                         bd->name.c_str(), projName.c_str(), fr.r.warmup, fr.r.frames, fr.r.fullMs,
+                         msSince(tStart) / 1000);
             // 4. pick() at the largest count: at a marker (an arc's start point).
             if (item && *item == opt.counts.back() && !layout.legs.empty()) {
                 PickRow pr{bd->name, projName};
                 std::optional<geo::ScreenPoint> at;
                 for (std::size_t k = 0; k < layout.legs.size() && !at; ++k) {
                     at = geo::worldToScreen(cam, vp, layout.legs[k].from);
-                    if (at && (at->xPx < 0 || at->yPx < 0 || at->xPx >= vp.widthPx || at->yPx >= vp.heightPx)) at.reset();
+                    if (at && (at->xPx < 0 || at->yPx < 0 || at->xPx >= vp.widthPx || at->yPx >= vp.heightPx))
+                        at.reset();
                 }
                 if (!at) at = geo::ScreenPoint{vp.widthPx / 2, vp.heightPx / 2};
                 pr.xPx = static_cast<int>(at->xPx);
@@ -485,23 +502,28 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "\n");
 
-    std::printf("[2a] Events: geo::buildMapLayout and MapRenderer::setEvents (instance buffers + mask, +glFinish), median of 3\n");
+    std::printf(
+        "[2a] Events: geo::buildMapLayout and MapRenderer::setEvents (instance buffers + mask, +glFinish), median of "
+        "3\n");
     std::printf("%-18s %8s %8s %8s %9s %10s %13s\n", "dataset", "events", "legs", "markers", "seam legs", "layout ms",
                 "setEvents ms");
     for (const EventRow& e : eventRows)
-        std::printf("%-18s %8zu %8zu %8zu %9zu %10.2f %13.2f\n", e.name.c_str(), e.events, e.legs, e.markers, e.crossing,
-                    e.layoutMs, e.setEventsMs);
+        std::printf("%-18s %8zu %8zu %8zu %9zu %10.2f %13.2f\n", e.name.c_str(), e.events, e.legs, e.markers,
+                    e.crossing, e.layoutMs, e.setEventsMs);
 
-    std::printf("\n[2b] Frames: playhead at the end of the data, allUpToNow (all events shown), zoom 1, 110m world;\n"
-                "     medians of the measured frames (warm = warm-up frames; slow cases get fewer frames, see --budget)\n");
-    std::printf("     render()      = MapRenderer::render wall time, no glFinish (CPU issuing the frame)\n"
-                "     thread CPU    = CPU time of the calling thread inside render()\n"
-                "     frame+finish  = render() + MSAA resolve + glFinish (%s)\n"
-                "     geom-only     = same frame with a 1x1 scissor (vertex work + binning, ~no rasterisation)\n"
-                "     proc CPU      = CPU time of all threads during frame+finish\n",
-                software ? "GPU = llvmpipe, software" : "GPU included");
-    std::printf("%-16s %-11s %9s %5s %11s %11s %13s %8s %11s %11s %11s\n", "dataset", "projection", "warm+meas", "draws",
-                "render() ms", "thread ms", "frame+fin ms", "geo meas", "geo rnd ms", "geo fin ms", "procCPU ms");
+    std::printf(
+        "\n[2b] Frames: playhead at the end of the data, allUpToNow (all events shown), zoom 1, 110m world;\n"
+        "     medians of the measured frames (warm = warm-up frames; slow cases get fewer frames, see --budget)\n");
+    std::printf(
+        "     render()      = MapRenderer::render wall time, no glFinish (CPU issuing the frame)\n"
+        "     thread CPU    = CPU time of the calling thread inside render()\n"
+        "     frame+finish  = render() + MSAA resolve + glFinish (%s)\n"
+        "     geom-only     = same frame with a 1x1 scissor (vertex work + binning, ~no rasterisation)\n"
+        "     proc CPU      = CPU time of all threads during frame+finish\n",
+        software ? "GPU = llvmpipe, software" : "GPU included");
+    std::printf("%-16s %-11s %9s %5s %11s %11s %13s %8s %11s %11s %11s\n", "dataset", "projection", "warm+meas",
+                "draws", "render() ms", "thread ms", "frame+fin ms", "geo meas", "geo rnd ms", "geo fin ms",
+                "procCPU ms");
     for (const FrameRow& f : frameRows) {
         char counts[24];
         std::snprintf(counts, sizeof counts, "%d+%d", f.r.warmup, f.r.frames);
@@ -510,9 +532,10 @@ int main(int argc, char** argv) {
                     f.r.geomFrames, f.r.geomRenderMs, f.r.geomFullMs, f.r.procCpuMs);
     }
 
-    std::printf("\n[3] Memory: event GPU buffers COMPUTED, not queried (legs x 52 B arc instances, markers x 28 B marker\n"
-                "    instances, event mask 4096-wide R8); process peak RSS (getrusage ru_maxrss, monotonic) after loading\n"
-                "    the dataset (parse), after layout + setEvents, and after its frames and picks\n");
+    std::printf(
+        "\n[3] Memory: event GPU buffers COMPUTED, not queried (legs x 52 B arc instances, markers x 28 B marker\n"
+        "    instances, event mask 4096-wide R8); process peak RSS (getrusage ru_maxrss, monotonic) after loading\n"
+        "    the dataset (parse), after layout + setEvents, and after its frames and picks\n");
     std::printf("%-16s %9s %11s %9s %10s %13s %15s %13s\n", "dataset", "arcs MiB", "markers MiB", "mask MiB", "GPU MiB",
                 "RSS load MiB", "RSS upload MiB", "RSS draw MiB");
     for (const EventRow& e : eventRows)
@@ -522,7 +545,8 @@ int main(int argc, char** argv) {
 
     std::printf("\n[4] pick() (arcs + markers into a 1x1-scissored R32UI target, then glReadPixels) at %zu events\n",
                 opt.counts.back());
-    std::printf("%-18s %-12s %12s %14s %12s %10s\n", "dataset", "projection", "pixel", "first call ms", "median ms", "hit event");
+    std::printf("%-18s %-12s %12s %14s %12s %10s\n", "dataset", "projection", "pixel", "first call ms", "median ms",
+                "hit event");
     for (const PickRow& p : pickRows) {
         char pixel[32];
         std::snprintf(pixel, sizeof pixel, "(%d,%d)", p.xPx, p.yPx);

@@ -14,12 +14,15 @@ std::string makeSyntheticDataset(const SyntheticOptions& o) {
     out += "{\n  \"meridian\": 1,\n  \"title\": \"Synthetic\",\n  \"places\": [\n";
     char buf[512];
     for (std::size_t i = 0; i < o.places; ++i) {
-        std::snprintf(buf, sizeof buf, "    {\"id\": \"p%zu\", \"name\": \"Place %zu\", \"lat\": %.4f, \"lon\": %.4f}%s\n", i, i,
+        std::snprintf(buf, sizeof buf,
+                      "    {\"id\": \"p%zu\", \"name\": \"Place %zu\", \"lat\": %.4f, \"lon\": %.4f}%s\n", i, i,
                       lat(rng), lon(rng), i + 1 < o.places ? "," : "");
         out += buf;
     }
-    out += "  ],\n  \"sources\": [\n    {\"id\": \"s0\", \"publisher\": \"Agency\", \"title\": \"Report\", \"kind\": \"press\"},\n"
-           "    {\"id\": \"s1\", \"publisher\": \"Group\", \"title\": \"Claim\", \"kind\": \"advocacy\"}\n  ],\n";
+    out +=
+        "  ],\n  \"sources\": [\n    {\"id\": \"s0\", \"publisher\": \"Agency\", \"title\": \"Report\", \"kind\": "
+        "\"press\"},\n"
+        "    {\"id\": \"s1\", \"publisher\": \"Group\", \"title\": \"Claim\", \"kind\": \"advocacy\"}\n  ],\n";
     out += "  \"categories\": [";
     for (int c = 0; c < 8; ++c) {
         std::snprintf(buf, sizeof buf, "%s{\"id\": \"c%d\", \"label\": \"Category %d\"}", c ? ", " : "", c, c);
@@ -32,9 +35,12 @@ std::string makeSyntheticDataset(const SyntheticOptions& o) {
         const int y = year(rng), m = month(rng), d = day(rng);
         const double r = unit(rng);
         char date[16];
-        if (r < 0.15) std::snprintf(date, sizeof date, "%d", y);
-        else if (r < 0.35) std::snprintf(date, sizeof date, "%d-%02d", y, m);
-        else std::snprintf(date, sizeof date, "%d-%02d-%02d", y, m, d);
+        if (r < 0.15)
+            std::snprintf(date, sizeof date, "%d", y);
+        else if (r < 0.35)
+            std::snprintf(date, sizeof date, "%d-%02d", y, m);
+        else
+            std::snprintf(date, sizeof date, "%d-%02d-%02d", y, m, d);
         char where[96];
         if (unit(rng) < o.connectionShare) {
             std::size_t a = place(rng), b = place(rng);
@@ -43,11 +49,12 @@ std::string makeSyntheticDataset(const SyntheticOptions& o) {
         } else {
             std::snprintf(where, sizeof where, "\"place\": \"p%zu\"", place(rng));
         }
-        std::snprintf(buf, sizeof buf,
-                      "    {\"id\": \"e%zu\", \"date\": \"%s\", \"title\": \"Synthetic event number %zu\", \"summary\": "
-                      "\"Something happened here, reportedly.\", \"category\": \"c%zu\", %s, \"sources\": [\"s%zu\"], "
-                      "\"confidence\": \"%s\", \"tags\": [\"t%zu\"]}%s\n",
-                      i, date, i, i % 8, where, i % 2, kConfidence[i % 4], i % 16, i + 1 < o.events ? "," : "");
+        std::snprintf(
+            buf, sizeof buf,
+            "    {\"id\": \"e%zu\", \"date\": \"%s\", \"title\": \"Synthetic event number %zu\", \"summary\": "
+            "\"Something happened here, reportedly.\", \"category\": \"c%zu\", %s, \"sources\": [\"s%zu\"], "
+            "\"confidence\": \"%s\", \"tags\": [\"t%zu\"]}%s\n",
+            i, date, i, i % 8, where, i % 2, kConfidence[i % 4], i % 16, i + 1 < o.events ? "," : "");
         out += buf;
     }
     out += "  ]\n}\n";

@@ -6,20 +6,28 @@ namespace meridian {
 
 const char* confidenceId(Confidence c) {
     switch (c) {
-        case Confidence::Confirmed: return "confirmed";
-        case Confidence::Reported: return "reported";
-        case Confidence::Alleged: return "alleged";
-        case Confidence::Disputed: return "disputed";
+        case Confidence::Confirmed:
+            return "confirmed";
+        case Confidence::Reported:
+            return "reported";
+        case Confidence::Alleged:
+            return "alleged";
+        case Confidence::Disputed:
+            return "disputed";
     }
     return "?";
 }
 
 const char* confidenceLabel(Confidence c) {
     switch (c) {
-        case Confidence::Confirmed: return "Confirmed";
-        case Confidence::Reported: return "Reported";
-        case Confidence::Alleged: return "Alleged";
-        case Confidence::Disputed: return "Disputed";
+        case Confidence::Confirmed:
+            return "Confirmed";
+        case Confidence::Reported:
+            return "Reported";
+        case Confidence::Alleged:
+            return "Alleged";
+        case Confidence::Disputed:
+            return "Disputed";
     }
     return "?";
 }
@@ -46,24 +54,36 @@ std::optional<Confidence> parseConfidence(std::string_view id) {
 
 const char* sourceKindId(SourceKind k) {
     switch (k) {
-        case SourceKind::Official: return "official";
-        case SourceKind::Un: return "un";
-        case SourceKind::Press: return "press";
-        case SourceKind::ThinkTank: return "think-tank";
-        case SourceKind::Academic: return "academic";
-        case SourceKind::Advocacy: return "advocacy";
+        case SourceKind::Official:
+            return "official";
+        case SourceKind::Un:
+            return "un";
+        case SourceKind::Press:
+            return "press";
+        case SourceKind::ThinkTank:
+            return "think-tank";
+        case SourceKind::Academic:
+            return "academic";
+        case SourceKind::Advocacy:
+            return "advocacy";
     }
     return "?";
 }
 
 const char* sourceKindLabel(SourceKind k) {
     switch (k) {
-        case SourceKind::Official: return "Official";
-        case SourceKind::Un: return "UN";
-        case SourceKind::Press: return "Press";
-        case SourceKind::ThinkTank: return "Think tank";
-        case SourceKind::Academic: return "Academic";
-        case SourceKind::Advocacy: return "Interested party";
+        case SourceKind::Official:
+            return "Official";
+        case SourceKind::Un:
+            return "UN";
+        case SourceKind::Press:
+            return "Press";
+        case SourceKind::ThinkTank:
+            return "Think tank";
+        case SourceKind::Academic:
+            return "Academic";
+        case SourceKind::Advocacy:
+            return "Interested party";
     }
     return "?";
 }
@@ -148,9 +168,12 @@ std::string describeWhen(const Event& e) {
     if (e.end && !(*e.end == e.date)) out += " \u2013 " + e.end->display();
     if (e.earliest || e.latest) {
         out += " (some time ";
-        if (e.earliest && e.latest) out += e.earliest->display() + "\u2013" + e.latest->display();
-        else if (e.earliest) out += "after " + e.earliest->display();
-        else out += "before " + e.latest->display();
+        if (e.earliest && e.latest)
+            out += e.earliest->display() + "\u2013" + e.latest->display();
+        else if (e.earliest)
+            out += "after " + e.earliest->display();
+        else
+            out += "before " + e.latest->display();
         out += ")";
     }
     return out;

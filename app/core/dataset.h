@@ -16,7 +16,6 @@
 
 namespace meridian {
 
-
 // How sure the sources are (defined for data authors in data/FORMAT.md).
 enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed };
 inline constexpr int kConfidenceCount = 4;
@@ -33,7 +32,7 @@ std::optional<SourceKind> parseSourceKind(std::string_view id);
 
 struct Place {
     std::string id, name;
-    std::string label;    // short name for map labels; empty: the name
+    std::string label;  // short name for map labels; empty: the name
     const std::string& mapLabel() const { return label.empty() ? name : label; }
     double latDeg = 0, lonDeg = 0;
     std::string country;  // ISO 3166-1 alpha-3, may be empty
@@ -51,7 +50,7 @@ struct Source {
 
 struct Category {
     std::string id, label;
-    std::uint32_t rgba = 0;   // 0xRRGGBBAA
+    std::uint32_t rgba = 0;  // 0xRRGGBBAA
     bool hasColor = false;
 };
 
@@ -83,9 +82,9 @@ struct Event {
     std::optional<Date> earliest, latest;
     std::string title, summary, note;
     Index category = kNoIndex;
-    Index place = kNoIndex;            // a single location, or
+    Index place = kNoIndex;                // a single location, or
     Index from = kNoIndex, to = kNoIndex;  // a connection
-    std::vector<Index> via;            // route points between from and to
+    std::vector<Index> via;                // route points between from and to
     std::vector<Index> actors;
     std::vector<SourceRef> sources;
     Confidence confidence = Confidence::Reported;
@@ -156,7 +155,7 @@ void Dataset::forEachEventOverlapping(DaySpan span, Fn fn) const {
 
 // Okabe & Ito (2008) colour-blind-safe palette, 0xRRGGBBAA.
 inline constexpr std::uint32_t kOkabeIto[] = {0xE69F00FF, 0x56B4E9FF, 0x009E73FF, 0xF0E442FF,
-                                               0x0072B2FF, 0xD55E00FF, 0xCC79A7FF, 0x999999FF};
+                                              0x0072B2FF, 0xD55E00FF, 0xCC79A7FF, 0x999999FF};
 
 }  // namespace meridian
 

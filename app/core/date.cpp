@@ -11,7 +11,7 @@ namespace meridian {
 DayNumber daysFromCivil(std::int64_t y, int m, int d) {
     y -= m <= 2;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const std::int64_t yoe = y - era * 400;                                  // [0, 399]
+    const std::int64_t yoe = y - era * 400;                                   // [0, 399]
     const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;  // [0, 365]
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
     return era * 146097 + doe - 719468;
@@ -30,7 +30,9 @@ CivilDate civilFromDays(DayNumber z) {
     return {y + (m <= 2), m, d};
 }
 
-bool isLeapYear(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeapYear(std::int64_t y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(std::int64_t year, int month) {
     static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -44,16 +46,28 @@ Date Date::make(DayNumber first, DatePrecision precision) {
     d.m_precision = precision;
     const CivilDate c = civilFromDays(first);
     switch (precision) {
-        case DatePrecision::Year: d.m_lastDay = daysFromCivil(c.year + 1, 1, 1); break;
-        case DatePrecision::Month: d.m_lastDay = first + daysInMonth(c.year, c.month); break;
-        case DatePrecision::Day: d.m_lastDay = first + 1; break;
+        case DatePrecision::Year:
+            d.m_lastDay = daysFromCivil(c.year + 1, 1, 1);
+            break;
+        case DatePrecision::Month:
+            d.m_lastDay = first + daysInMonth(c.year, c.month);
+            break;
+        case DatePrecision::Day:
+            d.m_lastDay = first + 1;
+            break;
     }
     return d;
 }
 
-Date Date::fromYear(std::int64_t year) { return make(daysFromCivil(year, 1, 1), DatePrecision::Year); }
-Date Date::fromYearMonth(std::int64_t year, int month) { return make(daysFromCivil(year, month, 1), DatePrecision::Month); }
-Date Date::fromCivil(std::int64_t year, int month, int day) { return make(daysFromCivil(year, month, day), DatePrecision::Day); }
+Date Date::fromYear(std::int64_t year) {
+    return make(daysFromCivil(year, 1, 1), DatePrecision::Year);
+}
+Date Date::fromYearMonth(std::int64_t year, int month) {
+    return make(daysFromCivil(year, month, 1), DatePrecision::Month);
+}
+Date Date::fromCivil(std::int64_t year, int month, int day) {
+    return make(daysFromCivil(year, month, day), DatePrecision::Day);
+}
 
 static std::string yearText(std::int64_t year) {
     char buf[32];
@@ -83,17 +97,19 @@ std::string Date::display() const {
     const CivilDate c = civil();
     const std::string y = c.year > 0 ? std::to_string(c.year) : std::to_string(1 - c.year) + " BC";
     switch (m_precision) {
-        case DatePrecision::Year: return y;
-        case DatePrecision::Month: return std::string(monthName(c.month)) + " " + y;
-        case DatePrecision::Day: break;
+        case DatePrecision::Year:
+            return y;
+        case DatePrecision::Month:
+            return std::string(monthName(c.month)) + " " + y;
+        case DatePrecision::Day:
+            break;
     }
     return std::to_string(c.day) + " " + monthName(c.month) + " " + y;
 }
 
 const char* monthName(int month) {
-    static constexpr const char* kNames[] = {"January", "February", "March",     "April",
-                                             "May",     "June",     "July",      "August",
-                                             "September", "October", "November", "December"};
+    static constexpr const char* kNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                             "July",    "August",   "September", "October", "November", "December"};
     return month >= 1 && month <= 12 ? kNames[month - 1] : "?";
 }
 
@@ -127,7 +143,8 @@ DateParseResult parseIsoDate(std::string_view text) {
         pos = 1;
     }
     const std::size_t dash = text.find('-', pos);
-    const std::string_view yearPart = text.substr(pos, dash == std::string_view::npos ? std::string_view::npos : dash - pos);
+    const std::string_view yearPart =
+        text.substr(pos, dash == std::string_view::npos ? std::string_view::npos : dash - pos);
     if (yearPart.size() < 4 || yearPart.size() > 6 || !allDigits(yearPart)) return fail(expected);
     std::int64_t year = 0;
     std::from_chars(yearPart.data(), yearPart.data() + yearPart.size(), year);
@@ -139,7 +156,8 @@ DateParseResult parseIsoDate(std::string_view text) {
     if (monthPart.size() != 2 || !allDigits(monthPart) || (rest.size() != 2 && (rest.size() != 5 || rest[2] != '-')))
         return fail(expected);
     const int month = (monthPart[0] - '0') * 10 + (monthPart[1] - '0');
-    if (month < 1 || month > 12) return fail("is not a calendar date (month " + std::to_string(month) + " is not 01-12)");
+    if (month < 1 || month > 12)
+        return fail("is not a calendar date (month " + std::to_string(month) + " is not 01-12)");
     if (rest.size() == 2) return {Date::fromYearMonth(year, month), {}};
 
     const std::string_view dayPart = rest.substr(3, 2);

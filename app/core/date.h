@@ -72,8 +72,8 @@ struct DateParseResult {
 DateParseResult parseIsoDate(std::string_view text);
 
 // Fractional day positions (the playhead, the timeline's view) to and from text.
-std::string formatDayNumber(DayNumber day);        // "2006-07-05"
-const char* monthName(int month);                  // "January" .. "December"
-const char* monthShortName(int month);             // "Jan" .. "Dec"
+std::string formatDayNumber(DayNumber day);  // "2006-07-05"
+const char* monthName(int month);            // "January" .. "December"
+const char* monthShortName(int month);       // "Jan" .. "Dec"
 
 }  // namespace meridian

@@ -6,7 +6,9 @@ namespace meridian {
 
 namespace {
 
-bool contains(const std::vector<Index>& v, Index i) { return std::find(v.begin(), v.end(), i) != v.end(); }
+bool contains(const std::vector<Index>& v, Index i) {
+    return std::find(v.begin(), v.end(), i) != v.end();
+}
 
 }  // namespace
 
@@ -24,11 +26,16 @@ std::string foldForSearch(std::string_view text) {
             const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
             static const char* kLatin1 = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";  // U+00E0..U+00FF
             char base = 0;
-            if (cp == 0xDF) base = 's';  // ß: "ss" below
-            else if (cp >= 0xC0 && cp <= 0xDE) base = kLatin1[cp - 0xC0];
-            else if (cp >= 0xE0 && cp <= 0xFF) base = kLatin1[cp - 0xE0];
+            if (cp == 0xDF)
+                base = 's';  // ß: "ss" below
+            else if (cp >= 0xC0 && cp <= 0xDE)
+                base = kLatin1[cp - 0xC0];
+            else if (cp >= 0xE0 && cp <= 0xFF)
+                base = kLatin1[cp - 0xE0];
             else if (cp >= 0x100 && cp <= 0x17F) {
-                static const char* kExtA = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+                static const char* kExtA =
+                    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssss"
+                    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
                 base = kExtA[cp - 0x100];
             }
             if (base && base != '/') {
@@ -50,21 +57,29 @@ bool EventFilter::isActive() const {
 
 std::string EventFilter::describe(const Dataset& ds) const {
     std::vector<std::string> parts;
-    if (confidenceMask == (1u << static_cast<int>(Confidence::Confirmed))) parts.push_back("confirmed only");
+    if (confidenceMask == (1u << static_cast<int>(Confidence::Confirmed)))
+        parts.push_back("confirmed only");
     else if (confidenceMask != 0x0F) {
         std::string levels;
         for (int c = 0; c < kConfidenceCount; ++c)
-            if (confidenceMask & (1u << c)) levels += (levels.empty() ? "" : ", ") + std::string(confidenceId(static_cast<Confidence>(c)));
+            if (confidenceMask & (1u << c))
+                levels += (levels.empty() ? "" : ", ") + std::string(confidenceId(static_cast<Confidence>(c)));
         parts.push_back(levels.empty() ? "no confidence level" : levels);
     }
-    if (categories.size() == 1 && categories[0] < ds.categories.size()) parts.push_back(ds.categories[categories[0]].label);
-    else if (!categories.empty()) parts.push_back(std::to_string(categories.size()) + " categories");
-    if (actors.size() == 1 && actors[0] < ds.actors.size()) parts.push_back(ds.actors[actors[0]].name);
-    else if (!actors.empty()) parts.push_back(std::to_string(actors.size()) + " actors");
-    if (!countries.empty()) parts.push_back(countries.size() == 1 ? countries[0] : std::to_string(countries.size()) + " countries");
+    if (categories.size() == 1 && categories[0] < ds.categories.size())
+        parts.push_back(ds.categories[categories[0]].label);
+    else if (!categories.empty())
+        parts.push_back(std::to_string(categories.size()) + " categories");
+    if (actors.size() == 1 && actors[0] < ds.actors.size())
+        parts.push_back(ds.actors[actors[0]].name);
+    else if (!actors.empty())
+        parts.push_back(std::to_string(actors.size()) + " actors");
+    if (!countries.empty())
+        parts.push_back(countries.size() == 1 ? countries[0] : std::to_string(countries.size()) + " countries");
     if (!tags.empty()) parts.push_back(tags.size() == 1 ? "#" + tags[0] : std::to_string(tags.size()) + " tags");
     if (sourceKindMask != 0x3F) parts.push_back("some source kinds");
-    if (from || to) parts.push_back((from ? from->iso() : std::string("...")) + "\u2013" + (to ? to->iso() : std::string("...")));
+    if (from || to)
+        parts.push_back((from ? from->iso() : std::string("...")) + "\u2013" + (to ? to->iso() : std::string("...")));
     if (!text.empty()) parts.push_back("\u201C" + text + "\u201D");
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
@@ -74,10 +89,13 @@ std::string EventFilter::describe(const Dataset& ds) const {
 bool eventPasses(const Dataset& ds, const Event& e, const EventFilter& f) {
     if (!(f.confidenceMask & (1u << static_cast<int>(e.confidence)))) return false;
     if (!f.categories.empty() && !contains(f.categories, e.category)) return false;
-    if (!f.actors.empty() && std::none_of(e.actors.begin(), e.actors.end(), [&](Index a) { return contains(f.actors, a); }))
+    if (!f.actors.empty() &&
+        std::none_of(e.actors.begin(), e.actors.end(), [&](Index a) { return contains(f.actors, a); }))
         return false;
     if (!f.countries.empty()) {
-        auto has = [&](const std::string& c) { return !c.empty() && std::find(f.countries.begin(), f.countries.end(), c) != f.countries.end(); };
+        auto has = [&](const std::string& c) {
+            return !c.empty() && std::find(f.countries.begin(), f.countries.end(), c) != f.countries.end();
+        };
         bool any = false;
         for (Index p : {e.place, e.from, e.to})
             if (p != kNoIndex) any |= has(ds.places[p].country);
@@ -90,7 +108,8 @@ bool eventPasses(const Dataset& ds, const Event& e, const EventFilter& f) {
         }))
         return false;
     if (f.sourceKindMask != 0x3F && std::none_of(e.sources.begin(), e.sources.end(), [&](const SourceRef& r) {
-            return r.source < ds.sources.size() && (f.sourceKindMask & (1u << static_cast<int>(ds.sources[r.source].kind)));
+            return r.source < ds.sources.size() &&
+                   (f.sourceKindMask & (1u << static_cast<int>(ds.sources[r.source].kind)));
         }))
         return false;
     const DaySpan span = e.span();
@@ -108,7 +127,8 @@ bool eventPasses(const Dataset& ds, const Event& e, const EventFilter& f) {
             if (!any) any = hit(ds.actors[a].name);
         for (const SourceRef& r : e.sources)
             if (!any && r.source < ds.sources.size())
-                any = hit(ds.sources[r.source].publisher) || hit(ds.sources[r.source].title) || hit(ds.sources[r.source].author) || hit(r.note);
+                any = hit(ds.sources[r.source].publisher) || hit(ds.sources[r.source].title) ||
+                      hit(ds.sources[r.source].author) || hit(r.note);
         for (const std::string& t : e.tags)
             if (!any) any = hit(t);
         if (!any) return false;

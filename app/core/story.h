@@ -20,15 +20,15 @@ struct StoryCamera {
 
 struct StoryStep {
     std::string title, text;
-    std::optional<Date> time;              // the playhead (the end of this date's span)
-    std::optional<Date> from, to;          // or a window [from, to]
-    std::optional<StoryCamera> camera;     // explicit camera, or
-    bool fitHighlighted = true;            // frame the highlighted events (when no camera)
-    std::vector<Index> highlight;          // events to emphasise (the first is selected)
+    std::optional<Date> time;           // the playhead (the end of this date's span)
+    std::optional<Date> from, to;       // or a window [from, to]
+    std::optional<StoryCamera> camera;  // explicit camera, or
+    bool fitHighlighted = true;         // frame the highlighted events (when no camera)
+    std::vector<Index> highlight;       // events to emphasise (the first is selected)
     // Optional filter for the step: only these categories / confidence levels.
     std::vector<Index> filterCategories;
     std::uint8_t filterConfidenceMask = 0x0F;
-    double durationSec = 8;                // autoplay: how long the step stays
+    double durationSec = 8;  // autoplay: how long the step stays
 };
 
 struct Story {

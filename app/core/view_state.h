@@ -11,9 +11,9 @@
 namespace meridian {
 
 struct ViewState {
-    Index selected = kNoIndex;   // index into Dataset::events
-    Index hovered = kNoIndex;    // this frame's hover (cleared at the start of a frame)
-    bool revealSelected = false; // set when selection changed elsewhere: views scroll to it once
+    Index selected = kNoIndex;    // index into Dataset::events
+    Index hovered = kNoIndex;     // this frame's hover (cleared at the start of a frame)
+    bool revealSelected = false;  // set when selection changed elsewhere: views scroll to it once
 
     // The playhead, in days since 1970-01-01 (fractional during playback).
     double playheadDay = 0;

@@ -16,11 +16,11 @@ namespace meridian::geo {
 struct ArcLeg {
     Index event = kNoIndex;
     LonLat from, to;
-    float routeStart = 0;    // where this leg starts along the whole route, 0..1
-    float routeSpan = 1;     // the leg's share of the route, by great-circle length
-    float routeAngleRad = 0; // the whole route's great-circle length (radians)
-    float bundleOffset = 0;  // lateral slot among events sharing the same two places: ..., -1, 0, 1, ...
-    bool lastLeg = true;     // the arrowhead is drawn at the end of the last leg
+    float routeStart = 0;              // where this leg starts along the whole route, 0..1
+    float routeSpan = 1;               // the leg's share of the route, by great-circle length
+    float routeAngleRad = 0;           // the whole route's great-circle length (radians)
+    float bundleOffset = 0;            // lateral slot among events sharing the same two places: ..., -1, 0, 1, ...
+    bool lastLeg = true;               // the arrowhead is drawn at the end of the last leg
     bool crossesAntimeridian = false;  // its shortest path crosses lon ±180
 };
 
@@ -28,7 +28,7 @@ struct PlaceMarker {
     Index event = kNoIndex;
     Index place = kNoIndex;
     LonLat position;
-    bool endpoint = false;   // a connection's end (drawn as a small dot), not a place event
+    bool endpoint = false;  // a connection's end (drawn as a small dot), not a place event
 };
 
 struct MapLayout {

@@ -1,10 +1,10 @@
 #include "geo/camera.h"
 
-#include "geo/great_circle.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "geo/great_circle.h"
 
 namespace meridian::geo {
 
@@ -12,7 +12,9 @@ namespace {
 
 // A viewport can be 0x0 while a window is minimised; treat it as 1x1 rather
 // than dividing by zero.
-double safeExtentPx(double px) { return std::isfinite(px) && px >= 1.0 ? px : 1.0; }
+double safeExtentPx(double px) {
+    return std::isfinite(px) && px >= 1.0 ? px : 1.0;
+}
 
 double clampZoom(double zoom, double maxZoom = kMaxZoom) {
     if (!std::isfinite(zoom)) return maxZoom;
@@ -69,9 +71,10 @@ std::optional<GlobeRotation> rotationPlacing(LonLat point, PlanePoint target, co
     for (size_t i = 0; i < candidateCount; ++i) {
         const double dLon = dLonCandidates[i];
         double lat0 = std::atan2(z, target.y) - std::atan2(cosLat * std::cos(dLon), std::sin(latRad));
-        lat0 = std::remainder(lat0, 2.0 * kPi); // into [-pi, pi]
+        lat0 = std::remainder(lat0, 2.0 * kPi);  // into [-pi, pi]
         if (std::abs(lat0) > kPi / 2.0 + 1e-12) continue;
-        const GlobeRotation candidate{wrapLonDeg(radToDeg(lonRad - dLon)), radToDeg(std::clamp(lat0, -kPi / 2, kPi / 2))};
+        const GlobeRotation candidate{wrapLonDeg(radToDeg(lonRad - dLon)),
+                                      radToDeg(std::clamp(lat0, -kPi / 2, kPi / 2))};
         const double distance = std::abs(lonDeltaDeg(current.centerLonDeg, candidate.centerLonDeg)) +
                                 std::abs(candidate.centerLatDeg - current.centerLatDeg);
         if (distance < bestDistance) {
@@ -92,7 +95,7 @@ CameraState fitFlat(Projection projection, const std::vector<LonLat>& points, co
         box = {std::min(box.minX, p->x), std::min(box.minY, p->y), std::max(box.maxX, p->x), std::max(box.maxY, p->y)};
     }
     CameraState camera{projection, 0.0, 0.0, 1.0};
-    if (!(box.minX <= box.maxX)) return camera; // no valid point
+    if (!(box.minX <= box.maxX)) return camera;  // no valid point
 
     const double availableW = std::max(safeExtentPx(viewport.widthPx) - 2.0 * marginPx, 1.0);
     const double availableH = std::max(safeExtentPx(viewport.heightPx) - 2.0 * marginPx, 1.0);
@@ -106,7 +109,7 @@ CameraState fitGlobe(const std::vector<LonLat>& points, const Viewport& viewport
     std::vector<LonLat> valid;
     Vec3 sum;
     for (const LonLat& point : points) {
-        if (!project(Projection::Equirectangular, point)) continue; // non-finite or |lat| > 90
+        if (!project(Projection::Equirectangular, point)) continue;  // non-finite or |lat| > 90
         valid.push_back(point);
         sum = sum + toUnitVector(point);
     }
@@ -133,9 +136,8 @@ CameraState fitGlobe(const std::vector<LonLat>& points, const Viewport& viewport
     PlaneBounds box;
     bool allVisible = extentOf(camera, box);
     for (int i = 0; i < 4 && allVisible; ++i) {
-        const LonLat middle = unprojectClamped(Projection::Orthographic,
-                                               {(box.minX + box.maxX) / 2.0, (box.minY + box.maxY) / 2.0},
-                                               camera.rotation());
+        const LonLat middle = unprojectClamped(
+            Projection::Orthographic, {(box.minX + box.maxX) / 2.0, (box.minY + box.maxY) / 2.0}, camera.rotation());
         const CameraState moved = withGlobeCenter(camera, middle.lonDeg, middle.latDeg);
         PlaneBounds movedBox;
         if (!extentOf(moved, movedBox)) break;
@@ -154,7 +156,7 @@ CameraState fitGlobe(const std::vector<LonLat>& points, const Viewport& viewport
     return camera;
 }
 
-} // namespace
+}  // namespace
 
 ScreenPoint ViewTransform::toScreen(PlanePoint plane) const {
     return {plane.x * scalePxPerUnit + offsetXPx, -plane.y * scalePxPerUnit + offsetYPx};
@@ -168,9 +170,15 @@ std::array<float, 9> ViewTransform::planeToClipColumnMajor() const {
     // clip.x = 2 * screen.x / w - 1,  clip.y = 1 - 2 * screen.y / h
     const double w = safeExtentPx(viewport.widthPx);
     const double h = safeExtentPx(viewport.heightPx);
-    return {static_cast<float>(2.0 * scalePxPerUnit / w), 0.0f, 0.0f,
-            0.0f, static_cast<float>(2.0 * scalePxPerUnit / h), 0.0f,
-            static_cast<float>(2.0 * offsetXPx / w - 1.0), static_cast<float>(1.0 - 2.0 * offsetYPx / h), 1.0f};
+    return {static_cast<float>(2.0 * scalePxPerUnit / w),
+            0.0f,
+            0.0f,
+            0.0f,
+            static_cast<float>(2.0 * scalePxPerUnit / h),
+            0.0f,
+            static_cast<float>(2.0 * offsetXPx / w - 1.0),
+            static_cast<float>(1.0 - 2.0 * offsetYPx / h),
+            1.0f};
 }
 
 double baseScalePxPerUnit(Projection projection, const Viewport& viewport) {
@@ -220,7 +228,7 @@ CameraState zoomAt(const CameraState& camera, const Viewport& viewport, ScreenPo
     if (!underCursor) return zoomed;
     const PlanePoint target = viewTransform(zoomed, viewport).toPlane(cursor);
     const std::optional<GlobeRotation> rotation = rotationPlacing(*underCursor, target, camera.rotation());
-    if (!rotation) return zoomed; // zooming out past the point's reach: about the centre
+    if (!rotation) return zoomed;  // zooming out past the point's reach: about the centre
     return withGlobeCenter(zoomed, rotation->centerLonDeg, rotation->centerLatDeg);
 }
 
@@ -229,14 +237,14 @@ CameraState panByPixels(const CameraState& camera, const Viewport& viewport, Scr
     if (isFlat(camera.projection)) {
         const PlanePoint center = centerPlane(camera);
         const double dx = (to.xPx - from.xPx) / transform.scalePxPerUnit;
-        const double dy = -(to.yPx - from.yPx) / transform.scalePxPerUnit; // screen y is down
+        const double dy = -(to.yPx - from.yPx) / transform.scalePxPerUnit;  // screen y is down
         return withFlatCenter(camera, {center.x - dx, center.y - dy});
     }
 
     if (const std::optional<LonLat> grabbed = screenToWorld(camera, viewport, from)) {
         PlanePoint target = transform.toPlane(to);
         const double radius = std::hypot(target.x, target.y);
-        if (radius > 1.0) target = {target.x / radius, target.y / radius}; // dragged off the disc: follow the rim
+        if (radius > 1.0) target = {target.x / radius, target.y / radius};  // dragged off the disc: follow the rim
         if (const auto rotation = rotationPlacing(*grabbed, target, camera.rotation())) {
             return withGlobeCenter(camera, rotation->centerLonDeg, rotation->centerLatDeg);
         }
@@ -252,15 +260,15 @@ CameraState panByPixels(const CameraState& camera, const Viewport& viewport, Scr
 CameraState fitToBounds(Projection projection, const std::vector<LonLat>& points, const Viewport& viewport,
                         double marginPx) {
     marginPx = std::isfinite(marginPx) ? std::max(marginPx, 0.0) : 0.0;
-    return isFlat(projection) ? fitFlat(projection, points, viewport, marginPx)
-                              : fitGlobe(points, viewport, marginPx);
+    return isFlat(projection) ? fitFlat(projection, points, viewport, marginPx) : fitGlobe(points, viewport, marginPx);
 }
 
 CameraState interpolate(const CameraState& a, const CameraState& b, double t) {
-    if (!(t > 0.0)) return a; // also catches NaN
+    if (!(t > 0.0)) return a;  // also catches NaN
     if (t >= 1.0) return b;
     const bool involvesGlobe = !isFlat(a.projection) || !isFlat(b.projection);
-    const double dLonDeg = involvesGlobe ? lonDeltaDeg(a.centerLonDeg, b.centerLonDeg) : b.centerLonDeg - a.centerLonDeg;
+    const double dLonDeg =
+        involvesGlobe ? lonDeltaDeg(a.centerLonDeg, b.centerLonDeg) : b.centerLonDeg - a.centerLonDeg;
     const double zoomA = clampZoom(a.zoom);
     const double zoomB = clampZoom(b.zoom);
 
@@ -277,4 +285,4 @@ double easeSmoothstep(double t) {
     return t * t * (3.0 - 2.0 * t);
 }
 
-} // namespace meridian::geo
+}  // namespace meridian::geo

@@ -4,12 +4,12 @@
 // the plane -> screen step a plain scale + offset (ViewTransform) that the
 // renderer uploads as uniforms.
 
-#include "geo/lon_lat.h"
-#include "geo/projection.h"
-
 #include <array>
 #include <optional>
 #include <vector>
+
+#include "geo/lon_lat.h"
+#include "geo/projection.h"
 
 namespace meridian::geo {
 
@@ -32,7 +32,7 @@ struct CameraState {
     // point only says where the plane is translated to.
     double centerLonDeg = 0.0;
     double centerLatDeg = 0.0;
-    double zoom = 1.0; // 1 = the whole world (planeBounds) just fits the viewport
+    double zoom = 1.0;  // 1 = the whole world (planeBounds) just fits the viewport
 
     GlobeRotation rotation() const { return {centerLonDeg, centerLatDeg}; }
     friend bool operator==(const CameraState&, const CameraState&) = default;
@@ -117,4 +117,4 @@ CameraState interpolate(const CameraState& a, const CameraState& b, double t);
 // 3t² - 2t³ on [0, 1] (clamped): zero slope at both ends.
 double easeSmoothstep(double t);
 
-} // namespace meridian::geo
+}  // namespace meridian::geo

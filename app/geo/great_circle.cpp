@@ -42,7 +42,7 @@ public:
             m_omegaRad = std::atan2(sinOmega, cosOmega);
             m_tangent = cross(axis * (1.0 / sinOmega), m_start);
         } else if (cosOmega > 0.0) {
-            m_nearlyIdentical = true; // the chord is the arc to ~1e-24 rad
+            m_nearlyIdentical = true;  // the chord is the arc to ~1e-24 rad
         } else {
             m_omegaRad = kPi;
             m_tangent = antipodalTangent(m_start);
@@ -98,7 +98,7 @@ double antimeridianCrossingLatDeg(LonLat p, LonLat q) {
     return p.latDeg + t * (q.latDeg - p.latDeg);
 }
 
-} // namespace
+}  // namespace
 
 Vec3 toUnitVector(LonLat point) {
     const double lonRad = degToRad(point.lonDeg);
@@ -120,11 +120,17 @@ double centralAngleRad(LonLat a, LonLat b) {
     return std::atan2(length(cross(va, vb)), dot(va, vb));
 }
 
-double centralAngleDeg(LonLat a, LonLat b) { return radToDeg(centralAngleRad(a, b)); }
+double centralAngleDeg(LonLat a, LonLat b) {
+    return radToDeg(centralAngleRad(a, b));
+}
 
-double distanceKm(LonLat a, LonLat b) { return centralAngleRad(a, b) * kEarthRadiusKm; }
+double distanceKm(LonLat a, LonLat b) {
+    return centralAngleRad(a, b) * kEarthRadiusKm;
+}
 
-LonLat interpolate(LonLat a, LonLat b, double t) { return ArcFrame(a, b).pointAt(t); }
+LonLat interpolate(LonLat a, LonLat b, double t) {
+    return ArcFrame(a, b).pointAt(t);
+}
 
 double initialBearingDeg(LonLat from, LonLat to) {
     const double lat1 = degToRad(from.latDeg);
@@ -134,7 +140,7 @@ double initialBearingDeg(LonLat from, LonLat to) {
     const double x = std::cos(lat1) * std::sin(lat2) - std::sin(lat1) * std::cos(lat2) * std::cos(dLon);
     double bearing = radToDeg(std::atan2(y, x));
     if (bearing < 0.0) bearing += 360.0;
-    return bearing >= 360.0 ? 0.0 : bearing; // -1e-17 + 360 rounds to 360
+    return bearing >= 360.0 ? 0.0 : bearing;  // -1e-17 + 360 rounds to 360
 }
 
 Polyline densify(LonLat a, LonLat b, double maxSegmentDeg) {
@@ -162,7 +168,7 @@ Polyline densifyRing(const Polyline& ring, double maxSegmentDeg, RingEdges edges
         const LonLat to = ring[(i + 1) % vertexCount];
         if (edges == RingEdges::GreatCircle) {
             Polyline edge = densify(from, to, stepDeg);
-            out.insert(out.end(), edge.begin(), edge.end() - 1); // `to` starts the next edge
+            out.insert(out.end(), edge.begin(), edge.end() - 1);  // `to` starts the next edge
             continue;
         }
         const double dLon = to.lonDeg - from.lonDeg;
@@ -214,4 +220,4 @@ std::vector<Polyline> splitAtAntimeridian(const Polyline& polyline) {
     return pieces;
 }
 
-} // namespace meridian::geo
+}  // namespace meridian::geo

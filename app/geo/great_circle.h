@@ -4,9 +4,9 @@
 // have no antimeridian or pole special cases) and only turned back into
 // lon/lat polylines at the end.
 
-#include "geo/lon_lat.h"
-
 #include <vector>
+
+#include "geo/lon_lat.h"
 
 namespace meridian::geo {
 
@@ -22,7 +22,7 @@ LonLat fromUnitVector(const Vec3& v);
 // haversine each lose precision at one of those ends).
 double centralAngleRad(LonLat a, LonLat b);
 double centralAngleDeg(LonLat a, LonLat b);
-double distanceKm(LonLat a, LonLat b); // on a sphere of radius kEarthRadiusKm
+double distanceKm(LonLat a, LonLat b);  // on a sphere of radius kEarthRadiusKm
 
 // The point a fraction t of the way from a to b along the shorter great
 // circle (spherical linear interpolation). t = 0 and t = 1 return a and b
@@ -57,8 +57,7 @@ enum class RingEdges {
 // projection such as the globe. The closing edge (last → first) is densified
 // too. If the input repeats its first point at the end (GeoJSON style) so does
 // the output; otherwise the output is open as well.
-Polyline densifyRing(const Polyline& ring, double maxSegmentDeg,
-                     RingEdges edges = RingEdges::LonLatLinear);
+Polyline densifyRing(const Polyline& ring, double maxSegmentDeg, RingEdges edges = RingEdges::LonLatLinear);
 
 // Cuts a polyline wherever a segment crosses the antimeridian (consecutive
 // longitudes more than 180° apart, i.e. the short way round is across ±180),
@@ -70,4 +69,4 @@ Polyline densifyRing(const Polyline& ring, double maxSegmentDeg,
 // does not make an empty stub).
 std::vector<Polyline> splitAtAntimeridian(const Polyline& polyline);
 
-} // namespace meridian::geo
+}  // namespace meridian::geo

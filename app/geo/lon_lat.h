@@ -35,18 +35,34 @@ struct Vec3 {
     double z = 0.0;
 };
 
-constexpr double degToRad(double deg) { return deg * kRadPerDeg; }
-constexpr double radToDeg(double rad) { return rad * kDegPerRad; }
+constexpr double degToRad(double deg) {
+    return deg * kRadPerDeg;
+}
+constexpr double radToDeg(double rad) {
+    return rad * kDegPerRad;
+}
 
-inline double dot(const Vec3& a, const Vec3& b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+inline double dot(const Vec3& a, const Vec3& b) {
+    return a.x * b.x + a.y * b.y + a.z * b.z;
+}
 inline Vec3 cross(const Vec3& a, const Vec3& b) {
     return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
 }
-inline double length(const Vec3& v) { return std::sqrt(dot(v, v)); }
-inline Vec3 operator+(const Vec3& a, const Vec3& b) { return {a.x + b.x, a.y + b.y, a.z + b.z}; }
-inline Vec3 operator-(const Vec3& a, const Vec3& b) { return {a.x - b.x, a.y - b.y, a.z - b.z}; }
-inline Vec3 operator*(const Vec3& v, double s) { return {v.x * s, v.y * s, v.z * s}; }
-inline Vec3 operator*(double s, const Vec3& v) { return v * s; }
+inline double length(const Vec3& v) {
+    return std::sqrt(dot(v, v));
+}
+inline Vec3 operator+(const Vec3& a, const Vec3& b) {
+    return {a.x + b.x, a.y + b.y, a.z + b.z};
+}
+inline Vec3 operator-(const Vec3& a, const Vec3& b) {
+    return {a.x - b.x, a.y - b.y, a.z - b.z};
+}
+inline Vec3 operator*(const Vec3& v, double s) {
+    return {v.x * s, v.y * s, v.z * s};
+}
+inline Vec3 operator*(double s, const Vec3& v) {
+    return v * s;
+}
 
 // Wraps a longitude into [-180, 180]. Values already inside the closed range
 // are returned untouched (so +180 stays +180 and -180 stays -180: the sign
@@ -69,4 +85,4 @@ inline double lonDeltaDeg(double fromLonDeg, double toLonDeg) {
     return delta;
 }
 
-} // namespace meridian::geo
+}  // namespace meridian::geo

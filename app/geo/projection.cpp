@@ -32,7 +32,9 @@ constexpr int kNewtonMaxIterations = 40;
 // on it: absorbs rounding of points projected exactly onto the edge.
 constexpr double kEdgeTolerance = 1e-12;
 
-double clampLatRad(double latRad) { return std::clamp(latRad, -kPi / 2.0, kPi / 2.0); }
+double clampLatRad(double latRad) {
+    return std::clamp(latRad, -kPi / 2.0, kPi / 2.0);
+}
 
 // ---- Equal Earth ---------------------------------------------------------
 double eqEarthYOfTheta(double theta) {
@@ -80,18 +82,22 @@ double newtonInvert(double y, F f, DF df) {
 }
 
 struct FlatExtent {
-    double maxX; // at the equator, lon = 180
-    double maxY; // at the north pole
+    double maxX;  // at the equator, lon = 180
+    double maxY;  // at the north pole
 };
 
 FlatExtent flatExtent(Projection projection) {
     static const FlatExtent kEqEarth{eqEarthForward(kPi, 0.0).x, eqEarthForward(0.0, kPi / 2.0).y};
     static const FlatExtent kNatEarth{natEarthForward(kPi, 0.0).x, natEarthForward(0.0, kPi / 2.0).y};
     switch (projection) {
-    case Projection::EqualEarth: return kEqEarth;
-    case Projection::NaturalEarth: return kNatEarth;
-    case Projection::Equirectangular: return {kPi, kPi / 2.0};
-    case Projection::Orthographic: break;
+        case Projection::EqualEarth:
+            return kEqEarth;
+        case Projection::NaturalEarth:
+            return kNatEarth;
+        case Projection::Equirectangular:
+            return {kPi, kPi / 2.0};
+        case Projection::Orthographic:
+            break;
     }
     return {1.0, 1.0};
 }
@@ -104,13 +110,15 @@ double flatLatRadOfY(Projection projection, double y) {
     const double maxY = flatExtent(projection).maxY;
     if (std::abs(y) >= maxY) return std::copysign(kPi / 2.0, y);
     switch (projection) {
-    case Projection::EqualEarth: {
-        const double theta = newtonInvert(y, eqEarthYOfTheta, eqEarthDyDTheta);
-        return std::asin(std::clamp(std::sin(theta) / kEeM, -1.0, 1.0));
-    }
-    case Projection::NaturalEarth: return newtonInvert(y, natEarthY, natEarthDyDLat);
-    case Projection::Equirectangular:
-    case Projection::Orthographic: break;
+        case Projection::EqualEarth: {
+            const double theta = newtonInvert(y, eqEarthYOfTheta, eqEarthDyDTheta);
+            return std::asin(std::clamp(std::sin(theta) / kEeM, -1.0, 1.0));
+        }
+        case Projection::NaturalEarth:
+            return newtonInvert(y, natEarthY, natEarthDyDLat);
+        case Projection::Equirectangular:
+        case Projection::Orthographic:
+            break;
     }
     return y;
 }
@@ -119,13 +127,15 @@ double flatLatRadOfY(Projection projection, double y) {
 // on all three flat maps).
 double flatXPerLonRad(Projection projection, double latRad) {
     switch (projection) {
-    case Projection::EqualEarth: {
-        const double theta = std::asin(kEeM * std::sin(latRad));
-        return std::cos(theta) / (kEeM * eqEarthDyDTheta(theta));
-    }
-    case Projection::NaturalEarth: return natEarthXFactor(latRad);
-    case Projection::Equirectangular:
-    case Projection::Orthographic: break;
+        case Projection::EqualEarth: {
+            const double theta = std::asin(kEeM * std::sin(latRad));
+            return std::cos(theta) / (kEeM * eqEarthDyDTheta(theta));
+        }
+        case Projection::NaturalEarth:
+            return natEarthXFactor(latRad);
+        case Projection::Equirectangular:
+        case Projection::Orthographic:
+            break;
     }
     return 1.0;
 }
@@ -163,9 +173,11 @@ LonLat orthographicInverse(PlanePoint plane, const GlobeRotation& rotation) {
     return {radToDeg(std::atan2(v.y, v.x)), radToDeg(std::atan2(v.z, std::hypot(v.x, v.y)))};
 }
 
-bool isFinite(PlanePoint p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+bool isFinite(PlanePoint p) {
+    return std::isfinite(p.x) && std::isfinite(p.y);
+}
 
-} // namespace
+}  // namespace
 
 std::optional<Projection> parseProjection(std::string_view name) {
     std::string key(name);
@@ -182,34 +194,48 @@ std::optional<Projection> parseProjection(std::string_view name) {
 
 std::string_view projectionName(Projection projection) {
     switch (projection) {
-    case Projection::Equirectangular: return "equirectangular";
-    case Projection::EqualEarth: return "equal-earth";
-    case Projection::NaturalEarth: return "natural-earth";
-    case Projection::Orthographic: return "globe";
+        case Projection::Equirectangular:
+            return "equirectangular";
+        case Projection::EqualEarth:
+            return "equal-earth";
+        case Projection::NaturalEarth:
+            return "natural-earth";
+        case Projection::Orthographic:
+            return "globe";
     }
     return "equal-earth";
 }
 
 std::string_view projectionLabel(Projection projection) {
     switch (projection) {
-    case Projection::Equirectangular: return "Equirectangular";
-    case Projection::EqualEarth: return "Equal Earth";
-    case Projection::NaturalEarth: return "Natural Earth";
-    case Projection::Orthographic: return "Globe";
+        case Projection::Equirectangular:
+            return "Equirectangular";
+        case Projection::EqualEarth:
+            return "Equal Earth";
+        case Projection::NaturalEarth:
+            return "Natural Earth";
+        case Projection::Orthographic:
+            return "Globe";
     }
     return "Equal Earth";
 }
 
-std::string_view projectionNameList() { return "equirectangular, equal-earth, natural-earth, globe"; }
+std::string_view projectionNameList() {
+    return "equirectangular, equal-earth, natural-earth, globe";
+}
 
 ProjectedPoint projectUnclipped(Projection projection, LonLat point, const GlobeRotation& rotation) {
     const double lonRad = degToRad(wrapLonDeg(point.lonDeg));
     const double latRad = clampLatRad(degToRad(point.latDeg));
     switch (projection) {
-    case Projection::Equirectangular: return {{lonRad, latRad}, 1.0};
-    case Projection::EqualEarth: return {eqEarthForward(lonRad, latRad), 1.0};
-    case Projection::NaturalEarth: return {natEarthForward(lonRad, latRad), 1.0};
-    case Projection::Orthographic: return orthographicForward(lonRad, latRad, rotation);
+        case Projection::Equirectangular:
+            return {{lonRad, latRad}, 1.0};
+        case Projection::EqualEarth:
+            return {eqEarthForward(lonRad, latRad), 1.0};
+        case Projection::NaturalEarth:
+            return {natEarthForward(lonRad, latRad), 1.0};
+        case Projection::Orthographic:
+            return orthographicForward(lonRad, latRad, rotation);
     }
     return {{lonRad, latRad}, 1.0};
 }
@@ -259,4 +285,4 @@ PlaneBounds planeBounds(Projection projection) {
     return {-extent.maxX, -extent.maxY, extent.maxX, extent.maxY};
 }
 
-} // namespace meridian::geo
+}  // namespace meridian::geo

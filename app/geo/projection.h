@@ -4,37 +4,38 @@
 // plane to pixels; the renderer runs the same forward formulas on the GPU
 // (app/render/projection_glsl.h), so any change here must be mirrored there.
 
-#include "geo/lon_lat.h"
-
 #include <array>
 #include <optional>
 #include <string_view>
+
+#include "geo/lon_lat.h"
 
 namespace meridian::geo {
 
 // The enumerator values are also the projection ids used by the GLSL code.
 enum class Projection {
     Equirectangular = 0,
-    EqualEarth = 1,   // Šavrič, Patterson & Jenny 2018 (equal-area)
-    NaturalEarth = 2, // Natural Earth I, Šavrič et al. 2011 (compromise)
-    Orthographic = 3, // "globe": the sphere seen from infinitely far away
+    EqualEarth = 1,    // Šavrič, Patterson & Jenny 2018 (equal-area)
+    NaturalEarth = 2,  // Natural Earth I, Šavrič et al. 2011 (compromise)
+    Orthographic = 3,  // "globe": the sphere seen from infinitely far away
 };
 
-inline constexpr std::array<Projection, 4> kAllProjections = {
-    Projection::Equirectangular, Projection::EqualEarth, Projection::NaturalEarth,
-    Projection::Orthographic};
+inline constexpr std::array<Projection, 4> kAllProjections = {Projection::Equirectangular, Projection::EqualEarth,
+                                                              Projection::NaturalEarth, Projection::Orthographic};
 
 // For `--projection NAME` and settings files. Canonical names:
 // "equirectangular", "equal-earth", "natural-earth", "globe"; "orthographic"
 // is accepted as an alias of "globe". Matching ignores ASCII case and treats
 // '_' like '-' so "Equal_Earth" works too; anything else is nullopt.
 std::optional<Projection> parseProjection(std::string_view name);
-std::string_view projectionName(Projection projection);  // canonical CLI name
-std::string_view projectionLabel(Projection projection); // for UI, e.g. "Equal Earth"
+std::string_view projectionName(Projection projection);   // canonical CLI name
+std::string_view projectionLabel(Projection projection);  // for UI, e.g. "Equal Earth"
 // "equirectangular, equal-earth, natural-earth, globe" for usage/errors.
 std::string_view projectionNameList();
 
-constexpr bool isFlat(Projection projection) { return projection != Projection::Orthographic; }
+constexpr bool isFlat(Projection projection) {
+    return projection != Projection::Orthographic;
+}
 
 struct PlanePoint {
     double x = 0.0;
@@ -97,4 +98,4 @@ LonLat unprojectClamped(Projection projection, PlanePoint plane, const GlobeRota
 // box [-1, 1]^2 for the globe.
 PlaneBounds planeBounds(Projection projection);
 
-} // namespace meridian::geo
+}  // namespace meridian::geo

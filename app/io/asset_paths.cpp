@@ -1,8 +1,9 @@
 #include "io/asset_paths.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <vector>
-#include <unistd.h>
 
 namespace meridian::io {
 

@@ -71,30 +71,54 @@ CommandLineResult parseCommandLine(const std::vector<std::string>& args) {
             return true;
         };
         std::string v;
-        if (a == "--help" || a == "-h") o.help = true;
-        else if (a == "--version") o.version = true;
-        else if (a == "--validate") o.validate = true;
-        else if (a == "--fullscreen") o.fullscreen = true;
-        else if (a == "--present") o.present = true;
-        else if (a == "--speaker-notes") o.speakerNotes = true;
-        else if (a == "--map-only") o.mapOnly = true;
-        else if (a == "--no-legend") o.noLegend = true;
-        else if (a == "--basemap") o.basemap = true;
-        else if (a == "--state-report") { if (!value(o.stateReport)) return fail("--state-report needs a file name"); }
-        else if (a == "--layout-report") { if (!value(o.layoutReport)) return fail("--layout-report needs a file name"); }
-        else if (a == "--caption") { if (!value(o.caption)) return fail("--caption needs a text"); }
-        else if (a == "--screenshot") { if (!value(o.screenshotPath)) return fail("--screenshot needs an output file name (e.g. out.png)"); }
-        else if (a == "--theme") { if (!value(o.theme)) return fail("--theme needs a name: dark, light or projector"); }
-        else if (a == "--projection") { if (!value(o.projection)) return fail("--projection needs a name: equirectangular, equal-earth, natural-earth or globe"); }
-        else if (a == "--time") { if (!value(o.time)) return fail("--time needs a date (YYYY, YYYY-MM or YYYY-MM-DD)"); }
-        else if (a == "--from") { if (!value(o.timeFrom)) return fail("--from needs a date"); }
-        else if (a == "--to") { if (!value(o.timeTo)) return fail("--to needs a date"); }
-        else if (a == "--view") { if (!value(o.view)) return fail("--view needs LON,LAT,ZOOM"); }
-        else if (a == "--select") { if (!value(o.select)) return fail("--select needs an event id"); }
-        else if (a == "--story") { if (!value(o.story)) return fail("--story needs a story id"); }
-        else if (a == "--export-video") { if (!value(o.exportVideo)) return fail("--export-video needs an output (out.mp4, out.gif or a folder)"); }
-        else if (a == "--size") {
-            if (!value(v) || !parseSize(v, o.widthPx, o.heightPx)) return fail("--size needs WIDTHxHEIGHT, e.g. 1600x900");
+        if (a == "--help" || a == "-h")
+            o.help = true;
+        else if (a == "--version")
+            o.version = true;
+        else if (a == "--validate")
+            o.validate = true;
+        else if (a == "--fullscreen")
+            o.fullscreen = true;
+        else if (a == "--present")
+            o.present = true;
+        else if (a == "--speaker-notes")
+            o.speakerNotes = true;
+        else if (a == "--map-only")
+            o.mapOnly = true;
+        else if (a == "--no-legend")
+            o.noLegend = true;
+        else if (a == "--basemap")
+            o.basemap = true;
+        else if (a == "--state-report") {
+            if (!value(o.stateReport)) return fail("--state-report needs a file name");
+        } else if (a == "--layout-report") {
+            if (!value(o.layoutReport)) return fail("--layout-report needs a file name");
+        } else if (a == "--caption") {
+            if (!value(o.caption)) return fail("--caption needs a text");
+        } else if (a == "--screenshot") {
+            if (!value(o.screenshotPath)) return fail("--screenshot needs an output file name (e.g. out.png)");
+        } else if (a == "--theme") {
+            if (!value(o.theme)) return fail("--theme needs a name: dark, light or projector");
+        } else if (a == "--projection") {
+            if (!value(o.projection))
+                return fail("--projection needs a name: equirectangular, equal-earth, natural-earth or globe");
+        } else if (a == "--time") {
+            if (!value(o.time)) return fail("--time needs a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        } else if (a == "--from") {
+            if (!value(o.timeFrom)) return fail("--from needs a date");
+        } else if (a == "--to") {
+            if (!value(o.timeTo)) return fail("--to needs a date");
+        } else if (a == "--view") {
+            if (!value(o.view)) return fail("--view needs LON,LAT,ZOOM");
+        } else if (a == "--select") {
+            if (!value(o.select)) return fail("--select needs an event id");
+        } else if (a == "--story") {
+            if (!value(o.story)) return fail("--story needs a story id");
+        } else if (a == "--export-video") {
+            if (!value(o.exportVideo)) return fail("--export-video needs an output (out.mp4, out.gif or a folder)");
+        } else if (a == "--size") {
+            if (!value(v) || !parseSize(v, o.widthPx, o.heightPx))
+                return fail("--size needs WIDTHxHEIGHT, e.g. 1600x900");
             if (o.widthPx < 64 || o.heightPx < 64 || o.widthPx > 7680 || o.heightPx > 4320)
                 return fail("--size " + v + " is out of range (64x64 to 7680x4320)");
         } else if (a == "--ui-scale") {

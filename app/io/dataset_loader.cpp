@@ -61,7 +61,9 @@ std::string member(const std::string& path, std::string_view key) {
     const std::string shown = key.size() > 60 ? std::string(key.substr(0, 60)) + "..." : std::string(key);
     return path.empty() ? shown : path + "." + shown;
 }
-std::string item(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string item(const std::string& path, std::size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+}
 
 // Reads one JSON object of a known shape: reports unknown keys (warning),
 // duplicate keys (error), missing or mistyped members (error).
@@ -76,7 +78,8 @@ public:
             if (!isKnown) {
                 std::string expected;
                 for (std::string_view k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
-                ctx.warning(key, member(m_path, key.string()), "unknown key (ignored; expected one of: " + expected + ")");
+                ctx.warning(key, member(m_path, key.string()),
+                            "unknown key (ignored; expected one of: " + expected + ")");
             }
             // Duplicate keys: a scan for the few keys of a normal object, a hash
             // table for a hostile one with thousands (no quadratic time).
@@ -95,7 +98,8 @@ public:
     }
 
     void reportDuplicate(const JsonValue& key, const JsonValue& first) {
-        m_ctx.error(key, member(m_path, key.string()), "duplicate key (first at line " + std::to_string(first.position().line) + ")");
+        m_ctx.error(key, member(m_path, key.string()),
+                    "duplicate key (first at line " + std::to_string(first.position().line) + ")");
     }
 
     const std::string& path() const { return m_path; }
@@ -107,13 +111,15 @@ public:
         const auto v = m_object.find(key);
         if (!v) {
             if (required)
-                m_ctx.error(m_object, m_path.empty() ? std::string("(top level)") : m_path,
-                            "missing required key \"" + std::string(key) + "\" (" + (what ? what : jsonTypeName(type)) + ")");
+                m_ctx.error(
+                    m_object, m_path.empty() ? std::string("(top level)") : m_path,
+                    "missing required key \"" + std::string(key) + "\" (" + (what ? what : jsonTypeName(type)) + ")");
             return std::nullopt;
         }
         if (v->type() != type) {
-            m_ctx.error(*v, pathOf(key), std::string("expected ") + (what ? what : jsonTypeName(type)) + ", found " +
-                                             jsonTypeName(v->type()));
+            m_ctx.error(
+                *v, pathOf(key),
+                std::string("expected ") + (what ? what : jsonTypeName(type)) + ", found " + jsonTypeName(v->type()));
             return std::nullopt;
         }
         return v;
@@ -127,8 +133,9 @@ public:
             return std::nullopt;
         }
         if (v->string().size() > kMaxTextBytes) {
-            m_ctx.error(*v, pathOf(key), "is " + std::to_string(v->string().size()) + " bytes long (at most " +
-                                             std::to_string(kMaxTextBytes) + "; keep long texts out of the data file)");
+            m_ctx.error(*v, pathOf(key),
+                        "is " + std::to_string(v->string().size()) + " bytes long (at most " +
+                            std::to_string(kMaxTextBytes) + "; keep long texts out of the data file)");
             return std::nullopt;
         }
         return std::string(v->string());
@@ -183,18 +190,22 @@ public:
     Index referenceAt(const JsonValue& v, PathFn path, const IdTable& table, const char* kind) {
         if (!v.isString()) {
             const bool vowel = std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
-            m_ctx.error(v, path(), std::string(vowel ? "expected an " : "expected a ") + kind + " id (a string), found " + jsonTypeName(v.type()));
+            m_ctx.error(v, path(),
+                        std::string(vowel ? "expected an " : "expected a ") + kind + " id (a string), found " +
+                            jsonTypeName(v.type()));
             return kNoIndex;
         }
         const auto it = table.find(v.string());
         if (it == table.end()) {
-            m_ctx.error(v, path(), std::string("unknown ") + kind + " " + quote(v.string()) + " (no " + kind + " has this id)");
+            m_ctx.error(v, path(),
+                        std::string("unknown ") + kind + " " + quote(v.string()) + " (no " + kind + " has this id)");
             return kNoIndex;
         }
         return it->second.index;
     }
     Index reference(const JsonValue& v, const std::string& path, const IdTable& table, const char* kind) {
-        return referenceAt(v, [&] { return path; }, table, kind);
+        return referenceAt(
+            v, [&] { return path; }, table, kind);
     }
     Index reference(std::string_view key, bool required, const IdTable& table, const char* kind) {
         const auto v = m_object.find(key);
@@ -202,11 +213,14 @@ public:
             if (required) typed(key, JsonType::String, true, (std::string("a ") + kind + " id").c_str());
             return kNoIndex;
         }
-        return referenceAt(*v, [&] { return pathOf(key); }, table, kind);
+        return referenceAt(
+            *v, [&] { return pathOf(key); }, table, kind);
     }
     // Item i of the array under key (for lists of references).
-    Index referenceItem(const JsonValue& list, std::string_view key, std::uint32_t i, const IdTable& table, const char* kind) {
-        return referenceAt(list.at(i), [&] { return item(pathOf(key), i); }, table, kind);
+    Index referenceItem(const JsonValue& list, std::string_view key, std::uint32_t i, const IdTable& table,
+                        const char* kind) {
+        return referenceAt(
+            list.at(i), [&] { return item(pathOf(key), i); }, table, kind);
     }
 
 private:
@@ -256,9 +270,12 @@ std::optional<std::uint32_t> parseColor(std::string_view s) {
     for (std::size_t i = 1; i < s.size(); ++i) {
         const char c = s[i];
         int d = -1;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
         if (d < 0) return std::nullopt;
         v = v * 16 + static_cast<std::uint32_t>(d);
     }
@@ -313,7 +330,8 @@ void readSources(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         s.date = r.date("date", false);
         s.url = r.optionalString("url");
         if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0) {
-            ctx.error(*r.get("url"), r.pathOf("url"), quote(s.url) + " is not a web address (expected http:// or https://)");
+            ctx.error(*r.get("url"), r.pathOf("url"),
+                      quote(s.url) + " is not a web address (expected http:// or https://)");
             s.url.clear();
         }
         s.author = r.optionalString("author");
@@ -323,8 +341,9 @@ void readSources(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
             if (const auto k = parseSourceKind(kind->string()))
                 s.kind = *k;
             else
-                ctx.error(*kind, r.pathOf("kind"), quote(kind->string()) +
-                                                       " is not a source kind (expected official, un, press, think-tank, academic or advocacy)");
+                ctx.error(*kind, r.pathOf("kind"),
+                          quote(kind->string()) +
+                              " is not a source kind (expected official, un, press, think-tank, academic or advocacy)");
         }
         if (idOk) ds.sources.push_back(std::move(s));
     });
@@ -343,7 +362,8 @@ void readCategories(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
                 c.rgba = *rgba;
                 c.hasColor = true;
             } else {
-                ctx.error(*color, r.pathOf("color"), quote(color->string()) + " is not a colour (expected \"#rrggbb\")");
+                ctx.error(*color, r.pathOf("color"),
+                          quote(color->string()) + " is not a colour (expected \"#rrggbb\")");
             }
         }
         if (idOk) ds.categories.push_back(std::move(c));
@@ -376,7 +396,8 @@ void readEras(Context& ctx, ObjectReader& top, Dataset& ds) {
         const auto start = r.date("start", true);
         const auto end = r.date("end", true);
         if (start && end && end->span().last <= start->span().first)
-            ctx.error(*r.get("end"), r.pathOf("end"), quote(end->iso()) + " is before the start " + quote(start->iso()));
+            ctx.error(*r.get("end"), r.pathOf("end"),
+                      quote(end->iso()) + " is before the start " + quote(start->iso()));
         else if (idOk && start && end) {
             e.start = *start;
             e.end = *end;
@@ -406,7 +427,8 @@ void readEventSources(Context& ctx, ObjectReader& r, Event& e, const Tables& t) 
         } else if (s.isString()) {
             ref.source = r.referenceItem(*list, "sources", i, t.sources, "source");
         } else {
-            ctx.error(s, item(r.pathOf("sources"), i), std::string("expected a source id or {\"ref\", \"note\"}, found ") + jsonTypeName(s.type()));
+            ctx.error(s, item(r.pathOf("sources"), i),
+                      std::string("expected a source id or {\"ref\", \"note\"}, found ") + jsonTypeName(s.type()));
         }
         if (ref.source != kNoIndex) e.sources.push_back(std::move(ref));
     }
@@ -466,13 +488,16 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         if (date) {
             e.date = *date;
             if (e.end && e.end->span().last <= date->span().first)
-                ctx.error(*r.get("end"), r.pathOf("end"), quote(e.end->iso()) + " is before the date " + quote(date->iso()));
+                ctx.error(*r.get("end"), r.pathOf("end"),
+                          quote(e.end->iso()) + " is before the date " + quote(date->iso()));
             if (e.earliest && e.earliest->firstDay() > date->firstDay())
                 ctx.error(*r.get("earliest"), r.pathOf("earliest"),
-                          quote(e.earliest->iso()) + " is after the date " + quote(date->iso()) + " (expected earliest <= date)");
+                          quote(e.earliest->iso()) + " is after the date " + quote(date->iso()) +
+                              " (expected earliest <= date)");
             if (e.latest && e.latest->span().last < date->span().last)
                 ctx.error(*r.get("latest"), r.pathOf("latest"),
-                          quote(e.latest->iso()) + " ends before the date " + quote(date->iso()) + " (expected date <= latest)");
+                          quote(e.latest->iso()) + " ends before the date " + quote(date->iso()) +
+                              " (expected date <= latest)");
         }
 
         e.category = r.reference("category", true, t.categories, "category");
@@ -483,7 +508,8 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
                 e.confidence = *conf;
             else
                 ctx.error(*c, r.pathOf("confidence"),
-                          quote(c->string()) + " is not a confidence level (expected confirmed, reported, alleged or disputed)");
+                          quote(c->string()) +
+                              " is not a confidence level (expected confirmed, reported, alleged or disputed)");
         }
 
         // Where: a place, a connection from/to (with an optional route), or nowhere.
@@ -523,7 +549,8 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
 
 void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, StoryStep& step, const Tables& t,
                    const Dataset& ds) {
-    ObjectReader r(ctx, v, path, {"title", "text", "time", "from", "to", "camera", "fit", "highlight", "filter", "duration"});
+    ObjectReader r(ctx, v, path,
+                   {"title", "text", "time", "from", "to", "camera", "fit", "highlight", "filter", "duration"});
     step.title = r.string("title", true, false).value_or("");
     step.text = r.optionalString("text");
     step.time = r.date("time", false);
@@ -534,19 +561,23 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
     if (step.from.has_value() != step.to.has_value())
         ctx.error(v, path, "\"from\" and \"to\" go together (a time window has two ends)");
     if (step.from && step.to && step.to->span().last < step.from->span().last)
-        ctx.error(*r.get("to"), r.pathOf("to"), quote(step.to->iso()) + " is before \"from\" " + quote(step.from->iso()));
-    if (const auto cam = r.typed("camera", JsonType::Object, false, "an object {\"projection\", \"center\": [lon, lat], \"zoom\"}")) {
+        ctx.error(*r.get("to"), r.pathOf("to"),
+                  quote(step.to->iso()) + " is before \"from\" " + quote(step.from->iso()));
+    if (const auto cam = r.typed("camera", JsonType::Object, false,
+                                 "an object {\"projection\", \"center\": [lon, lat], \"zoom\"}")) {
         ObjectReader cr(ctx, *cam, r.pathOf("camera"), {"projection", "center", "zoom"});
         StoryCamera c;
         c.projection = cr.optionalString("projection");
         if (!c.projection.empty() && c.projection != "equirectangular" && c.projection != "equal-earth" &&
             c.projection != "natural-earth" && c.projection != "globe" && c.projection != "orthographic")
             ctx.error(*cr.get("projection"), cr.pathOf("projection"),
-                      quote(c.projection) + " is not a projection (expected equirectangular, equal-earth, natural-earth or globe)");
+                      quote(c.projection) +
+                          " is not a projection (expected equirectangular, equal-earth, natural-earth or globe)");
         if (const auto centre = cr.typed("center", JsonType::Array, true, "[longitude, latitude]")) {
             if (centre->size() != 2 || !centre->at(0).isNumber() || !centre->at(1).isNumber() ||
                 !(std::abs(centre->at(0).number()) <= 180) || !(std::abs(centre->at(1).number()) <= 90))
-                ctx.error(*centre, cr.pathOf("center"), "expected [longitude, latitude] in degrees (-180..180, -90..90)");
+                ctx.error(*centre, cr.pathOf("center"),
+                          "expected [longitude, latitude] in degrees (-180..180, -90..90)");
             else
                 c.centerLonDeg = centre->at(0).number(), c.centerLatDeg = centre->at(1).number();
         }
@@ -575,7 +606,8 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
                 if (!level)
                     ctx.error(c, item(fr.pathOf("confidence"), i), "expected confirmed, reported, alleged or disputed");
                 else
-                    step.filterConfidenceMask = static_cast<std::uint8_t>(step.filterConfidenceMask | (1u << static_cast<int>(*level)));
+                    step.filterConfidenceMask =
+                        static_cast<std::uint8_t>(step.filterConfidenceMask | (1u << static_cast<int>(*level)));
             }
         }
     }
@@ -628,8 +660,9 @@ void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
     if (version->number() != kFormatVersion) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%g", version->number());
-        ctx.error(*version, "meridian", std::string("unsupported format version ") + buf + " (this Meridian reads version " +
-                                            std::to_string(kFormatVersion) + ")");
+        ctx.error(*version, "meridian",
+                  std::string("unsupported format version ") + buf + " (this Meridian reads version " +
+                      std::to_string(kFormatVersion) + ")");
         return;
     }
     ds.formatVersion = kFormatVersion;
@@ -651,7 +684,8 @@ void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
 
 }  // namespace
 
-DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName, const std::filesystem::path& baseDir) {
+DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName,
+                               const std::filesystem::path& baseDir) {
     Context ctx;
     ctx.fileName = fileName;
     ctx.baseDir = baseDir;
@@ -659,7 +693,8 @@ DatasetLoadResult parseDataset(std::string_view text, const std::string& fileNam
     const auto doc = JsonDocument::parse(text, &jsonError);
     DatasetLoadResult result;
     if (!doc) {
-        result.diagnostics.push_back({Severity::Error, fileName, jsonError.pos.line, jsonError.pos.column, "", jsonError.message});
+        result.diagnostics.push_back(
+            {Severity::Error, fileName, jsonError.pos.line, jsonError.pos.column, "", jsonError.message});
         return result;
     }
     Dataset ds;
@@ -693,7 +728,8 @@ std::string summarizeDataset(const Dataset& ds) {
         Index lastIdx = ds.eventsByStart.front();
         for (Index i = 0; i < ds.events.size(); ++i)
             if (ds.events[i].span().last > lastDay) lastDay = ds.events[i].span().last, lastIdx = i;
-        out += "; " + first.date.iso() + " to " + (ds.events[lastIdx].end ? *ds.events[lastIdx].end : ds.events[lastIdx].date).iso();
+        out += "; " + first.date.iso() + " to " +
+               (ds.events[lastIdx].end ? *ds.events[lastIdx].end : ds.events[lastIdx].date).iso();
     }
     return out;
 }

@@ -1,14 +1,15 @@
 #include "io/frame_sink.h"
 
-#include <cerrno>
-#include <csignal>
-#include <cstdlib>
-#include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
 
 #include "io/png_file.h"
 
@@ -47,15 +48,16 @@ std::vector<std::string> ffmpegArguments(FrameFormat format, int w, int h, doubl
     char size[32], rate[32];
     std::snprintf(size, sizeof size, "%dx%d", w, h);
     std::snprintf(rate, sizeof rate, "%g", fps);
-    std::vector<std::string> args = {"ffmpeg", "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "rgba",
-                                     "-s", size, "-r", rate, "-i", "-"};
+    std::vector<std::string> args = {"ffmpeg", "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt",
+                                     "rgba",   "-s", size,        "-r",    rate, "-i",       "-"};
     if (format == FrameFormat::Gif) {
         // A palette made from the frames themselves: far better than the default one.
-        args.insert(args.end(), {"-vf", "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer", "-loop", "0"});
+        args.insert(args.end(), {"-vf", "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer",
+                                 "-loop", "0"});
     } else {
         // yuv420p needs even sizes; H.264 for players everywhere; fast start for the web.
-        args.insert(args.end(), {"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264", "-preset", "medium", "-crf", "18",
-                                 "-pix_fmt", "yuv420p", "-movflags", "+faststart"});
+        args.insert(args.end(), {"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264", "-preset", "medium", "-crf",
+                                 "18", "-pix_fmt", "yuv420p", "-movflags", "+faststart"});
     }
     args.push_back(output);
     return args;

@@ -18,7 +18,8 @@ FrameFormat frameFormatFor(const std::filesystem::path& output);
 // The ffmpeg executable on PATH, or empty.
 std::string findFfmpeg();
 // The ffmpeg command line for a format (for tests and error messages).
-std::vector<std::string> ffmpegArguments(FrameFormat format, int width, int height, double fps, const std::string& output);
+std::vector<std::string> ffmpegArguments(FrameFormat format, int width, int height, double fps,
+                                         const std::string& output);
 
 class FrameSink {
 public:

@@ -10,12 +10,18 @@ namespace meridian::io {
 
 const char* jsonTypeName(JsonType type) {
     switch (type) {
-        case JsonType::Null: return "null";
-        case JsonType::Bool: return "a boolean";
-        case JsonType::Number: return "a number";
-        case JsonType::String: return "a string";
-        case JsonType::Array: return "an array";
-        case JsonType::Object: return "an object";
+        case JsonType::Null:
+            return "null";
+        case JsonType::Bool:
+            return "a boolean";
+        case JsonType::Number:
+            return "a number";
+        case JsonType::String:
+            return "a string";
+        case JsonType::Array:
+            return "an array";
+        case JsonType::Object:
+            return "an object";
     }
     return "?";
 }
@@ -23,7 +29,9 @@ const char* jsonTypeName(JsonType type) {
 // ---------------------------------------------------------------------------
 // JsonValue
 // ---------------------------------------------------------------------------
-const JsonNode& JsonValue::node() const { return m_doc->m_nodes[m_index]; }
+const JsonNode& JsonValue::node() const {
+    return m_doc->m_nodes[m_index];
+}
 
 std::string_view JsonValue::string() const {
     const JsonNode& n = node();
@@ -38,9 +46,15 @@ std::uint32_t JsonValue::size() const {
     return 0;
 }
 
-JsonValue JsonValue::at(std::uint32_t i) const { return {m_doc, node().range.first + i}; }
-JsonValue JsonValue::keyAt(std::uint32_t i) const { return {m_doc, node().range.first + 2 * i}; }
-JsonValue JsonValue::valueAt(std::uint32_t i) const { return {m_doc, node().range.first + 2 * i + 1}; }
+JsonValue JsonValue::at(std::uint32_t i) const {
+    return {m_doc, node().range.first + i};
+}
+JsonValue JsonValue::keyAt(std::uint32_t i) const {
+    return {m_doc, node().range.first + 2 * i};
+}
+JsonValue JsonValue::valueAt(std::uint32_t i) const {
+    return {m_doc, node().range.first + 2 * i + 1};
+}
 
 std::optional<JsonValue> JsonValue::find(std::string_view key) const {
     if (!isObject()) return std::nullopt;
@@ -213,9 +227,12 @@ bool JsonParser::parseString(JsonNode& out) {
             if (atEnd()) return fail("unexpected end of the file in a \\u escape");
             const auto c = peek();
             int d = -1;
-            if (c >= '0' && c <= '9') d = c - '0';
-            else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-            else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+            if (c >= '0' && c <= '9')
+                d = c - '0';
+            else if (c >= 'a' && c <= 'f')
+                d = c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F')
+                d = c - 'A' + 10;
             if (d < 0) return fail("expected 4 hexadecimal digits after \\u, found " + describeHere());
             v = v * 16 + static_cast<std::uint32_t>(d);
             advance();
@@ -229,21 +246,38 @@ bool JsonParser::parseString(JsonNode& out) {
             advance();
             break;
         }
-        if (c < 0x20) return fail(c == '\n' ? "a string runs past the end of the line (a closing '\"' is missing)"
-                                            : "control character in a string (it must be escaped)");
+        if (c < 0x20)
+            return fail(c == '\n' ? "a string runs past the end of the line (a closing '\"' is missing)"
+                                  : "control character in a string (it must be escaped)");
         if (c == '\\') {
             advance();
             if (atEnd()) return fail("unexpected end of the file after '\\'");
             const auto e = peek();
             switch (e) {
-                case '"': pool += '"'; break;
-                case '\\': pool += '\\'; break;
-                case '/': pool += '/'; break;
-                case 'b': pool += '\b'; break;
-                case 'f': pool += '\f'; break;
-                case 'n': pool += '\n'; break;
-                case 'r': pool += '\r'; break;
-                case 't': pool += '\t'; break;
+                case '"':
+                    pool += '"';
+                    break;
+                case '\\':
+                    pool += '\\';
+                    break;
+                case '/':
+                    pool += '/';
+                    break;
+                case 'b':
+                    pool += '\b';
+                    break;
+                case 'f':
+                    pool += '\f';
+                    break;
+                case 'n':
+                    pool += '\n';
+                    break;
+                case 'r':
+                    pool += '\r';
+                    break;
+                case 't':
+                    pool += '\t';
+                    break;
                 case 'u': {
                     advance();
                     std::uint32_t cp = 0;
@@ -254,7 +288,8 @@ bool JsonParser::parseString(JsonNode& out) {
                             advance();
                             std::uint32_t low = 0;
                             if (!hex4(low)) return false;
-                            if (low < 0xDC00 || low > 0xDFFF) return fail("a \\u high surrogate is not followed by a low surrogate");
+                            if (low < 0xDC00 || low > 0xDFFF)
+                                return fail("a \\u high surrogate is not followed by a low surrogate");
                             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                         } else {
                             return fail("a \\u high surrogate is not followed by a low surrogate");
@@ -265,7 +300,8 @@ bool JsonParser::parseString(JsonNode& out) {
                     appendUtf8(pool, cp);
                     continue;  // already advanced past the digits
                 }
-                default: return fail("invalid escape '\\" + std::string(1, static_cast<char>(e)) + "' in a string");
+                default:
+                    return fail("invalid escape '\\" + std::string(1, static_cast<char>(e)) + "' in a string");
             }
             advance();
             continue;
@@ -340,8 +376,10 @@ bool JsonParser::parseLiteral(std::string_view word, JsonNode& out) {
         return fail("expected a value (object, array, string, number, true, false or null), found " + describeHere());
     }
     for (std::size_t i = 0; i < word.size(); ++i) advance();
-    if (word == "null") out.type = JsonType::Null;
-    else out.type = JsonType::Bool, out.boolean = word == "true";
+    if (word == "null")
+        out.type = JsonType::Null;
+    else
+        out.type = JsonType::Bool, out.boolean = word == "true";
     return true;
 }
 
@@ -379,7 +417,8 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
 
     skipWhitespace();
     if (atEnd()) {
-        fail(m_text.empty() ? "the file is empty (expected a JSON object)" : "the file holds only white space (expected a JSON object)");
+        fail(m_text.empty() ? "the file is empty (expected a JSON object)"
+                            : "the file holds only white space (expected a JSON object)");
         return finish();
     }
 
@@ -391,8 +430,8 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
             const bool isObject = top.node.type == JsonType::Object;
             const char closer = isObject ? '}' : ']';
             if (atEnd()) {
-                fail(std::string("unexpected end of the file: expected ") + (top.afterValue ? "',' or '" : "a value or '") +
-                     closer + "'" + unclosedNote());
+                fail(std::string("unexpected end of the file: expected ") +
+                     (top.afterValue ? "',' or '" : "a value or '") + closer + "'" + unclosedNote());
                 return finish();
             }
             const auto c = peek();
@@ -424,7 +463,8 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
                 const std::size_t n = m_pending.size() - start;
                 node.range.first = static_cast<std::uint32_t>(m_doc.m_nodes.size());
                 node.range.count = static_cast<std::uint32_t>(n);
-                m_doc.m_nodes.insert(m_doc.m_nodes.end(), m_pending.begin() + static_cast<std::ptrdiff_t>(start), m_pending.end());
+                m_doc.m_nodes.insert(m_doc.m_nodes.end(), m_pending.begin() + static_cast<std::ptrdiff_t>(start),
+                                     m_pending.end());
                 m_pending.resize(start);
                 m_stack.pop_back();
                 if (m_doc.m_nodes.size() > 0xFFFFFFF0u) {

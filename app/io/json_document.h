@@ -70,9 +70,9 @@ public:
 
     // Arrays: size() items; objects: size() members.
     std::uint32_t size() const;
-    JsonValue at(std::uint32_t i) const;        // array item
-    JsonValue keyAt(std::uint32_t i) const;     // object member i's key (a string value)
-    JsonValue valueAt(std::uint32_t i) const;   // object member i's value
+    JsonValue at(std::uint32_t i) const;                        // array item
+    JsonValue keyAt(std::uint32_t i) const;                     // object member i's key (a string value)
+    JsonValue valueAt(std::uint32_t i) const;                   // object member i's value
     std::optional<JsonValue> find(std::string_view key) const;  // first member with this key
 
 private:

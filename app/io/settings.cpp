@@ -12,8 +12,10 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 fs::path settingsPath() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "meridian" / "settings.json";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "meridian" / "settings.json";
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/')
+        return fs::path(xdg) / "meridian" / "settings.json";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return fs::path(home) / ".config" / "meridian" / "settings.json";
     return fs::path(".meridian-settings.json");
 }
 

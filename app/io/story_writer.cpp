@@ -24,7 +24,8 @@ ojson stepJson(const Dataset& ds, const StoryStep& s) {
     if (s.camera) {
         ojson cam;
         if (!s.camera->projection.empty()) cam["projection"] = s.camera->projection;
-        cam["center"] = {std::round(s.camera->centerLonDeg * 1000) / 1000, std::round(s.camera->centerLatDeg * 1000) / 1000};
+        cam["center"] = {std::round(s.camera->centerLonDeg * 1000) / 1000,
+                         std::round(s.camera->centerLatDeg * 1000) / 1000};
         cam["zoom"] = std::round(s.camera->zoom * 1000) / 1000;
         j["camera"] = cam;
     } else if (!s.fitHighlighted) {
@@ -73,7 +74,9 @@ ojson storiesJson(const Dataset& ds) {
 
 }  // namespace
 
-std::string storiesToJson(const Dataset& ds) { return storiesJson(ds).dump(2); }
+std::string storiesToJson(const Dataset& ds) {
+    return storiesJson(ds).dump(2);
+}
 
 std::string replaceStoriesInText(std::string_view text, const Dataset& ds, std::string* error) {
     ojson doc;

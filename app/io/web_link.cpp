@@ -1,9 +1,10 @@
 #include "io/web_link.h"
 
-#include <cerrno>
-#include <cstring>
 #include <spawn.h>
 #include <sys/wait.h>
+
+#include <cerrno>
+#include <cstring>
 
 extern char** environ;
 
@@ -11,13 +12,17 @@ namespace meridian::io {
 
 bool isOpenableWebUrl(std::string_view url) {
     std::string_view rest;
-    if (url.substr(0, 8) == "https://") rest = url.substr(8);
-    else if (url.substr(0, 7) == "http://") rest = url.substr(7);
-    else return false;
+    if (url.substr(0, 8) == "https://")
+        rest = url.substr(8);
+    else if (url.substr(0, 7) == "http://")
+        rest = url.substr(7);
+    else
+        return false;
     if (rest.empty() || rest[0] == '/' || rest[0] == '-') return false;
     for (char c : url) {
         const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u == 0x7F || c == '"' || c == '\'' || c == '`' || c == '\\' || c == '<' || c == '>') return false;
+        if (u <= 0x20 || u == 0x7F || c == '"' || c == '\'' || c == '`' || c == '\\' || c == '<' || c == '>')
+            return false;
     }
     return true;
 }

@@ -4,7 +4,9 @@
 
 namespace meridian::render {
 
-Framebuffer::~Framebuffer() { release(); }
+Framebuffer::~Framebuffer() {
+    release();
+}
 
 void Framebuffer::release() {
     if (m_fbo) glDeleteFramebuffers(1, &m_fbo);

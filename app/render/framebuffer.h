@@ -20,8 +20,8 @@ public:
     // (Re)allocates when the size changes. samples > 1 renders multisampled
     // and resolves into the texture in resolve().
     bool ensure(int widthPx, int heightPx, int samples = 1);
-    void bind() const;          // bind for drawing, set the viewport
-    void resolve() const;       // MSAA -> texture (no-op without MSAA)
+    void bind() const;     // bind for drawing, set the viewport
+    void resolve() const;  // MSAA -> texture (no-op without MSAA)
     GLuint texture() const { return m_texture; }
     int width() const { return m_width; }
     int height() const { return m_height; }

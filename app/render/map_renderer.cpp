@@ -18,7 +18,7 @@ namespace meridian::render {
 namespace {
 
 constexpr int kArcSegments = 48;
-constexpr int kMaskWidth = 4096;   // event and country masks are 4096-wide R8 textures
+constexpr int kMaskWidth = 4096;  // event and country masks are 4096-wide R8 textures
 
 struct SurfaceVertex {
     float lonDeg, latDeg, country, u, v;
@@ -64,7 +64,8 @@ GLuint uploadMask(GLuint tex, const std::vector<std::uint8_t>& bytes) {
     for (std::size_t i = 0; i < bytes.size(); ++i) padded[i] = bytes[i] == 0 ? 0 : bytes[i] == 1 ? 128 : 255;
     glBindTexture(GL_TEXTURE_2D, tex);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kMaskWidth, static_cast<GLsizei>(rows), 0, GL_RED, GL_UNSIGNED_BYTE, padded.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kMaskWidth, static_cast<GLsizei>(rows), 0, GL_RED, GL_UNSIGNED_BYTE,
+                 padded.data());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     return tex;
@@ -77,7 +78,9 @@ void colorBytes(std::uint32_t rgba, std::uint8_t out[4]) {
     out[3] = static_cast<std::uint8_t>(rgba);
 }
 
-void setColor(ShaderProgram& p, const char* name, const Rgba& c) { glUniform4f(p.uniform(name), c[0], c[1], c[2], c[3]); }
+void setColor(ShaderProgram& p, const char* name, const Rgba& c) {
+    glUniform4f(p.uniform(name), c[0], c[1], c[2], c[3]);
+}
 
 }  // namespace
 
@@ -127,8 +130,8 @@ MapRenderer::~MapRenderer() {
     }
     GLuint vaos[] = {m->gridVao, m->graticuleVao, m->arcVao, m->markerVao};
     glDeleteVertexArrays(4, vaos);
-    GLuint buffers[] = {m->gridVbo, m->gridIbo, m->graticuleVbo, m->arcTemplateVbo, m->arcInstanceVbo, m->markerCornerVbo,
-                        m->markerInstanceVbo};
+    GLuint buffers[] = {m->gridVbo,        m->gridIbo,         m->graticuleVbo,     m->arcTemplateVbo,
+                        m->arcInstanceVbo, m->markerCornerVbo, m->markerInstanceVbo};
     glDeleteBuffers(7, buffers);
     GLuint textures[] = {m->eventMask, m->noFlags, m_basemapTexture};
     glDeleteTextures(3, textures);
@@ -141,11 +144,13 @@ bool MapRenderer::init(std::string* error) {
     const std::string eventHeader = vertexHeader + kEventTimingGlsl;
     const std::string fragmentHeader = "#version 330 core\n";
     const std::string pickHeader = "#version 330 core\n#define PICK 1\n";
-    if (!m->surface.build("surface", vertexHeader + kSurfaceVertex, fragmentHeader + kSurfaceFragment, error)) return false;
+    if (!m->surface.build("surface", vertexHeader + kSurfaceVertex, fragmentHeader + kSurfaceFragment, error))
+        return false;
     if (!m->arc.build("arc", eventHeader + kArcVertex, fragmentHeader + kArcFragment, error)) return false;
     if (!m->arcPick.build("arc pick", eventHeader + kArcVertex, pickHeader + kArcFragment, error)) return false;
     if (!m->marker.build("marker", eventHeader + kMarkerVertex, fragmentHeader + kMarkerFragment, error)) return false;
-    if (!m->markerPick.build("marker pick", eventHeader + kMarkerVertex, pickHeader + kMarkerFragment, error)) return false;
+    if (!m->markerPick.build("marker pick", eventHeader + kMarkerVertex, pickHeader + kMarkerFragment, error))
+        return false;
 
     // The ocean / basemap grid: 2-degree cells, projected like everything else,
     // so the sea takes each projection's outline (and the globe's disc).
@@ -154,7 +159,8 @@ bool MapRenderer::init(std::string* error) {
     const int nx = 180, ny = 90;
     for (int j = 0; j <= ny; ++j)
         for (int i = 0; i <= nx; ++i)
-            grid.push_back({-180.0f + 360.0f * i / nx, 90.0f - 180.0f * j / ny, 0, static_cast<float>(i) / nx, static_cast<float>(j) / ny});
+            grid.push_back({-180.0f + 360.0f * i / nx, 90.0f - 180.0f * j / ny, 0, static_cast<float>(i) / nx,
+                            static_cast<float>(j) / ny});
     for (int j = 0; j < ny; ++j)
         for (int i = 0; i < nx; ++i) {
             const std::uint32_t a = static_cast<std::uint32_t>(j * (nx + 1) + i), b = a + 1, c = a + nx + 1, d = c + 1;
@@ -164,7 +170,8 @@ bool MapRenderer::init(std::string* error) {
     glBindVertexArray(m->gridVao);
     glGenBuffers(1, &m->gridVbo);
     glBindBuffer(GL_ARRAY_BUFFER, m->gridVbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(grid.size() * sizeof(SurfaceVertex)), grid.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(grid.size() * sizeof(SurfaceVertex)), grid.data(),
+                 GL_STATIC_DRAW);
     glGenBuffers(1, &m->gridIbo);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->gridIbo);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(gridIdx.size() * 4), gridIdx.data(), GL_STATIC_DRAW);
@@ -187,7 +194,8 @@ bool MapRenderer::init(std::string* error) {
     glBindVertexArray(m->graticuleVao);
     glGenBuffers(1, &m->graticuleVbo);
     glBindBuffer(GL_ARRAY_BUFFER, m->graticuleVbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(),
+                 GL_STATIC_DRAW);
     surfaceAttributes();
     m->graticuleVertexCount = static_cast<GLsizei>(lines.size());
 
@@ -229,11 +237,14 @@ bool MapRenderer::init(std::string* error) {
     glGenBuffers(1, &m->markerInstanceVbo);
     glBindBuffer(GL_ARRAY_BUFFER, m->markerInstanceVbo);
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance), reinterpret_cast<void*>(offsetof(MarkerInstance, lonLat)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance),
+                          reinterpret_cast<void*>(offsetof(MarkerInstance, lonLat)));
     glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(MarkerInstance), reinterpret_cast<void*>(offsetof(MarkerInstance, color)));
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(MarkerInstance),
+                          reinterpret_cast<void*>(offsetof(MarkerInstance, color)));
     glEnableVertexAttribArray(4);
-    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance), reinterpret_cast<void*>(offsetof(MarkerInstance, meta)));
+    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance),
+                          reinterpret_cast<void*>(offsetof(MarkerInstance, meta)));
     for (GLuint a : {1u, 3u, 4u}) glVertexAttribDivisor(a, 1);
     glBindVertexArray(0);
 
@@ -246,7 +257,8 @@ bool MapRenderer::init(std::string* error) {
 // [SECTION] World levels, basemap, events
 // ===========================================================================
 
-void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const geo::BorderLines& borders, std::size_t countryCount) {
+void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const geo::BorderLines& borders,
+                                std::size_t countryCount) {
     if (level < 0 || level >= static_cast<int>(m->levels.size())) return;
     WorldGpu& w = m->levels[static_cast<std::size_t>(level)];
     std::vector<SurfaceVertex> vertices(fills.mesh.vertices.size());
@@ -267,17 +279,21 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
     }
     glBindVertexArray(w.vao);
     glBindBuffer(GL_ARRAY_BUFFER, w.vbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(SurfaceVertex)), vertices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(SurfaceVertex)), vertices.data(),
+                 GL_STATIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, w.ibo);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(fills.mesh.indices.size() * 4), fills.mesh.indices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(fills.mesh.indices.size() * 4),
+                 fills.mesh.indices.data(), GL_STATIC_DRAW);
     surfaceAttributes();
     w.indexCount = static_cast<GLsizei>(fills.mesh.indices.size());
 
     std::vector<SurfaceVertex> lines(borders.vertices.size());
-    for (std::size_t i = 0; i < lines.size(); ++i) lines[i] = {borders.vertices[i].lonDeg, borders.vertices[i].latDeg, 0, 0, 0};
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        lines[i] = {borders.vertices[i].lonDeg, borders.vertices[i].latDeg, 0, 0, 0};
     glBindVertexArray(w.borderVao);
     glBindBuffer(GL_ARRAY_BUFFER, w.borderVbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(),
+                 GL_STATIC_DRAW);
     surfaceAttributes();
     w.borderVertexCount = static_cast<GLsizei>(lines.size());
     glBindVertexArray(0);
@@ -286,7 +302,8 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
 }
 
 bool MapRenderer::hasWorldLevel(int level) const {
-    return level >= 0 && level < static_cast<int>(m->levels.size()) && m->levels[static_cast<std::size_t>(level)].vao != 0;
+    return level >= 0 && level < static_cast<int>(m->levels.size()) &&
+           m->levels[static_cast<std::size_t>(level)].vao != 0;
 }
 
 void MapRenderer::setCountryHighlight(int level, const std::vector<std::uint8_t>& flags) {
@@ -327,11 +344,12 @@ void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
             a.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (leg.lastLeg ? 4 : 0));
             arcs.push_back(a);
         }
-    m->arcCrossingFirst = static_cast<GLsizei>(std::count_if(layout.legs.begin(), layout.legs.end(),
-                                                             [](const geo::ArcLeg& l) { return !l.crossesAntimeridian; }));
+    m->arcCrossingFirst = static_cast<GLsizei>(std::count_if(
+        layout.legs.begin(), layout.legs.end(), [](const geo::ArcLeg& l) { return !l.crossesAntimeridian; }));
     m->arcInstances = static_cast<GLsizei>(arcs.size());
     glBindBuffer(GL_ARRAY_BUFFER, m->arcInstanceVbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.size() * sizeof(ArcInstance)), arcs.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.size() * sizeof(ArcInstance)), arcs.data(),
+                 GL_STATIC_DRAW);
 
     // Markers: arc end dots first, place events on top.
     std::vector<MarkerInstance> markers;
@@ -352,7 +370,8 @@ void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
         }
     m->markerInstances = static_cast<GLsizei>(markers.size());
     glBindBuffer(GL_ARRAY_BUFFER, m->markerInstanceVbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(MarkerInstance)), markers.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(MarkerInstance)), markers.data(),
+                 GL_STATIC_DRAW);
     setEventMask(std::vector<std::uint8_t>(ds.events.size(), 1));
 }
 

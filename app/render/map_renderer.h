@@ -41,8 +41,8 @@ struct MapTime {
     double trailDays = 365.0 * 5;
     bool allUpToNow = false;
     std::optional<DaySpan> window;
-    double growDays = 60;        // playhead days an arc takes to draw itself
-    double animationSec = 0;     // wall clock for the flowing patterns
+    double growDays = 60;     // playhead days an arc takes to draw itself
+    double animationSec = 0;  // wall clock for the flowing patterns
     Index selected = kNoIndex;
     Index hovered = kNoIndex;
 };
@@ -57,7 +57,8 @@ public:
     bool init(std::string* error);
 
     // One level of detail of the world (0 = coarsest). Replaces that level.
-    void setWorldLevel(int level, const geo::WorldMesh& fills, const geo::BorderLines& borders, std::size_t countryCount);
+    void setWorldLevel(int level, const geo::WorldMesh& fills, const geo::BorderLines& borders,
+                       std::size_t countryCount);
     bool hasWorldLevel(int level) const;
     // Highlighted countries of a level (one byte per country, 1 = highlight).
     void setCountryHighlight(int level, const std::vector<std::uint8_t>& flags);
@@ -70,12 +71,12 @@ public:
     void setEventMask(const std::vector<std::uint8_t>& mask);
 
     // Draws into the currently bound framebuffer's viewport region (0,0,w,h).
-    void render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time, const MapStyle& style,
-                int worldLevel);
+    void render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                const MapStyle& style, int worldLevel);
     // The event under a pixel (y down), or kNoIndex: renders arcs and markers
     // with ids into a small integer target, widened by a few pixels.
-    Index pick(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time, const MapStyle& style,
-               int xPx, int yPx);
+    Index pick(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+               const MapStyle& style, int xPx, int yPx);
 
     // Draw calls issued by the last render() (for the benchmark and tests).
     int lastDrawCalls() const { return m_drawCalls; }

@@ -88,4 +88,4 @@ vec2 planeToClip(vec2 plane) {
 }
 )glsl";
 
-} // namespace meridian::render
+}  // namespace meridian::render

@@ -18,7 +18,8 @@ public:
 
     // Compiles and links; on failure returns false with the driver's log,
     // prefixed by `name` so the message says which shader failed.
-    bool build(std::string_view name, const std::string& vertexSource, const std::string& fragmentSource, std::string* error);
+    bool build(std::string_view name, const std::string& vertexSource, const std::string& fragmentSource,
+               std::string* error);
     void use() const { glUseProgram(m_program); }
     GLint uniform(const char* name);
     GLuint id() const { return m_program; }

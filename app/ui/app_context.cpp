@@ -4,16 +4,18 @@
 #include <filesystem>
 
 #include "geo/projection.h"
-
 #include "io/dataset_loader.h"
 
 namespace meridian::ui {
 
 const char* themeId(Theme t) {
     switch (t) {
-        case Theme::Dark: return "dark";
-        case Theme::Light: return "light";
-        case Theme::Projector: return "projector";
+        case Theme::Dark:
+            return "dark";
+        case Theme::Light:
+            return "light";
+        case Theme::Projector:
+            return "projector";
     }
     return "dark";
 }
@@ -37,7 +39,8 @@ void AppContext::refilter() {
 
 bool loadIntoContext(AppContext& ctx, const std::string& path) {
     const bool reload = ctx.hasDataset && path == ctx.dataFile;
-    const std::string selectedId = reload && ctx.view.selected < ctx.dataset.events.size() ? ctx.dataset.events[ctx.view.selected].id : "";
+    const std::string selectedId =
+        reload && ctx.view.selected < ctx.dataset.events.size() ? ctx.dataset.events[ctx.view.selected].id : "";
     const double playhead = ctx.view.playheadDay;
     std::error_code ec;
     ctx.dataFileTime = std::filesystem::last_write_time(path, ec);

@@ -38,7 +38,8 @@ void drawSources(AppContext& ctx, const Event& e) {
         ImGui::Indent();
         const bool advocacy = s.kind == SourceKind::Advocacy;
         if (advocacy)
-            ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)), "Interested party (advocacy): its claims are its own");
+            ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)),
+                               "Interested party (advocacy): its claims are its own");
         else
             ImGui::TextDisabled("%s", sourceKindLabel(s.kind));
         if (!ref.note.empty()) ImGui::TextWrapped("\u201C%s\u201D", ref.note.c_str());
@@ -148,8 +149,9 @@ void drawDiagnosticsWindow(AppContext& ctx) {
     title += "###diagnostics";
     if (ImGui::Begin(title.c_str(), &ctx.showDiagnostics)) {
         if (errors)
-            ImGui::TextWrapped("The file could not be loaded. %s", ctx.hasDataset ? "Meridian keeps showing the data it had."
-                                                                                   : "Fix these problems and open it again.");
+            ImGui::TextWrapped("The file could not be loaded. %s", ctx.hasDataset
+                                                                       ? "Meridian keeps showing the data it had."
+                                                                       : "Fix these problems and open it again.");
         ImGui::Separator();
         ImGui::BeginChild("list");
         // A hostile file can have a problem per line: list the first 500 (all are on stderr).
@@ -157,7 +159,8 @@ void drawDiagnosticsWindow(AppContext& ctx) {
         for (std::size_t i = 0; i < ctx.diagnostics.size() && i < kShown; ++i) {
             const io::Diagnostic& d = ctx.diagnostics[i];
             const bool isError = d.severity == io::Severity::Error;
-            ImGui::PushStyleColor(ImGuiCol_Text, isError ? ImVec4(0.90f, 0.35f, 0.25f, 1) : ImVec4(0.85f, 0.65f, 0.1f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text,
+                                  isError ? ImVec4(0.90f, 0.35f, 0.25f, 1) : ImVec4(0.85f, 0.65f, 0.1f, 1));
             // One text item must stay under ImGui's 64k vertices (16k glyphs).
             std::string text = d.format();
             if (text.size() > 2000) text = text.substr(0, 2000) + "\u2026";
@@ -165,7 +168,8 @@ void drawDiagnosticsWindow(AppContext& ctx) {
             ImGui::PopStyleColor();
         }
         if (ctx.diagnostics.size() > kShown)
-            ImGui::TextDisabled("\u2026 and %zu more (meridian --validate FILE lists them all).", ctx.diagnostics.size() - kShown);
+            ImGui::TextDisabled("\u2026 and %zu more (meridian --validate FILE lists them all).",
+                                ctx.diagnostics.size() - kShown);
         ImGui::EndChild();
     }
     ImGui::End();

@@ -29,11 +29,16 @@ void sortRows(const AppContext& ctx, std::vector<Index>& rows, const ImGuiTableS
         const Event& ea = ds.events[a];
         const Event& eb = ds.events[b];
         switch (s.ColumnIndex) {
-            case kColDate: return ea.span().first < eb.span().first ? -1 : ea.span().first > eb.span().first;
-            case kColTitle: return ea.title.compare(eb.title);
-            case kColCategory: return static_cast<int>(ea.category) - static_cast<int>(eb.category);
-            case kColConfidence: return static_cast<int>(ea.confidence) - static_cast<int>(eb.confidence);
-            case kColSources: return static_cast<int>(ea.sources.size()) - static_cast<int>(eb.sources.size());
+            case kColDate:
+                return ea.span().first < eb.span().first ? -1 : ea.span().first > eb.span().first;
+            case kColTitle:
+                return ea.title.compare(eb.title);
+            case kColCategory:
+                return static_cast<int>(ea.category) - static_cast<int>(eb.category);
+            case kColConfidence:
+                return static_cast<int>(ea.confidence) - static_cast<int>(eb.confidence);
+            case kColSources:
+                return static_cast<int>(ea.sources.size()) - static_cast<int>(eb.sources.size());
         }
         return 0;
     };
@@ -63,10 +68,13 @@ void drawEventTable(AppContext& ctx) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("c. 2006-07-05").x);
     ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Cat.", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Cat.").x + ImGui::GetFontSize() * 0.4f);
-    ImGui::TableSetupColumn(compact ? "Conf." : "Confidence", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize(compact ? "Conf." : "Confidence").x + ImGui::GetFontSize() * (compact ? 0.3f : 1.2f));
-    ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Src").x + ImGui::GetFontSize() * 0.6f);
+    ImGui::TableSetupColumn("Cat.", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("Cat.").x + ImGui::GetFontSize() * 0.4f);
+    ImGui::TableSetupColumn(
+        compact ? "Conf." : "Confidence", ImGuiTableColumnFlags_WidthFixed,
+        ImGui::CalcTextSize(compact ? "Conf." : "Confidence").x + ImGui::GetFontSize() * (compact ? 0.3f : 1.2f));
+    ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("Src").x + ImGui::GetFontSize() * 0.6f);
     ImGui::TableHeadersRow();
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
@@ -111,10 +119,11 @@ void drawEventTable(AppContext& ctx) {
             if (compact) {
                 const float h = ImGui::GetTextLineHeight();
                 const ImVec2 p = ImGui::GetCursorScreenPos();
-                drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.32f, e.confidence,
-                                    confidenceColor(e.confidence), 2.0f);
+                drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.32f,
+                                    e.confidence, confidenceColor(e.confidence), 2.0f);
                 ImGui::Dummy(ImVec2(h, h));
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", confidenceLabel(e.confidence), confidenceExplanation(e.confidence));
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s: %s", confidenceLabel(e.confidence), confidenceExplanation(e.confidence));
             } else {
                 confidenceBadge(e.confidence);
             }
@@ -132,16 +141,21 @@ void drawConfidenceGlyph(ImDrawList* dl, ImVec2 centre, float r, Confidence c, I
     // A shape as well as a colour, so the level reads without colour vision:
     // filled (confirmed), half (reported), ring (alleged), crossed ring (disputed).
     switch (c) {
-        case Confidence::Confirmed: dl->AddCircleFilled(centre, r, col); break;
+        case Confidence::Confirmed:
+            dl->AddCircleFilled(centre, r, col);
+            break;
         case Confidence::Reported:
             dl->AddCircle(centre, r, col, 0, thickness);
             dl->PathArcTo(centre, r, 1.5707963f, 4.712389f);
             dl->PathFillConvex(col);
             break;
-        case Confidence::Alleged: dl->AddCircle(centre, r, col, 0, thickness); break;
+        case Confidence::Alleged:
+            dl->AddCircle(centre, r, col, 0, thickness);
+            break;
         case Confidence::Disputed:
             dl->AddCircle(centre, r, col, 0, thickness);
-            dl->AddLine(ImVec2(centre.x - r * 0.75f, centre.y + r * 0.75f), ImVec2(centre.x + r * 0.75f, centre.y - r * 0.75f), col, thickness);
+            dl->AddLine(ImVec2(centre.x - r * 0.75f, centre.y + r * 0.75f),
+                        ImVec2(centre.x + r * 0.75f, centre.y - r * 0.75f), col, thickness);
             break;
     }
 }
@@ -149,7 +163,8 @@ void drawConfidenceGlyph(ImDrawList* dl, ImVec2 centre, float r, Confidence c, I
 void confidenceBadge(Confidence c) {
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.45f, p.y + h * 0.5f), h * 0.32f, c, confidenceColor(c), 2.0f);
+    drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.45f, p.y + h * 0.5f), h * 0.32f, c,
+                        confidenceColor(c), 2.0f);
     ImGui::Dummy(ImVec2(h * 0.95f, h));
     ImGui::SameLine(0, 2);
     ImGui::TextUnformatted(confidenceLabel(c));
@@ -161,7 +176,8 @@ void categorySwatch(const Dataset& ds, Index category) {
     if (category >= ds.categories.size()) return;
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + h * 0.15f, p.y + h * 0.2f), ImVec2(p.x + h * 0.75f, p.y + h * 0.8f),
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + h * 0.15f, p.y + h * 0.2f),
+                                              ImVec2(p.x + h * 0.75f, p.y + h * 0.8f),
                                               imColor(ds.categoryColor(category)), 2.0f);
     ImGui::Dummy(ImVec2(h * 0.9f, h));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ds.categories[category].label.c_str());
@@ -172,7 +188,8 @@ void categoryChip(const Dataset& ds, Index category) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f), imColor(ds.categoryColor(category)), 2.0f);
+    dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f),
+                      imColor(ds.categoryColor(category)), 2.0f);
     ImGui::Dummy(ImVec2(h * 0.7f, h));
     ImGui::SameLine(0, 2);
     ImGui::TextUnformatted(ds.categories[category].label.c_str());

@@ -120,7 +120,9 @@ void ExportJob::enterFrame(AppContext& ctx) {
     }
 }
 
-void ExportJob::leaveFrame(AppContext& ctx) { swapState(ctx, this, *m_state); }
+void ExportJob::leaveFrame(AppContext& ctx) {
+    swapState(ctx, this, *m_state);
+}
 
 bool ExportJob::consume(const std::vector<std::uint8_t>& rgba, std::string* error) {
     if (m_request.kind == ExportRequest::Kind::Image) {

@@ -18,12 +18,12 @@ namespace meridian::ui {
 
 struct ExportRequest {
     enum class Kind { Image, TimeRange, Story } kind = Kind::TimeRange;
-    std::string output;          // Image: a .png; animations: .mp4, .gif, or a folder for PNG frames
+    std::string output;  // Image: a .png; animations: .mp4, .gif, or a folder for PNG frames
     int widthPx = 1920, heightPx = 1080;
     double fps = 30;
-    DaySpan range{0, 1};         // TimeRange
-    double durationSec = 0;      // TimeRange: 0 = one second per year (5 s to 120 s)
-    Index story = kNoIndex;      // Story
+    DaySpan range{0, 1};     // TimeRange
+    double durationSec = 0;  // TimeRange: 0 = one second per year (5 s to 120 s)
+    Index story = kNoIndex;  // Story
     std::string caption;
 };
 

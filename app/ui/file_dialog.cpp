@@ -37,7 +37,8 @@ void drawOpenDialog(AppContext& ctx) {
     if (needsListing) {
         entries.clear();
         std::error_code ec;
-        for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec)) {
+        for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+             it.increment(ec)) {
             const std::string name = it->path().filename().string();
             if (name.empty() || name[0] == '.') continue;
             const bool isDir = it->is_directory(ec);
@@ -61,8 +62,10 @@ void drawOpenDialog(AppContext& ctx) {
     if (ImGui::InputText("##path", pathText, sizeof pathText, ImGuiInputTextFlags_EnterReturnsTrue)) {
         const fs::path typed(pathText);
         std::error_code ec;
-        if (fs::is_directory(typed, ec)) dir = typed, needsListing = true;
-        else open(typed);
+        if (fs::is_directory(typed, ec))
+            dir = typed, needsListing = true;
+        else
+            open(typed);
     }
     if (ImGui::Button("\u2191 Up") && dir.has_parent_path()) dir = dir.parent_path(), needsListing = true;
     ImGui::SameLine();

@@ -14,9 +14,12 @@ namespace {
 
 bool toggleIndex(std::vector<Index>& set, Index i, bool on) {
     const auto it = std::find(set.begin(), set.end(), i);
-    if (on && it == set.end()) set.push_back(i);
-    else if (!on && it != set.end()) set.erase(it);
-    else return false;
+    if (on && it == set.end())
+        set.push_back(i);
+    else if (!on && it != set.end())
+        set.erase(it);
+    else
+        return false;
     return true;
 }
 
@@ -96,20 +99,24 @@ void drawFilterPanel(AppContext& ctx) {
             bool on = ctx.filter.confidenceMask & (1u << c);
             ImGui::PushID(c);
             if (ImGui::Checkbox("##conf", &on)) {
-                ctx.filter.confidenceMask = static_cast<std::uint8_t>(on ? ctx.filter.confidenceMask | (1u << c) : ctx.filter.confidenceMask & ~(1u << c));
+                ctx.filter.confidenceMask = static_cast<std::uint8_t>(on ? ctx.filter.confidenceMask | (1u << c)
+                                                                         : ctx.filter.confidenceMask & ~(1u << c));
                 changed = true;
             }
             ImGui::SameLine();
             confidenceBadge(static_cast<Confidence>(c));
             ImGui::SameLine();
-            ImGui::TextDisabled("(%zu)", static_cast<std::size_t>(std::count_if(ds.events.begin(), ds.events.end(),
-                                                                              [c](const Event& e) { return static_cast<int>(e.confidence) == c; })));
+            ImGui::TextDisabled("(%zu)", static_cast<std::size_t>(std::count_if(
+                                             ds.events.begin(), ds.events.end(),
+                                             [c](const Event& e) { return static_cast<int>(e.confidence) == c; })));
             ImGui::PopID();
         }
     }
     if (ImGui::CollapsingHeader("Categories", ImGuiTreeNodeFlags_DefaultOpen)) {
         for (Index c = 0; c < ds.categories.size(); ++c) {
-            bool on = ctx.filter.categories.empty() || std::find(ctx.filter.categories.begin(), ctx.filter.categories.end(), c) != ctx.filter.categories.end();
+            bool on =
+                ctx.filter.categories.empty() ||
+                std::find(ctx.filter.categories.begin(), ctx.filter.categories.end(), c) != ctx.filter.categories.end();
             ImGui::PushID(static_cast<int>(c));
             if (ImGui::Checkbox("##cat", &on)) {
                 if (ctx.filter.categories.empty() && !on) {
@@ -133,7 +140,8 @@ void drawFilterPanel(AppContext& ctx) {
         for (int k = 0; k < kSourceKindCount; ++k) {
             bool on = ctx.filter.sourceKindMask & (1u << k);
             if (ImGui::Checkbox(sourceKindLabel(static_cast<SourceKind>(k)), &on)) {
-                ctx.filter.sourceKindMask = static_cast<std::uint8_t>(on ? ctx.filter.sourceKindMask | (1u << k) : ctx.filter.sourceKindMask & ~(1u << k));
+                ctx.filter.sourceKindMask = static_cast<std::uint8_t>(on ? ctx.filter.sourceKindMask | (1u << k)
+                                                                         : ctx.filter.sourceKindMask & ~(1u << k));
                 changed = true;
             }
         }
@@ -158,8 +166,10 @@ void drawFilterPanel(AppContext& ctx) {
             auto& list = ctx.filter.countries;
             bool on = std::find(list.begin(), list.end(), c) != list.end();
             if (ImGui::Checkbox(c.c_str(), &on)) {
-                if (on) list.push_back(c);
-                else list.erase(std::remove(list.begin(), list.end(), c), list.end());
+                if (on)
+                    list.push_back(c);
+                else
+                    list.erase(std::remove(list.begin(), list.end(), c), list.end());
                 changed = true;
             }
         }
@@ -171,8 +181,10 @@ void drawFilterPanel(AppContext& ctx) {
             auto& list = ctx.filter.tags;
             bool on = std::find(list.begin(), list.end(), t) != list.end();
             if (ImGui::Checkbox(("#" + t).c_str(), &on)) {
-                if (on) list.push_back(t);
-                else list.erase(std::remove(list.begin(), list.end(), t), list.end());
+                if (on)
+                    list.push_back(t);
+                else
+                    list.erase(std::remove(list.begin(), list.end(), t), list.end());
                 changed = true;
             }
         }

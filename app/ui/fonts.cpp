@@ -1,9 +1,10 @@
 #include "ui/fonts.h"
 
-#include <cmath>
-#include <filesystem>
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
+
+#include <cmath>
+#include <filesystem>
 
 namespace meridian::ui {
 
@@ -27,8 +28,10 @@ std::string findFontFile(const char* family, bool bold) {
         FcPatternDestroy(pattern);
     }
     if (!result.empty()) return result;
-    for (const char* p : {bold ? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" : "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                          bold ? "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf" : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"})
+    for (const char* p : {bold ? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+                               : "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                          bold ? "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"
+                               : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"})
         if (std::filesystem::exists(p)) return p;
     return {};
 }
@@ -36,8 +39,8 @@ std::string findFontFile(const char* family, bool bold) {
 const ImWchar* glyphRanges() {
     // Latin, Latin-1, Latin Extended-A (Süddeutsche, Rühle), general punctuation
     // (dashes, curly quotes), arrows and a few maths symbols (≈ ⇄).
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2000, 0x206F,
-                                      0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2000, 0x206F, 0x20AC,
+                                      0x20AC, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
     return kRanges;
 }
 

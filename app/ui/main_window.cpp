@@ -9,8 +9,8 @@
 #include "io/dataset_loader.h"
 #include "io/story_writer.h"
 #include "ui/keys.h"
-#include "ui/story_player.h"
 #include "ui/panels.h"
+#include "ui/story_player.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 
@@ -18,8 +18,9 @@ namespace meridian::ui {
 
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                         ImGuiWindowFlags_NoSavedSettings;
 
 // A draggable splitter; returns the drag delta in pixels along its axis.
 float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
@@ -28,7 +29,9 @@ float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
-    ImGui::Begin(id, nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    ImGui::Begin(
+        id, nullptr,
+        kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     ImGui::InvisibleButton("##split", size);
     float delta = 0;
     if (ImGui::IsItemHovered() || ImGui::IsItemActive())
@@ -71,18 +74,23 @@ void handleGlobalShortcuts(AppContext& ctx) {
     }
     if (keyPressed(Key::F11, false)) ctx.fullscreen = !ctx.fullscreen;
     // F5 presents the open story (or the first), from wherever the focus is.
-    if (keyPressed(Key::F5, false) && shortcutsAllowed() && !ctx.dataset.stories.empty() && !(ctx.story && ctx.story->presenting)) {
+    if (keyPressed(Key::F5, false) && shortcutsAllowed() && !ctx.dataset.stories.empty() &&
+        !(ctx.story && ctx.story->presenting)) {
         const Index story = ctx.story ? ctx.story->story : 0;
         startStory(ctx, story, ctx.story ? ctx.story->step : 0, true, false);
         ctx.fullscreen = true;
     }
     // F6: keyboard navigation of the controls on/off (Esc also leaves it).
-    if (keyPressed(Key::F6, false)) ctx.keyboardNav = !ctx.keyboardNav;
-    else if (ctx.keyboardNav && keyPressed(Key::Escape, false) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    if (keyPressed(Key::F6, false))
+        ctx.keyboardNav = !ctx.keyboardNav;
+    else if (ctx.keyboardNav && keyPressed(Key::Escape, false) &&
+             !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
         ctx.keyboardNav = false;
     ImGuiIO& io = ImGui::GetIO();
-    if (ctx.keyboardNav) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    if (ctx.keyboardNav)
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    else
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
 
 void drawMenuBar(AppContext& ctx) {
@@ -97,7 +105,8 @@ void drawMenuBar(AppContext& ctx) {
         if (ImGui::MenuItem("Reload", "Ctrl+R", false, !ctx.dataFile.empty())) loadIntoContext(ctx, ctx.dataFile);
         if (ImGui::MenuItem("Show problems", nullptr, false, !ctx.diagnostics.empty())) ctx.showDiagnostics = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Export image or animation\u2026", "Ctrl+E", false, ctx.hasDataset && !ctx.exportProgress.running))
+        if (ImGui::MenuItem("Export image or animation\u2026", "Ctrl+E", false,
+                            ctx.hasDataset && !ctx.exportProgress.running))
             ctx.showExportDialog = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quitRequested = true;
@@ -133,14 +142,15 @@ void drawMenuBar(AppContext& ctx) {
     // Something is hidden: say so where everyone looks.
     if (ctx.filter.isActive()) {
         ImGui::Separator();
-        ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)), "Filtered: %zu of %zu events (%s)", ctx.filtered.shown,
-                           ctx.dataset.events.size(), ctx.filter.describe(ctx.dataset).c_str());
+        ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)), "Filtered: %zu of %zu events (%s)",
+                           ctx.filtered.shown, ctx.dataset.events.size(), ctx.filter.describe(ctx.dataset).c_str());
         if (ImGui::SmallButton("Show all")) ctx.filter.clear(), ctx.refilter();
     }
     if (ctx.keyboardNav) {
         ImGui::Separator();
         ImGui::TextColored(ImColor(confidenceColor(Confidence::Reported)),
-                           "Keyboard navigation: arrows move between controls, Space activates, Ctrl+Tab changes panel, F6 or Esc ends it");
+                           "Keyboard navigation: arrows move between controls, Space activates, Ctrl+Tab changes "
+                           "panel, F6 or Esc ends it");
     }
     if (!ctx.statusMessage.empty() && ctx.timeSec < ctx.statusUntilSec) {
         ImGui::Separator();
@@ -163,8 +173,9 @@ void drawMainWindow(AppContext& ctx) {
         ImGui::SetNextWindowSize(vp->Size);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-        if (ImGui::Begin("Map", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                                             ImGuiWindowFlags_NoScrollWithMouse))
+        if (ImGui::Begin("Map", nullptr,
+                         kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                             ImGuiWindowFlags_NoScrollWithMouse))
             drawMapView(ctx);
         ImGui::End();
         ImGui::PopStyleVar(2);
@@ -186,8 +197,9 @@ void drawMainWindow(AppContext& ctx) {
     ImGui::SetNextWindowPos(origin);
     ImGui::SetNextWindowSize(ImVec2(mainW, mapH));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    if (ImGui::Begin("Map", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                                         ImGuiWindowFlags_NoScrollWithMouse))
+    if (ImGui::Begin("Map", nullptr,
+                     kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                         ImGuiWindowFlags_NoScrollWithMouse))
         drawMapView(ctx);
     ImGui::End();
     ImGui::PopStyleVar();
@@ -195,8 +207,9 @@ void drawMainWindow(AppContext& ctx) {
     // Timeline
     ImGui::SetNextWindowPos(ImVec2(origin.x, origin.y + mapH + gap));
     ImGui::SetNextWindowSize(ImVec2(mainW, timelineH));
-    if (ImGui::Begin("Timeline", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                                              ImGuiWindowFlags_NoScrollWithMouse))
+    if (ImGui::Begin("Timeline", nullptr,
+                     kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                         ImGuiWindowFlags_NoScrollWithMouse))
         drawTimelineView(ctx);
     ImGui::End();
 
@@ -237,7 +250,8 @@ void drawMainWindow(AppContext& ctx) {
     if (dx != 0) ctx.sidePanelFraction = std::clamp((sideW - dx) / size.x, 0.15f, 0.6f);
     const float dy = splitter("##split-timeline", ImVec2(origin.x, origin.y + mapH), ImVec2(mainW, gap), false);
     if (dy != 0) ctx.timelineFraction = std::clamp((timelineH - dy) / size.y, 0.12f, 0.6f);
-    const float dz = splitter("##split-events", ImVec2(origin.x + mainW + gap, origin.y + eventsH), ImVec2(sideW, gap), false);
+    const float dz =
+        splitter("##split-events", ImVec2(origin.x + mainW + gap, origin.y + eventsH), ImVec2(sideW, gap), false);
     if (dz != 0) ctx.eventsFraction = std::clamp((eventsH + dz) / size.y, 0.12f, 0.8f);
 
     drawDiagnosticsWindow(ctx);

@@ -3,6 +3,8 @@
 // [SECTION] Interaction (pan, zoom, pick, keys)
 // [SECTION] Overlays (labels, tooltip, toolbar, legend, date)
 // [SECTION] drawMapView
+#include "ui/map_view.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -19,7 +21,6 @@
 #include "render/framebuffer.h"
 #include "render/map_renderer.h"
 #include "ui/keys.h"
-#include "ui/map_view.h"
 #include "ui/panels.h"
 #include "ui/story_player.h"
 #include "ui/theme.h"
@@ -73,8 +74,10 @@ std::shared_ptr<MapViewState> createMapView(std::string* error) {
     const char* files[] = {"world/countries-110m.json", "world/countries-50m.json"};
     for (int level = 0; level < 2; ++level) {
         const io::WorldLevelResult r = io::loadWorldLevel(io::assetPath(files[level]), iso);
-        if (r.ok()) uploadLevel(*s, level, r.level);
-        else std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+        if (r.ok())
+            uploadLevel(*s, level, r.level);
+        else
+            std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
     }
     // The finest level (1:10m) takes a second or more to triangulate: do it off
     // the main thread and upload it when it is ready.
@@ -83,8 +86,10 @@ std::shared_ptr<MapViewState> createMapView(std::string* error) {
         return io::loadWorldLevel(io::assetPath("world/countries-10m.json"), isoCopy.get());
     });
     io::ImageResult basemap = io::loadImageRgba(io::assetPath("basemap/earth.jpg"));
-    if (basemap.ok()) s->renderer.setBasemap(basemap.image);
-    else std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+    if (basemap.ok())
+        s->renderer.setBasemap(basemap.image);
+    else
+        std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
     return s;
 }
 
@@ -101,8 +106,10 @@ void pollFineLevel(MapViewState& s) {
     if (!s.pendingFine.valid()) return;
     if (s.pendingFine.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     io::WorldLevelResult r = s.pendingFine.get();
-    if (r.ok()) uploadLevel(s, 2, r.level);
-    else std::fprintf(stderr, "meridian: %s\n", r.error.c_str());
+    if (r.ok())
+        uploadLevel(s, 2, r.level);
+    else
+        std::fprintf(stderr, "meridian: %s\n", r.error.c_str());
 }
 
 // Coarse world at world scale, finer as the user zooms in.
@@ -125,7 +132,8 @@ render::MapStyle styleFor(const AppContext& ctx) {
     st.landActive = rgba(p.mapLandActive);
     st.border = rgba(p.mapBorder);
     st.graticuleColor = rgba(p.mapGraticule);
-    st.halo = ctx.theme == Theme::Dark || ctx.map.basemap ? render::Rgba{0.04f, 0.04f, 0.05f, 0.85f} : render::Rgba{1, 1, 1, 0.9f};
+    st.halo = ctx.theme == Theme::Dark || ctx.map.basemap ? render::Rgba{0.04f, 0.04f, 0.05f, 0.85f}
+                                                          : render::Rgba{1, 1, 1, 0.9f};
     st.basemap = ctx.map.basemap;
     st.showGraticule = ctx.map.graticule;
     const float s = ctx.scale();
@@ -175,8 +183,12 @@ void updateCountryHighlight(AppContext& ctx, MapViewState& s) {
     // Only when what is shown changed (not every idle frame): the day, the
     // trail or window, the filters, the level of detail, the switch.
     const DaySpan span = shownSpan(ctx.view);
-    const std::array<std::int64_t, 6> inputs{span.first, span.last, static_cast<std::int64_t>(ctx.filterVersion), s.level,
-                                             ctx.map.highlightCountries, static_cast<std::int64_t>(s.highlightKey)};
+    const std::array<std::int64_t, 6> inputs{span.first,
+                                             span.last,
+                                             static_cast<std::int64_t>(ctx.filterVersion),
+                                             s.level,
+                                             ctx.map.highlightCountries,
+                                             static_cast<std::int64_t>(s.highlightKey)};
     if (inputs == s.highlightInputs) return;
     std::vector<std::string> active;
     if (ctx.map.highlightCountries) {
@@ -191,8 +203,12 @@ void updateCountryHighlight(AppContext& ctx, MapViewState& s) {
     std::uint64_t key = 1469598103934665603ull + static_cast<std::uint64_t>(s.level);
     for (const std::string& c : active)
         for (char ch : c) key = (key ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-    s.highlightInputs = {span.first, span.last, static_cast<std::int64_t>(ctx.filterVersion), s.level,
-                         ctx.map.highlightCountries, static_cast<std::int64_t>(key)};
+    s.highlightInputs = {span.first,
+                         span.last,
+                         static_cast<std::int64_t>(ctx.filterVersion),
+                         s.level,
+                         ctx.map.highlightCountries,
+                         static_cast<std::int64_t>(key)};
     if (key == s.highlightKey) return;
     s.highlightKey = key;
     s.highlightInputs[5] = static_cast<std::int64_t>(key);
@@ -224,8 +240,10 @@ std::vector<geo::LonLat> shownPlaces(const AppContext& ctx) {
 void fitMapToShownEvents(AppContext& ctx, const geo::Viewport& viewport, bool animate) {
     const geo::CameraState target =
         geo::fitToBounds(ctx.camera.projection, shownPlaces(ctx), viewport, 60.0 * ctx.scale());
-    if (animate) ctx.flight = CameraFlight{ctx.camera, target, ctx.timeSec, 0.8};
-    else ctx.camera = target, ctx.flight.reset();
+    if (animate)
+        ctx.flight = CameraFlight{ctx.camera, target, ctx.timeSec, 0.8};
+    else
+        ctx.camera = target, ctx.flight.reset();
 }
 
 namespace {
@@ -315,7 +333,8 @@ void drawLabels(AppContext& ctx, MapViewState& s, const geo::Viewport& vp, ImVec
                                    9.0f * ctx.scale(), s.placeWeight[p]});
         s.labelPlaces.push_back(p);
     }
-    const auto placed = geo::placeLabels(s.labelRequests, {0, 0, static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx)}, reserved);
+    const auto placed = geo::placeLabels(
+        s.labelRequests, {0, 0, static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx)}, reserved);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(ctx.theme);
     const bool darkText = ctx.theme != Theme::Dark && !ctx.map.basemap;
@@ -325,7 +344,8 @@ void drawLabels(AppContext& ctx, MapViewState& s, const geo::Viewport& vp, ImVec
     for (const geo::PlacedLabel& pl : placed) {
         const Index p = s.labelPlaces[pl.request];
         const ImVec2 at(origin.x + pl.rect.x0 + 4, origin.y + pl.rect.y0 + 1);
-        dl->AddRectFilled(ImVec2(origin.x + pl.rect.x0, origin.y + pl.rect.y0), ImVec2(origin.x + pl.rect.x1, origin.y + pl.rect.y1),
+        dl->AddRectFilled(ImVec2(origin.x + pl.rect.x0, origin.y + pl.rect.y0),
+                          ImVec2(origin.x + pl.rect.x1, origin.y + pl.rect.y1),
                           (halo & IM_COL32(255, 255, 255, 0)) | (((halo >> 24) / 2) << 24), 3.0f);
         dl->AddText(font, fontSize, at, text, ds.places[p].mapLabel().c_str());
     }
@@ -378,12 +398,16 @@ ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size, bool topLeft) {
         const ImU32 col = pal.text;
         const float ly = y + lineH * 0.45f, w = 34 * s, th = 3 * s;
         switch (conf) {
-            case Confidence::Confirmed: dl->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), col, th); break;
+            case Confidence::Confirmed:
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), col, th);
+                break;
             case Confidence::Reported:
-                for (float d = 0; d < w; d += 12 * s) dl->AddLine(ImVec2(x + d, ly), ImVec2(x + std::min(w, d + 8 * s), ly), col, th);
+                for (float d = 0; d < w; d += 12 * s)
+                    dl->AddLine(ImVec2(x + d, ly), ImVec2(x + std::min(w, d + 8 * s), ly), col, th);
                 break;
             case Confidence::Alleged:
-                for (float d = 0; d < w; d += 7 * s) dl->AddLine(ImVec2(x + d, ly), ImVec2(x + std::min(w, d + 3.5f * s), ly), col, th);
+                for (float d = 0; d < w; d += 7 * s)
+                    dl->AddLine(ImVec2(x + d, ly), ImVec2(x + std::min(w, d + 3.5f * s), ly), col, th);
                 break;
             case Confidence::Disputed:
                 for (float d = 0; d <= w; d += 9 * s) dl->AddCircleFilled(ImVec2(x + d, ly), th * 0.6f, col);
@@ -397,7 +421,8 @@ ImVec2 drawLegend(AppContext& ctx, ImVec2 origin, ImVec2 size, bool topLeft) {
     for (std::size_t c = 0; c < ds.categories.size() && drawn < 12; ++c) {
         if (!shown[c]) continue;
         ++drawn;
-        dl->AddRectFilled(ImVec2(x, y + lineH * 0.2f), ImVec2(x + 14 * s, y + lineH * 0.7f), imColor(ds.categoryColor(static_cast<Index>(c))), 2 * s);
+        dl->AddRectFilled(ImVec2(x, y + lineH * 0.2f), ImVec2(x + 14 * s, y + lineH * 0.7f),
+                          imColor(ds.categoryColor(static_cast<Index>(c))), 2 * s);
         dl->AddText(ImVec2(x + 22 * s, y), pal.text, ds.categories[c].label.c_str());
         y += lineH;
     }
@@ -426,7 +451,13 @@ void drawToolbar(AppContext& ctx, const geo::Viewport& vp) {
     if (ImGui::Button("Fit")) fitMapToShownEvents(ctx, vp, true);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the places of the events shown now (F)");
     ImGui::SameLine();
-    if (ImGui::Button("World")) ctx.flight = CameraFlight{ctx.camera, geo::CameraState{ctx.camera.projection, ctx.camera.projection == geo::Projection::Orthographic ? ctx.camera.centerLonDeg : 0.0, 0, 1}, ctx.timeSec, 0.8};
+    if (ImGui::Button("World"))
+        ctx.flight = CameraFlight{
+            ctx.camera,
+            geo::CameraState{ctx.camera.projection,
+                             ctx.camera.projection == geo::Projection::Orthographic ? ctx.camera.centerLonDeg : 0.0, 0,
+                             1},
+            ctx.timeSec, 0.8};
     ImGui::SameLine();
     if (ImGui::Button("Layers")) ImGui::OpenPopup("layers");
     if (ImGui::BeginPopup("layers")) {
@@ -450,7 +481,8 @@ void drawToolbar(AppContext& ctx, const geo::Viewport& vp) {
 void drawDateStamp(AppContext& ctx, ImVec2 origin, ImVec2 size) {
     const ViewState& v = ctx.view;
     std::string text;
-    if (v.window) text = formatDayNumber(v.window->first) + " \u2013 " + formatDayNumber(v.window->last - 1);
+    if (v.window)
+        text = formatDayNumber(v.window->first) + " \u2013 " + formatDayNumber(v.window->last - 1);
     else {
         const CivilDate c = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
         text = std::string(monthShortName(c.month)) + " " + std::to_string(c.year);
@@ -461,8 +493,9 @@ void drawDateStamp(AppContext& ctx, ImVec2 origin, ImVec2 size) {
     const ImVec2 p(origin.x + size.x - ts.x - 2 * pad, origin.y + pad);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(ctx.theme);
-    dl->AddRectFilled(ImVec2(p.x - pad * 0.6f, p.y - pad * 0.3f), ImVec2(p.x + ts.x + pad * 0.6f, p.y + ts.y + pad * 0.3f),
-                      (pal.panelBg & 0x00FFFFFF) | 0xD0000000, 5);
+    dl->AddRectFilled(ImVec2(p.x - pad * 0.6f, p.y - pad * 0.3f),
+                      ImVec2(p.x + ts.x + pad * 0.6f, p.y + ts.y + pad * 0.3f), (pal.panelBg & 0x00FFFFFF) | 0xD0000000,
+                      5);
     dl->AddText(f, f->FontSize, p, pal.text, text.c_str());
 }
 
@@ -480,10 +513,12 @@ void drawAttribution(AppContext& ctx, ImVec2 origin, ImVec2 size) {
     // One line when it fits; else the data credit shortened to its licence.
     std::string credit = data + ". " + map;
     if (ImGui::CalcTextSize(credit.c_str()).x > size.x - 4 * pad)
-        credit = "Data: " + (ctx.dataset.license.empty() ? std::string("see the data file") : ctx.dataset.license) + ". " + map;
+        credit = "Data: " + (ctx.dataset.license.empty() ? std::string("see the data file") : ctx.dataset.license) +
+                 ". " + map;
     const ImVec2 ts = ImGui::CalcTextSize(credit.c_str());
     const ImVec2 p(origin.x + size.x - ts.x - pad * 2, origin.y + size.y - ts.y - pad * 1.5f);
-    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.4f), ImVec2(origin.x + size.x, origin.y + size.y), (pal.panelBg & 0x00FFFFFF) | 0xC0000000);
+    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.4f), ImVec2(origin.x + size.x, origin.y + size.y),
+                      (pal.panelBg & 0x00FFFFFF) | 0xC0000000);
     dl->AddText(p, pal.textMuted, credit.c_str());
     if (!ctx.caption.empty()) {
         ImFont* f = ctx.fonts.title;
@@ -524,7 +559,8 @@ void drawMapView(AppContext& ctx) {
         s->layoutEvents = ctx.dataset.events.size();
         s->maskVersion = ~0ull;
     }
-    if (ctx.hasDataset && (s->maskVersion != ctx.filterVersion || s->maskHighlightVersion != ctx.view.highlightVersion)) {
+    if (ctx.hasDataset &&
+        (s->maskVersion != ctx.filterVersion || s->maskHighlightVersion != ctx.view.highlightVersion)) {
         s->mask = ctx.filtered.mask;
         for (Index e : ctx.view.highlighted)
             if (e < s->mask.size() && s->mask[e]) s->mask[e] = 2;
@@ -546,7 +582,8 @@ void drawMapView(AppContext& ctx) {
         bool inside = true;
         for (const geo::LonLat& p : pts) {
             const auto sp = geo::worldToScreen(ctx.camera, vp, p);
-            inside = inside && sp && sp->xPx > 20 && sp->yPx > 20 && sp->xPx < vp.widthPx - 20 && sp->yPx < vp.heightPx - 20;
+            inside =
+                inside && sp && sp->xPx > 20 && sp->yPx > 20 && sp->xPx < vp.widthPx - 20 && sp->yPx < vp.heightPx - 20;
         }
         if (!inside && !pts.empty()) {
             geo::CameraState target = geo::fitToBounds(ctx.camera.projection, pts, vp, 120.0 * ctx.scale());
@@ -579,8 +616,9 @@ void drawMapView(AppContext& ctx) {
         s->renderer.render(ctx.camera, vp, timeFor(ctx), styleFor(ctx), s->level);
         s->target.resolve();
         glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
-        ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s->target.texture())), origin,
-                                             ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));
+        ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s->target.texture())),
+                                             origin, ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1),
+                                             ImVec2(1, 0));
     }
 
     std::vector<geo::LabelRect> reserved;
@@ -588,18 +626,22 @@ void drawMapView(AppContext& ctx) {
     if (ctx.hasDataset && ctx.map.legend) {
         // In presenter mode the narration takes the bottom left: the legend goes top left.
         const ImVec2 box = drawLegend(ctx, origin, size, presentingNow);
-        if (presentingNow) reserved.push_back({0, 0, box.x + 20 * ctx.scale(), box.y + 20 * ctx.scale()});
-        else reserved.push_back({0, size.y - box.y - 20 * ctx.scale(), box.x + 20 * ctx.scale(), size.y});
+        if (presentingNow)
+            reserved.push_back({0, 0, box.x + 20 * ctx.scale(), box.y + 20 * ctx.scale()});
+        else
+            reserved.push_back({0, size.y - box.y - 20 * ctx.scale(), box.x + 20 * ctx.scale(), size.y});
     }
-    reserved.push_back({0, 0, 420 * ctx.scale(), 50 * ctx.scale()});  // toolbar
+    reserved.push_back({0, 0, 420 * ctx.scale(), 50 * ctx.scale()});                // toolbar
     reserved.push_back({size.x - 200 * ctx.scale(), 0, size.x, 60 * ctx.scale()});  // date
     const bool presenting = ctx.story && ctx.story->presenting;
     if (presenting && ctx.narrationTopPx > 0)  // the narration card (as drawn last frame)
         reserved.push_back({0, ctx.narrationTopPx - 6, ctx.narrationRightPx + 6, size.y});
     if (ctx.hasDataset && ctx.map.labels) drawLabels(ctx, *s, vp, origin, reserved);
     if (ctx.hasDataset) drawDateStamp(ctx, origin, size);
-    if (ctx.mapOnly || presenting) drawAttribution(ctx, origin, size);
-    else drawToolbar(ctx, vp);
+    if (ctx.mapOnly || presenting)
+        drawAttribution(ctx, origin, size);
+    else
+        drawToolbar(ctx, vp);
     if (hovered && ctx.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) drawTooltip(ctx);
 }
 

@@ -39,7 +39,8 @@ Thumbnail& thumbnailFor(const std::string& dataFile, const std::string& relative
         if (!io::isPathInside(base, relative)) {
             slot->error = relative + ": outside the data file's folder; not loaded";
         } else {
-            slot->pending = std::async(std::launch::async, [key] { return io::loadImageRgba(key, kMaxMediaPixels, kMaxMediaBytes); });
+            slot->pending = std::async(std::launch::async,
+                                       [key] { return io::loadImageRgba(key, kMaxMediaPixels, kMaxMediaBytes); });
         }
     }
     return *slot;
@@ -51,7 +52,8 @@ void drawMediaThumbnails(AppContext& ctx, const Event& e) {
     const float maxW = ImGui::GetContentRegionAvail().x;
     for (const Media& m : e.media) {
         Thumbnail& t = thumbnailFor(ctx.dataFile, m.path);
-        if (t.pending.valid() && (ctx.headless || t.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+        if (t.pending.valid() &&
+            (ctx.headless || t.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
             io::ImageResult r = t.pending.get();
             if (r.ok()) {
                 t.texture = render::uploadTexture(r.image);
@@ -69,12 +71,15 @@ void drawMediaThumbnails(AppContext& ctx, const Event& e) {
             // Placeholder: loading, or the reason it cannot be shown.
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const ImVec2 size(maxW, ImGui::GetFontSize() * 4);
-            ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ImGui::GetColorU32(ImGuiCol_Border), 4, 0, 1.5f);
+            ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + size.x, p.y + size.y),
+                                                ImGui::GetColorU32(ImGuiCol_Border), 4, 0, 1.5f);
             ImGui::Dummy(size);
             ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + 8));
             ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + size.x - 16);
-            if (t.error.empty()) ImGui::TextDisabled("Loading %s\u2026", m.path.c_str());
-            else ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "Image not shown: %s", t.error.c_str());
+            if (t.error.empty())
+                ImGui::TextDisabled("Loading %s\u2026", m.path.c_str());
+            else
+                ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "Image not shown: %s", t.error.c_str());
             ImGui::PopTextWrapPos();
             ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 4));
         }

@@ -41,7 +41,8 @@ void drawNarration(AppContext& ctx, const Story& story, StoryPlayback& sp) {
     const float width = std::min(vp->Size.x * 0.46f, 900 * s);
     const Palette& pal = palette(ctx.theme);
     const float attributionH = ImGui::GetFontSize() * 1.6f;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + pad, vp->Pos.y + vp->Size.y - pad - attributionH), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + pad, vp->Pos.y + vp->Size.y - pad - attributionH), ImGuiCond_Always,
+                            ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::SetNextWindowBgAlpha(0.9f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad * 0.8f));
@@ -64,7 +65,8 @@ void drawNarration(AppContext& ctx, const Story& story, StoryPlayback& sp) {
 
     // The step counter, discreet, bottom right above the attribution.
     char counter[64];
-    std::snprintf(counter, sizeof counter, "%d / %zu%s", sp.step + 1, story.steps.size(), sp.autoplay ? "  \u25B6 auto" : "");
+    std::snprintf(counter, sizeof counter, "%d / %zu%s", sp.step + 1, story.steps.size(),
+                  sp.autoplay ? "  \u25B6 auto" : "");
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     ImFont* f = ctx.fonts.bold;
     const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, counter);

@@ -12,7 +12,8 @@ void drawSpeakerNotes(const AppContext& ctx, double presentationStartSec) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("Speaker notes", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin("Speaker notes", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (!ctx.story || ctx.story->story >= ctx.dataset.stories.size()) {
         ImGui::TextUnformatted("No story is being presented.");
         ImGui::End();
@@ -36,7 +37,8 @@ void drawSpeakerNotes(const AppContext& ctx, double presentationStartSec) {
         for (Index e : s.highlight)
             if (e < ctx.dataset.events.size()) {
                 const Event& ev = ctx.dataset.events[e];
-                ImGui::BulletText("%s (%s, %s)", ev.title.c_str(), describeWhen(ev).c_str(), confidenceLabel(ev.confidence));
+                ImGui::BulletText("%s (%s, %s)", ev.title.c_str(), describeWhen(ev).c_str(),
+                                  confidenceLabel(ev.confidence));
             }
     }
     ImGui::Spacing();

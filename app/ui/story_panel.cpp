@@ -103,7 +103,8 @@ void drawStoryPanel(AppContext& ctx) {
             if (ImGui::InputTextMultiline("Narration", text, sizeof text, ImVec2(-1, ImGui::GetTextLineHeight() * 6)))
                 step.text = text, dirty = true;
             float seconds = static_cast<float>(step.durationSec);
-            if (ImGui::SliderFloat("Autoplay seconds", &seconds, 2, 60, "%.0f")) step.durationSec = seconds, dirty = true;
+            if (ImGui::SliderFloat("Autoplay seconds", &seconds, 2, 60, "%.0f"))
+                step.durationSec = seconds, dirty = true;
             if (ImGui::SmallButton("Use current view")) {
                 StoryStep fresh = stepFromView(ctx);
                 fresh.title = step.title;
@@ -115,7 +116,8 @@ void drawStoryPanel(AppContext& ctx) {
             ImGui::SameLine();
             if (ImGui::SmallButton("Up") && i > 0) moveFrom = i, moveTo = i - 1;
             ImGui::SameLine();
-            if (ImGui::SmallButton("Down") && i + 1 < static_cast<int>(story.steps.size())) moveFrom = i, moveTo = i + 1;
+            if (ImGui::SmallButton("Down") && i + 1 < static_cast<int>(story.steps.size()))
+                moveFrom = i, moveTo = i + 1;
             ImGui::SameLine();
             if (ImGui::SmallButton("Delete") && story.steps.size() > 1) remove = i;
             ImGui::TreePop();
@@ -133,7 +135,8 @@ void drawStoryPanel(AppContext& ctx) {
         dirty = true;
     }
     if (ImGui::Button("Add current view as a step")) {
-        const int at = ctx.story && ctx.story->story == chosen ? ctx.story->step + 1 : static_cast<int>(story.steps.size());
+        const int at =
+            ctx.story && ctx.story->story == chosen ? ctx.story->step + 1 : static_cast<int>(story.steps.size());
         story.steps.insert(story.steps.begin() + at, stepFromView(ctx));
         if (ctx.story) ctx.story->step = at;
         dirty = true;

@@ -125,9 +125,12 @@ void updateStory(AppContext& ctx, const geo::Viewport& mapViewport) {
         const Story& story = ctx.dataset.stories[sp.story];
         const StoryStep& step = story.steps[static_cast<std::size_t>(sp.step)];
         if (ctx.timeSec - sp.stepStartSec >= step.durationSec + StoryPlayback::kGlideSec) {
-            if (sp.step + 1 < static_cast<int>(story.steps.size())) goToStep(ctx, sp.step + 1, false);
-            else if (sp.loop) goToStep(ctx, 0, false);
-            else sp.autoplay = false;
+            if (sp.step + 1 < static_cast<int>(story.steps.size()))
+                goToStep(ctx, sp.step + 1, false);
+            else if (sp.loop)
+                goToStep(ctx, 0, false);
+            else
+                sp.autoplay = false;
         }
     }
 }

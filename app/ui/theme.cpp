@@ -8,9 +8,15 @@ void applyTheme(Theme theme, float scale) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     switch (theme) {
-        case Theme::Dark: ImGui::StyleColorsDark(&style); break;
-        case Theme::Light: ImGui::StyleColorsLight(&style); break;
-        case Theme::Projector: ImGui::StyleColorsLight(&style); break;
+        case Theme::Dark:
+            ImGui::StyleColorsDark(&style);
+            break;
+        case Theme::Light:
+            ImGui::StyleColorsLight(&style);
+            break;
+        case Theme::Projector:
+            ImGui::StyleColorsLight(&style);
+            break;
     }
     style.WindowRounding = 0;
     style.FrameRounding = 3;
@@ -48,27 +54,32 @@ void applyTheme(Theme theme, float scale) {
 
 const Palette& palette(Theme theme) {
     static const Palette kDark{IM_COL32(235, 235, 235, 255), IM_COL32(160, 165, 175, 255), IM_COL32(26, 28, 33, 255),
-                               IM_COL32(24, 37, 54, 255),   IM_COL32(62, 68, 76, 255),   IM_COL32(96, 92, 70, 255),
-                               IM_COL32(130, 138, 150, 255), IM_COL32(255, 255, 255, 22), IM_COL32(22, 24, 28, 255),
-                               IM_COL32(32, 35, 41, 255),   IM_COL32(37, 40, 47, 255),   IM_COL32(170, 175, 185, 255),
-                               IM_COL32(255, 80, 60, 255),  IM_COL32(255, 255, 255, 16), IM_COL32(200, 200, 210, 200),
+                               IM_COL32(24, 37, 54, 255),    IM_COL32(62, 68, 76, 255),    IM_COL32(96, 92, 70, 255),
+                               IM_COL32(130, 138, 150, 255), IM_COL32(255, 255, 255, 22),  IM_COL32(22, 24, 28, 255),
+                               IM_COL32(32, 35, 41, 255),    IM_COL32(37, 40, 47, 255),    IM_COL32(170, 175, 185, 255),
+                               IM_COL32(255, 80, 60, 255),   IM_COL32(255, 255, 255, 16),  IM_COL32(200, 200, 210, 200),
                                IM_COL32(255, 255, 255, 255), IM_COL32(255, 220, 120, 255)};
-    static const Palette kLight{IM_COL32(20, 20, 20, 255),   IM_COL32(90, 90, 95, 255),   IM_COL32(247, 247, 245, 255),
-                                IM_COL32(214, 228, 240, 255), IM_COL32(238, 234, 224, 255), IM_COL32(250, 226, 170, 255),
-                                IM_COL32(140, 140, 140, 255), IM_COL32(0, 0, 0, 20),      IM_COL32(250, 250, 248, 255),
-                                IM_COL32(240, 240, 237, 255), IM_COL32(233, 233, 229, 255), IM_COL32(60, 60, 65, 255),
-                                IM_COL32(213, 40, 30, 255),  IM_COL32(0, 0, 0, 14),       IM_COL32(60, 60, 60, 220),
-                                IM_COL32(0, 0, 0, 255),      IM_COL32(200, 120, 0, 255)};
-    static const Palette kProjector{IM_COL32(0, 0, 0, 255),     IM_COL32(40, 40, 40, 255),   IM_COL32(255, 255, 255, 255),
-                                    IM_COL32(255, 255, 255, 255), IM_COL32(225, 225, 225, 255), IM_COL32(255, 215, 120, 255),
-                                    IM_COL32(0, 0, 0, 255),     IM_COL32(0, 0, 0, 30),       IM_COL32(255, 255, 255, 255),
-                                    IM_COL32(245, 245, 245, 255), IM_COL32(232, 232, 232, 255), IM_COL32(0, 0, 0, 255),
-                                    IM_COL32(220, 0, 0, 255),   IM_COL32(0, 0, 0, 22),       IM_COL32(0, 0, 0, 255),
-                                    IM_COL32(0, 0, 0, 255),     IM_COL32(220, 110, 0, 255)};
+    static const Palette kLight{
+        IM_COL32(20, 20, 20, 255),    IM_COL32(90, 90, 95, 255),    IM_COL32(247, 247, 245, 255),
+        IM_COL32(214, 228, 240, 255), IM_COL32(238, 234, 224, 255), IM_COL32(250, 226, 170, 255),
+        IM_COL32(140, 140, 140, 255), IM_COL32(0, 0, 0, 20),        IM_COL32(250, 250, 248, 255),
+        IM_COL32(240, 240, 237, 255), IM_COL32(233, 233, 229, 255), IM_COL32(60, 60, 65, 255),
+        IM_COL32(213, 40, 30, 255),   IM_COL32(0, 0, 0, 14),        IM_COL32(60, 60, 60, 220),
+        IM_COL32(0, 0, 0, 255),       IM_COL32(200, 120, 0, 255)};
+    static const Palette kProjector{
+        IM_COL32(0, 0, 0, 255),       IM_COL32(40, 40, 40, 255),    IM_COL32(255, 255, 255, 255),
+        IM_COL32(255, 255, 255, 255), IM_COL32(225, 225, 225, 255), IM_COL32(255, 215, 120, 255),
+        IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 30),        IM_COL32(255, 255, 255, 255),
+        IM_COL32(245, 245, 245, 255), IM_COL32(232, 232, 232, 255), IM_COL32(0, 0, 0, 255),
+        IM_COL32(220, 0, 0, 255),     IM_COL32(0, 0, 0, 22),        IM_COL32(0, 0, 0, 255),
+        IM_COL32(0, 0, 0, 255),       IM_COL32(220, 110, 0, 255)};
     switch (theme) {
-        case Theme::Dark: return kDark;
-        case Theme::Light: return kLight;
-        case Theme::Projector: return kProjector;
+        case Theme::Dark:
+            return kDark;
+        case Theme::Light:
+            return kLight;
+        case Theme::Projector:
+            return kProjector;
     }
     return kDark;
 }
@@ -81,10 +92,14 @@ std::uint32_t imColor(std::uint32_t rgba, float alpha) {
 
 std::uint32_t confidenceColor(Confidence c) {
     switch (c) {
-        case Confidence::Confirmed: return IM_COL32(0, 158, 115, 255);   // bluish green
-        case Confidence::Reported: return IM_COL32(86, 180, 233, 255);   // sky blue
-        case Confidence::Alleged: return IM_COL32(230, 159, 0, 255);     // orange
-        case Confidence::Disputed: return IM_COL32(213, 94, 0, 255);     // vermillion
+        case Confidence::Confirmed:
+            return IM_COL32(0, 158, 115, 255);  // bluish green
+        case Confidence::Reported:
+            return IM_COL32(86, 180, 233, 255);  // sky blue
+        case Confidence::Alleged:
+            return IM_COL32(230, 159, 0, 255);  // orange
+        case Confidence::Disputed:
+            return IM_COL32(213, 94, 0, 255);  // vermillion
     }
     return IM_COL32(150, 150, 150, 255);
 }

@@ -9,6 +9,8 @@
 // [SECTION] Axis, density, eras
 // [SECTION] Lanes
 // [SECTION] drawTimelineView
+#include "timeline/timeline_view.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -19,7 +21,6 @@
 #include "timeline/lanes.h"
 #include "timeline/prepass.h"
 #include "timeline/timeline_index.h"
-#include "timeline/timeline_view.h"
 #include "ui/keys.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -53,14 +54,19 @@ struct TimelineState {
     ImVec2 lanesOrigin{0, 0};
 };
 
-std::shared_ptr<TimelineState> createTimelineState() { return std::make_shared<TimelineState>(); }
+std::shared_ptr<TimelineState> createTimelineState() {
+    return std::make_shared<TimelineState>();
+}
 
 namespace {
 
-float kMinBarPx(float scale) { return 3.0f * scale; }
+float kMinBarPx(float scale) {
+    return 3.0f * scale;
+}
 
 constexpr double kSpeeds[] = {1, 7, 30.4375, 91.3125, 365.2425, 730.485, 1826.2125};
-constexpr const char* kSpeedLabels[] = {"1 day / s", "1 week / s", "1 month / s", "3 months / s", "1 year / s", "2 years / s", "5 years / s"};
+constexpr const char* kSpeedLabels[] = {"1 day / s",  "1 week / s",  "1 month / s", "3 months / s",
+                                        "1 year / s", "2 years / s", "5 years / s"};
 
 void rebuildIfNeeded(AppContext& ctx, TimelineState& t) {
     const Dataset& ds = ctx.dataset;
@@ -78,12 +84,16 @@ void rebuildIfNeeded(AppContext& ctx, TimelineState& t) {
     t.builtFilter = ctx.filterVersion;
 }
 
-DaySpan dataSpan(const Dataset& ds) { return ds.extent; }
+DaySpan dataSpan(const Dataset& ds) {
+    return ds.extent;
+}
 
 void keepDayVisible(TimelineState& t, double day, double marginFraction) {
     const double margin = t.view.visibleDays() * marginFraction;
-    if (day < t.view.firstDay + margin) t.view.firstDay = day - margin;
-    else if (day > t.view.lastDay() - margin) t.view.firstDay = day + margin - t.view.visibleDays();
+    if (day < t.view.firstDay + margin)
+        t.view.firstDay = day - margin;
+    else if (day > t.view.lastDay() - margin)
+        t.view.firstDay = day + margin - t.view.visibleDays();
 }
 
 // ===========================================================================
@@ -113,7 +123,8 @@ void togglePlay(AppContext& ctx) {
 void stepEvent(AppContext& ctx, TimelineState& t, int direction) {
     const Index cur = ctx.view.selected;
     const double day = std::floor(ctx.view.playheadDay);
-    const bool onSelected = cur != kNoIndex && ctx.isShown(cur) && day == static_cast<double>(ctx.dataset.events[cur].span().first);
+    const bool onSelected =
+        cur != kNoIndex && ctx.isShown(cur) && day == static_cast<double>(ctx.dataset.events[cur].span().first);
     const Index target = direction > 0 ? (onSelected ? t.index.nextEvent(cur) : t.index.nextEventAfter(day))
                                        : (onSelected ? t.index.previousEvent(cur) : t.index.previousEventBefore(day));
     jumpToEvent(ctx, t, target);
@@ -142,8 +153,10 @@ void advancePlayback(AppContext& ctx, TimelineState& t) {
         const double end = static_cast<double>(dataSpan(ctx.dataset).last);
         if (v.playheadDay >= end) {
             // Looping turns the playback into a kiosk: it starts over by itself.
-            if (t.loop) v.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);
-            else v.playheadDay = end, v.playing = false;
+            if (t.loop)
+                v.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);
+            else
+                v.playheadDay = end, v.playing = false;
         }
         keepDayVisible(t, v.playheadDay, 0.15);
     }
@@ -162,7 +175,8 @@ void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
     const CivilDate c = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
     char date[64];
     if (v.window) {
-        std::snprintf(date, sizeof date, "%s \u2013 %s", formatDayNumber(v.window->first).c_str(), formatDayNumber(v.window->last - 1).c_str());
+        std::snprintf(date, sizeof date, "%s \u2013 %s", formatDayNumber(v.window->first).c_str(),
+                      formatDayNumber(v.window->last - 1).c_str());
     } else if (t.view.visibleDays() > 365 * 30) {
         std::snprintf(date, sizeof date, "%s %lld", monthShortName(c.month), static_cast<long long>(c.year));
     } else {
@@ -205,7 +219,8 @@ void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(buttonY);
         if (ImGui::Button("Clear window")) v.window.reset();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the playhead (Esc). Shift-drag on the lanes to choose a window.");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Back to the playhead (Esc). Shift-drag on the lanes to choose a window.");
     }
     (void)widthPx;
     (void)dateRight;
@@ -231,7 +246,8 @@ void drawAxis(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, floa
         const timeline::AxisTick& tick = ticks[k];
         const float x = x0 + tick.xPx;
         if (tick.isMajor) {
-            dl->AddLine(ImVec2(x, p0.y + heightPx * 0.45f), ImVec2(x, lanesBottom), (pal.axis & 0x00FFFFFF) | 0x38000000);
+            dl->AddLine(ImVec2(x, p0.y + heightPx * 0.45f), ImVec2(x, lanesBottom),
+                        (pal.axis & 0x00FFFFFF) | 0x38000000);
             dl->AddLine(ImVec2(x, p0.y + heightPx * 0.45f), ImVec2(x, p0.y + heightPx), pal.axis, 1.5f);
             if (tick.labelLength > 0) {
                 // The label of the major left of the view is pinned to the edge
@@ -268,7 +284,8 @@ void drawDensity(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, f
         // Square-root scale: one lone event still shows next to a busy year.
         const float h = heightPx * std::sqrt(static_cast<float>(t.density[k]) / static_cast<float>(maxCount));
         const float x = p0.x + static_cast<float>(k) * bucketPx;
-        dl->AddRectFilled(ImVec2(x, p0.y + heightPx - std::max(1.0f, h)), ImVec2(x + bucketPx - 0.5f, p0.y + heightPx), col);
+        dl->AddRectFilled(ImVec2(x, p0.y + heightPx - std::max(1.0f, h)), ImVec2(x + bucketPx - 0.5f, p0.y + heightPx),
+                          col);
     }
 }
 
@@ -276,7 +293,8 @@ void drawEras(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, floa
     timeline::erasInView(ctx.dataset, t.view, t.eras);
     const Palette& pal = palette(ctx.theme);
     for (const timeline::EraRecord& era : t.eras) {
-        const float x0 = p0.x + std::max(era.x0Px, -2.0f), x1 = p0.x + std::min(era.x1Px, static_cast<float>(t.view.widthPx) + 2);
+        const float x0 = p0.x + std::max(era.x0Px, -2.0f),
+                    x1 = p0.x + std::min(era.x1Px, static_cast<float>(t.view.widthPx) + 2);
         dl->AddRectFilled(ImVec2(x0, p0.y), ImVec2(x1, bottom), pal.eraBand);
         dl->AddLine(ImVec2(x0, p0.y), ImVec2(x0, bottom), (pal.eraText & 0x00FFFFFF) | 0x50000000);
         dl->AddLine(ImVec2(x1, p0.y), ImVec2(x1, bottom), (pal.eraText & 0x00FFFFFF) | 0x50000000);
@@ -301,8 +319,10 @@ void drawLaneRecords(AppContext& ctx, const timeline::LaneRecords& lane, ImDrawL
     const float s = ctx.scale();
     auto color = [&](Index e, float a) { return imColor(ds.categoryColor(ds.events[e].category), a); };
     auto emphasis = [&](Index e, float ax0, float ay0, float ax1, float ay1) {
-        if (e == ctx.view.selected) dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.selection, 3, 0, 2.0f * s);
-        else if (e == ctx.view.hovered) dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.hover, 3, 0, 1.5f * s);
+        if (e == ctx.view.selected)
+            dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.selection, 3, 0, 2.0f * s);
+        else if (e == ctx.view.hovered)
+            dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.hover, 3, 0, 1.5f * s);
     };
     // Uncertain dates: a soft span fading out at both ends ("some time between").
     for (const timeline::FuzzySpan& f : lane.fuzzy) {
@@ -337,7 +357,8 @@ void drawLaneRecords(AppContext& ctx, const timeline::LaneRecords& lane, ImDrawL
             char label[16];
             std::snprintf(label, sizeof label, "%u", c.count);
             const ImVec2 ts = ImGui::CalcTextSize(label);
-            if (b - a > ts.x + 4) dl->AddText(ImVec2((a + b - ts.x) * 0.5f, mid - ts.y * 0.5f), IM_COL32(0, 0, 0, 255), label);
+            if (b - a > ts.x + 4)
+                dl->AddText(ImVec2((a + b - ts.x) * 0.5f, mid - ts.y * 0.5f), IM_COL32(0, 0, 0, 255), label);
         }
     }
     // Single days: the confidence glyph in the category's colour.
@@ -360,8 +381,10 @@ void drawLaneGutter(AppContext& ctx, TimelineState& t, ImVec2 p0, float gutterW)
         const float h = t.layout.rowHeightPx(row);
         ImGui::SetCursorScreenPos(ImVec2(p0.x, top));
         ImGui::PushID(static_cast<int>(row));
-        const char* label = lane.category < ds.categories.size() ? ds.categories[lane.category].label.c_str() : "Uncategorised";
-        const ImU32 col = lane.category < ds.categories.size() ? imColor(ds.categoryColor(lane.category)) : IM_COL32(150, 150, 150, 255);
+        const char* label =
+            lane.category < ds.categories.size() ? ds.categories[lane.category].label.c_str() : "Uncategorised";
+        const ImU32 col = lane.category < ds.categories.size() ? imColor(ds.categoryColor(lane.category))
+                                                               : IM_COL32(150, 150, 150, 255);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(p0.x + 2, top + 2), ImVec2(p0.x + 6 * s, top + h - 2), col, 2);
         ImGui::SetCursorScreenPos(ImVec2(p0.x + 10 * s, top));
@@ -399,10 +422,12 @@ void drawHoverTooltip(AppContext& ctx, TimelineState& t, const timeline::Timelin
         ImGui::Text("%u events%s", c.count, c.fromLeftEdge ? " that began before this view" : "");
         static std::vector<Index> members;  // reused: no allocation while hovering
         timeline::clusterEvents(t.index, lane, c, members, 8);
-        for (Index e : members) ImGui::BulletText("%s  %s", ds.events[e].date.iso().c_str(), ds.events[e].title.c_str());
+        for (Index e : members)
+            ImGui::BulletText("%s  %s", ds.events[e].date.iso().c_str(), ds.events[e].title.c_str());
         if (c.count > members.size())
-            ImGui::TextDisabled("\u2026 and %zu more. %s", static_cast<std::size_t>(c.count - members.size()),
-                                c.fromLeftEdge ? "Pan left to see where they start." : "Click or zoom in to separate them.");
+            ImGui::TextDisabled(
+                "\u2026 and %zu more. %s", static_cast<std::size_t>(c.count - members.size()),
+                c.fromLeftEdge ? "Pan left to see where they start." : "Click or zoom in to separate them.");
     } else {
         const Event& e = ds.events[hit.eventIndex];
         ImGui::PushFont(ctx.fonts.bold);
@@ -498,7 +523,8 @@ void drawTimelineView(AppContext& ctx) {
     for (std::size_t row = 0; row < t.frame.lanes.size(); ++row) {
         const timeline::LaneRecords& lane = t.frame.lanes[row];
         if (lane.skipped) continue;
-        drawLaneRecords(ctx, lane, dl, lanesP0.x, rowsTop + t.layout.rowTopPx(row), t.layout.rowHeightPx(row), lane.collapsed);
+        drawLaneRecords(ctx, lane, dl, lanesP0.x, rowsTop + t.layout.rowTopPx(row), t.layout.rowHeightPx(row),
+                        lane.collapsed);
     }
     dl->PopClipRect();
     ImGui::PushClipRect(ImVec2(origin.x, lanesTop), ImVec2(origin.x + gutterW, lanesBottom), true);
@@ -509,8 +535,10 @@ void drawTimelineView(AppContext& ctx) {
     if (overflow > 0) {
         const float barH = lanesH * lanesH / t.layout.totalHeightPx();
         const float barY = lanesTop + (lanesH - barH) * (t.scrollY / overflow);
-        dl->AddRectFilled(ImVec2(origin.x + fullW - 5 * s, barY), ImVec2(origin.x + fullW - 1, barY + barH), pal.textMuted & 0x90FFFFFF, 2);
-        if (ImGui::IsMouseHoveringRect(ImVec2(origin.x, lanesTop), ImVec2(origin.x + gutterW, lanesBottom)) && io.MouseWheel != 0)
+        dl->AddRectFilled(ImVec2(origin.x + fullW - 5 * s, barY), ImVec2(origin.x + fullW - 1, barY + barH),
+                          pal.textMuted & 0x90FFFFFF, 2);
+        if (ImGui::IsMouseHoveringRect(ImVec2(origin.x, lanesTop), ImVec2(origin.x + gutterW, lanesBottom)) &&
+            io.MouseWheel != 0)
             t.scrollY -= io.MouseWheel * t.layout.expandedHeightPx * 2;
     }
 
@@ -529,13 +557,18 @@ void drawTimelineView(AppContext& ctx) {
         drawHoverTooltip(ctx, t, hit);
     }
     if (hovered && io.MouseWheel != 0) {
-        if (io.KeyShift) t.scrollY -= io.MouseWheel * t.layout.expandedHeightPx * 2;
-        else t.view = timeline::zoomAround(t.view, mouseX, std::pow(1.25, io.MouseWheel));
+        if (io.KeyShift)
+            t.scrollY -= io.MouseWheel * t.layout.expandedHeightPx * 2;
+        else
+            t.view = timeline::zoomAround(t.view, mouseX, std::pow(1.25, io.MouseWheel));
     }
     if (ImGui::IsItemActivated()) {
-        if (overAxis) t.drag = TimelineState::Drag::Scrub;
-        else if (io.KeyShift) t.drag = TimelineState::Drag::Brush, t.brushStartDay = mouseDay;
-        else t.drag = TimelineState::Drag::Pan;
+        if (overAxis)
+            t.drag = TimelineState::Drag::Scrub;
+        else if (io.KeyShift)
+            t.drag = TimelineState::Drag::Brush, t.brushStartDay = mouseDay;
+        else
+            t.drag = TimelineState::Drag::Pan;
     }
     if (ImGui::IsItemActive()) {
         switch (t.drag) {
@@ -549,23 +582,29 @@ void drawTimelineView(AppContext& ctx) {
                 break;
             case TimelineState::Drag::Brush: {
                 const double a = std::min(t.brushStartDay, mouseDay), b = std::max(t.brushStartDay, mouseDay);
-                if (b - a >= 1) ctx.view.window = DaySpan{static_cast<DayNumber>(std::floor(a)), static_cast<DayNumber>(std::ceil(b))};
+                if (b - a >= 1)
+                    ctx.view.window =
+                        DaySpan{static_cast<DayNumber>(std::floor(a)), static_cast<DayNumber>(std::ceil(b))};
                 break;
             }
-            case TimelineState::Drag::None: break;
+            case TimelineState::Drag::None:
+                break;
         }
     }
     if (ImGui::IsItemDeactivated()) {
         // A click (no drag) on an item selects it; on a cluster, zooms to it; on the axis, jumps.
         if (io.MouseDragMaxDistanceSqr[0] < 16.0f && t.drag == TimelineState::Drag::Pan) {
-            const timeline::TimelineHit clickHit = timeline::hitTest(t.frame, t.layout, mouseX, io.MousePos.y - rowsTop, 5 * s);
+            const timeline::TimelineHit clickHit =
+                timeline::hitTest(t.frame, t.layout, mouseX, io.MousePos.y - rowsTop, 5 * s);
             if (clickHit.kind == timeline::TimelineHit::Kind::Cluster &&
                 t.frame.lanes[static_cast<std::size_t>(clickHit.row)].clusters[clickHit.cluster].fromLeftEdge) {
                 // Events that began before the view: zooming never splits them; go back to where they start.
                 t.view = timeline::pan(t.view, t.view.widthPx * 0.5);
             } else if (clickHit.kind == timeline::TimelineHit::Kind::Cluster) {
-                const timeline::Cluster& c = t.frame.lanes[static_cast<std::size_t>(clickHit.row)].clusters[clickHit.cluster];
-                const DaySpan sp{static_cast<DayNumber>(t.view.xToDay(c.x0Px)), static_cast<DayNumber>(t.view.xToDay(c.x1Px)) + 1};
+                const timeline::Cluster& c =
+                    t.frame.lanes[static_cast<std::size_t>(clickHit.row)].clusters[clickHit.cluster];
+                const DaySpan sp{static_cast<DayNumber>(t.view.xToDay(c.x0Px)),
+                                 static_cast<DayNumber>(t.view.xToDay(c.x1Px)) + 1};
                 t.view = timeline::fitSpan(sp, lanesW, 60 * s);
             } else if (clickHit) {
                 ctx.view.select(clickHit.eventIndex);
@@ -589,7 +628,8 @@ void drawTimelineView(AppContext& ctx) {
         if (x >= lanesP0.x - 1 && x <= lanesP0.x + lanesW + 1) {
             dl->AddLine(ImVec2(x, origin.y), ImVec2(x, lanesBottom), pal.playhead, 2.5f * s);
             const float hw = 7 * s;
-            dl->AddTriangleFilled(ImVec2(x - hw, origin.y), ImVec2(x + hw, origin.y), ImVec2(x, origin.y + hw * 1.4f), pal.playhead);
+            dl->AddTriangleFilled(ImVec2(x - hw, origin.y), ImVec2(x + hw, origin.y), ImVec2(x, origin.y + hw * 1.4f),
+                                  pal.playhead);
         }
     }
     if (hovered && overAxis) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);

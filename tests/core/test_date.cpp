@@ -50,7 +50,8 @@ TEST_CASE("invalid dates say why") {
     CHECK(parseIsoDate("1900-02-29").error.find("February 1900 has 28 days") != std::string::npos);
     CHECK(parseIsoDate("1987-13").error.find("month 13 is not 01-12") != std::string::npos);
     CHECK(parseIsoDate("1987-00-10").error.find("month 0") != std::string::npos);
-    for (const char* bad : {"", "87", "1987-3", "1987-03-5", "1987/03/05", "1987-03-05T10:00", "abcd", "1987-03-", "+1987"})
+    for (const char* bad :
+         {"", "87", "1987-3", "1987-03-5", "1987/03/05", "1987-03-05T10:00", "abcd", "1987-03-", "+1987"})
         CHECK_MESSAGE(!parseIsoDate(bad).date, bad);
     CHECK(parseIsoDate("1987-3").error.find("expected YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
 }
@@ -73,10 +74,12 @@ TEST_CASE("range queries find long events that start before the window, and noth
     add("c", "2006-07-05", nullptr);
     ds.finalize();
     std::vector<std::string> found;
-    ds.forEachEventOverlapping({daysFromCivil(1987, 1, 1), daysFromCivil(1991, 1, 1)}, [&](Index i) { found.push_back(ds.events[i].id); });
+    ds.forEachEventOverlapping({daysFromCivil(1987, 1, 1), daysFromCivil(1991, 1, 1)},
+                               [&](Index i) { found.push_back(ds.events[i].id); });
     CHECK(found == std::vector<std::string>{"war", "b"});
     found.clear();
-    ds.forEachEventOverlapping({daysFromCivil(1985, 12, 31), daysFromCivil(1986, 1, 1)}, [&](Index i) { found.push_back(ds.events[i].id); });
+    ds.forEachEventOverlapping({daysFromCivil(1985, 12, 31), daysFromCivil(1986, 1, 1)},
+                               [&](Index i) { found.push_back(ds.events[i].id); });
     CHECK(found == std::vector<std::string>{"war", "a"});  // a year-only 1985 event covers 31 Dec 1985
 }
 

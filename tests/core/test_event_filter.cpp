@@ -28,10 +28,14 @@ std::size_t countWhere(const Dataset& ds, const std::function<bool(const Event&)
 }  // namespace
 
 TEST_CASE("search folds case and accents") {
-    CHECK(foldForSearch("S\xC3\xBC" "ddeutsche Zeitung") == "suddeutsche zeitung");
-    CHECK(foldForSearch("R\xC3\x9C" "HLE") == "ruhle");
-    CHECK(foldForSearch("Stra\xC3\x9F" "e") == "strasse");
-    CHECK(foldForSearch("\xC5\x81\xC3\xB3" "d\xC5\xBA") == "lodz");
+    CHECK(foldForSearch("S\xC3\xBC"
+                        "ddeutsche Zeitung") == "suddeutsche zeitung");
+    CHECK(foldForSearch("R\xC3\x9C"
+                        "HLE") == "ruhle");
+    CHECK(foldForSearch("Stra\xC3\x9F"
+                        "e") == "strasse");
+    CHECK(foldForSearch("\xC5\x81\xC3\xB3"
+                        "d\xC5\xBA") == "lodz");
 }
 
 TEST_CASE("no filter shows everything; each facet agrees with an independent count") {

@@ -17,13 +17,16 @@ Dataset load(const std::string& events) {
                  {"id": "la", "name": "Los Angeles", "lat": 34.05, "lon": -118.24}],
       "sources": [{"id": "s", "publisher": "P", "title": "T", "kind": "press"}],
       "categories": [{"id": "c", "label": "C"}],
-      "events": [)" + events + "]}";
+      "events": [)" + events +
+                             "]}";
     auto r = io::parseDataset(text, "t.json");
     if (!r.ok()) FAIL(r.diagnostics.at(0).format());
     return std::move(*r.dataset);
 }
 std::string ev(const std::string& id, const std::string& where) {
-    return R"({"id": ")" + id + R"(", "date": "2000", "title": "x", "category": "c", "sources": ["s"], "confidence": "reported", )" + where + "}";
+    return R"({"id": ")" + id +
+           R"(", "date": "2000", "title": "x", "category": "c", "sources": ["s"], "confidence": "reported", )" + where +
+           "}";
 }
 }  // namespace
 
@@ -41,13 +44,14 @@ TEST_CASE("a route with a stop becomes legs whose shares add up to the whole rou
 }
 
 TEST_CASE("events between the same two places get distinct lateral slots, in either direction") {
-    const Dataset ds = load(ev("a", R"("from": "py", "to": "th")") + "," + ev("b", R"("from": "th", "to": "py")") + "," +
-                            ev("c", R"("from": "py", "to": "th")") + "," + ev("d", R"("place": "py")"));
+    const Dataset ds = load(ev("a", R"("from": "py", "to": "th")") + "," + ev("b", R"("from": "th", "to": "py")") +
+                            "," + ev("c", R"("from": "py", "to": "th")") + "," + ev("d", R"("place": "py")"));
     const geo::MapLayout layout = geo::buildMapLayout(ds);
     REQUIRE(layout.legs.size() == 3);
     // Seen in a common direction (py -> th), the three slots are -1, 0, 1.
     std::vector<float> common;
-    for (const auto& leg : layout.legs) common.push_back(ds.events[leg.event].from == 0 ? leg.bundleOffset : -leg.bundleOffset);
+    for (const auto& leg : layout.legs)
+        common.push_back(ds.events[leg.event].from == 0 ? leg.bundleOffset : -leg.bundleOffset);
     std::sort(common.begin(), common.end());
     CHECK(common == std::vector<float>{-1, 0, 1});
     CHECK(layout.markers.size() == 3 * 2 + 1);

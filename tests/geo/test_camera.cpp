@@ -1,11 +1,11 @@
-#include "geo/camera.h"
-#include "geo/great_circle.h"
-
 #include <doctest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include "geo/camera.h"
+#include "geo/great_circle.h"
 
 using namespace meridian::geo;
 
@@ -48,7 +48,7 @@ LonLat under(const CameraState& camera, ScreenPoint s) {
     return *p;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("zoom 1 fits the whole world") {
     for (Projection projection : kAllProjections) {
@@ -102,7 +102,7 @@ TEST_CASE("world <-> screen round trip and the uniform matrix") {
             CHECK(t.globe.centerLonDeg == 40.0);
             CHECK(t.globe.centerLatDeg == 30.0);
         } else {
-            CHECK(t.globe.centerLonDeg == 0.0); // flat maps keep central meridian 0
+            CHECK(t.globe.centerLonDeg == 0.0);  // flat maps keep central meridian 0
         }
     }
     // Off the world: nothing there.
@@ -181,8 +181,8 @@ TEST_CASE("panByPixels limits") {
 }
 
 TEST_CASE("fitToBounds frames the points with the margin") {
-    const std::vector<LonLat> middleEast{{51.389, 35.6892}, {125.7625, 39.0392}, {51.7273, 33.7243},
-                                         {125.7547, 39.7960}, {56.27, 27.18}, {129.09, 41.28}};
+    const std::vector<LonLat> middleEast{{51.389, 35.6892},   {125.7625, 39.0392}, {51.7273, 33.7243},
+                                         {125.7547, 39.7960}, {56.27, 27.18},      {129.09, 41.28}};
     const std::vector<LonLat> pacific{{178.44, -18.14}, {-171.77, -13.83}, {-175.2, -21.14}, {173.0, 1.33}};
     const std::vector<LonLat> world{{-120.0, 60.0}, {150.0, -35.0}, {20.0, -30.0}, {-70.0, -50.0}};
     const double margin = 40.0;
@@ -236,7 +236,7 @@ TEST_CASE("camera interpolation") {
     const CameraState mid = interpolate(a, b, 0.5);
     CHECK(std::abs(std::abs(mid.centerLonDeg) - 180.0) < 1e-9);
     CHECK(mid.centerLatDeg == doctest::Approx(20.0));
-    CHECK(mid.zoom == doctest::Approx(4.0)); // geometric: sqrt(1 * 16)
+    CHECK(mid.zoom == doctest::Approx(4.0));  // geometric: sqrt(1 * 16)
     CHECK(interpolate(a, b, 0.25).centerLonDeg == doctest::Approx(175.0));
     CHECK(interpolate(a, b, 0.75).centerLonDeg == doctest::Approx(-175.0));
     CHECK(interpolate(a, b, 0.25).zoom == doctest::Approx(2.0));

@@ -1,9 +1,9 @@
-#include "geo/great_circle.h"
-
 #include <doctest.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "geo/great_circle.h"
 
 using namespace meridian::geo;
 
@@ -16,7 +16,9 @@ const LonLat kTehran{51.3890, 35.6892};
 const LonLat kLondon{-0.1278, 51.5074};
 const LonLat kParis{2.3522, 48.8566};
 
-bool isFinite(LonLat p) { return std::isfinite(p.lonDeg) && std::isfinite(p.latDeg); }
+bool isFinite(LonLat p) {
+    return std::isfinite(p.lonDeg) && std::isfinite(p.latDeg);
+}
 
 // Largest jump in longitude between consecutive points of a polyline.
 double maxLonJumpDeg(const Polyline& line) {
@@ -25,7 +27,7 @@ double maxLonJumpDeg(const Polyline& line) {
     return worst;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("unit vectors round-trip and point the documented way") {
     const Vec3 v = toUnitVector({90.0, 0.0});
@@ -131,7 +133,7 @@ TEST_CASE("densify") {
     const Vec3 normal = cross(toUnitVector(kTokyo), toUnitVector(kLosAngeles));
     for (size_t i = 1; i < arc.size(); ++i) {
         CHECK(centralAngleDeg(arc[i - 1], arc[i]) <= 1.0 + 1e-12);
-        CHECK(std::abs(dot(toUnitVector(arc[i]), normal)) < 1e-12); // on the great circle
+        CHECK(std::abs(dot(toUnitVector(arc[i]), normal)) < 1e-12);  // on the great circle
     }
     CHECK(densify(kParis, kParis, 1.0).size() == 2);
     // A zero or NaN step must not hang or explode.
@@ -152,7 +154,7 @@ TEST_CASE("Tokyo to Los Angeles splits at the antimeridian") {
     // The inserted point is exactly on the arc's great circle.
     const Vec3 normal = cross(toUnitVector(kTokyo), toUnitVector(kLosAngeles));
     CHECK(std::abs(dot(toUnitVector(exit), normal)) < 1e-12);
-    CHECK(exit.latDeg > std::max(kTokyo.latDeg, kLosAngeles.latDeg)); // the arc bulges north
+    CHECK(exit.latDeg > std::max(kTokyo.latDeg, kLosAngeles.latDeg));  // the arc bulges north
     for (const Polyline& piece : pieces) CHECK(maxLonJumpDeg(piece) < 2.0);
 
     // The other direction ends on the west edge first.
@@ -208,12 +210,12 @@ TEST_CASE("densifyRing") {
     const Polyline closed = densifyRing(closedSquare, 2.5);
     CHECK(closed.size() == 17);
     CHECK(closed.front() == closed.back());
-    CHECK(closed[2] == LonLat{5.0, 0.0}); // straight in lon/lat
+    CHECK(closed[2] == LonLat{5.0, 0.0});  // straight in lon/lat
     CHECK(closed[6] == LonLat{10.0, 5.0});
 
     const Polyline open = densifyRing({{0.0, 0.0}, {10.0, 0.0}, {10.0, 10.0}, {0.0, 10.0}}, 2.5);
     CHECK(open.size() == 16);
-    CHECK(open.back() == LonLat{0.0, 2.5}); // the closing edge is densified, not closed
+    CHECK(open.back() == LonLat{0.0, 2.5});  // the closing edge is densified, not closed
 
     // Antarctica-style edge along the south "parallel" from -180 to 180.
     const Polyline antarctic = densifyRing({{-180.0, -90.0}, {180.0, -90.0}, {180.0, -80.0}, {-180.0, -80.0}}, 10.0);

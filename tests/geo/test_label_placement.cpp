@@ -8,7 +8,8 @@ TEST_CASE("labels: no two placed labels overlap, higher priority wins the spot")
     const LabelRect bounds{0, 0, 400, 300};
     std::vector<LabelRequest> requests;
     // Twenty labels crowded around the same few anchors.
-    for (int i = 0; i < 20; ++i) requests.push_back({100.0f + (i % 3) * 4.0f, 100.0f + (i % 2) * 3.0f, 80, 16, 6, static_cast<float>(i)});
+    for (int i = 0; i < 20; ++i)
+        requests.push_back({100.0f + (i % 3) * 4.0f, 100.0f + (i % 2) * 3.0f, 80, 16, 6, static_cast<float>(i)});
     const auto placed = placeLabels(requests, bounds);
     REQUIRE(!placed.empty());
     CHECK(placed.size() < requests.size());  // some must be hidden

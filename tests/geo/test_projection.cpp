@@ -1,6 +1,3 @@
-#include "geo/projection.h"
-#include "render/projection_glsl.h"
-
 #include <doctest.h>
 
 #include <algorithm>
@@ -8,20 +5,25 @@
 #include <string>
 #include <vector>
 
+#include "geo/projection.h"
+#include "render/projection_glsl.h"
+
 using namespace meridian::geo;
 
 namespace {
 
 // Reference values below were derived independently from the published
 // formulas (same constants as d3-geo's equalEarth.js / naturalEarth1.js).
-constexpr double kEqEarthMaxX = 2.7066299836960748;   // (180°, 0°)
-constexpr double kEqEarthMaxY = 1.3173627591574133;   // the pole line
-constexpr double kEqEarthPoleX = 1.6035886482840516;  // (180°, 90°)
-constexpr double kNatEarthMaxX = 2.735384723480633;   // (180°, 0°) = 0.8707 π
-constexpr double kNatEarthMaxY = 1.422390506730596;   // the pole line
-constexpr double kNatEarthPoleX = 1.5055563920169703; // (180°, 90°)
+constexpr double kEqEarthMaxX = 2.7066299836960748;    // (180°, 0°)
+constexpr double kEqEarthMaxY = 1.3173627591574133;    // the pole line
+constexpr double kEqEarthPoleX = 1.6035886482840516;   // (180°, 90°)
+constexpr double kNatEarthMaxX = 2.735384723480633;    // (180°, 0°) = 0.8707 π
+constexpr double kNatEarthMaxY = 1.422390506730596;    // the pole line
+constexpr double kNatEarthPoleX = 1.5055563920169703;  // (180°, 90°)
 
-double lonErrorDeg(double a, double b) { return std::abs(lonDeltaDeg(a, b)); }
+double lonErrorDeg(double a, double b) {
+    return std::abs(lonDeltaDeg(a, b));
+}
 
 std::vector<double> gridLons() {
     std::vector<double> lons{-180.0, -179.999, 179.999, 180.0};
@@ -38,7 +40,7 @@ std::vector<double> gridLats() {
     return lats;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("projection names parse and print") {
     CHECK(parseProjection("equirectangular") == Projection::Equirectangular);
@@ -243,13 +245,29 @@ TEST_CASE("GLSL twin uses the same ids and constants") {
     static_assert(static_cast<int>(Projection::NaturalEarth) == 2);
     static_assert(static_cast<int>(Projection::Orthographic) == 3);
     const std::string glsl = meridian::render::kProjectionGlsl;
-    for (const char* needle :
-         {"PROJECTION_EQUIRECTANGULAR = 0", "PROJECTION_EQUAL_EARTH = 1", "PROJECTION_NATURAL_EARTH = 2",
-          "PROJECTION_ORTHOGRAPHIC = 3", "1.340264", "-0.081106", "0.000893", "0.003796", "0.8707", "-0.131979",
-          "-0.013791", "0.003971", "-0.001529", "1.007226", "0.015085", "-0.044475", "0.028874", "-0.005916",
-          "uniform int u_projection", "uniform vec2 u_globeCenterRad", "uniform mat3 u_planeToClip"}) {
+    for (const char* needle : {"PROJECTION_EQUIRECTANGULAR = 0",
+                               "PROJECTION_EQUAL_EARTH = 1",
+                               "PROJECTION_NATURAL_EARTH = 2",
+                               "PROJECTION_ORTHOGRAPHIC = 3",
+                               "1.340264",
+                               "-0.081106",
+                               "0.000893",
+                               "0.003796",
+                               "0.8707",
+                               "-0.131979",
+                               "-0.013791",
+                               "0.003971",
+                               "-0.001529",
+                               "1.007226",
+                               "0.015085",
+                               "-0.044475",
+                               "0.028874",
+                               "-0.005916",
+                               "uniform int u_projection",
+                               "uniform vec2 u_globeCenterRad",
+                               "uniform mat3 u_planeToClip"}) {
         CAPTURE(needle);
         CHECK(glsl.find(needle) != std::string::npos);
     }
-    CHECK(glsl.find("#version") == std::string::npos); // the including shader owns that line
+    CHECK(glsl.find("#version") == std::string::npos);  // the including shader owns that line
 }

@@ -135,14 +135,15 @@ TEST_CASE("each kind of problem is reported where it is") {
         CHECK(e.find("events[1].actors[0]: unknown actor \"iran\"") != std::string::npos);
     }
     SUBCASE("duplicate id") {
-        const DatasetLoadResult r = parseDataset(replaceOnce(kValid, "{\"id\": \"beijing\"", "{\"id\": \"tehran\""), "x.json");
+        const DatasetLoadResult r =
+            parseDataset(replaceOnce(kValid, "{\"id\": \"beijing\"", "{\"id\": \"tehran\""), "x.json");
         REQUIRE(r.diagnostics.size() == 2);  // the duplicate, and "beijing" now unknown
         CHECK(r.diagnostics[0].format() == "x.json:7:12: places[2].id: duplicate id \"tehran\" (first used at line 6)");
     }
     SUBCASE("unknown confidence") {
         const auto e = onlyError(replaceOnce(kValid, "\"confidence\": \"disputed\"", "\"confidence\": \"likely\""));
-        CHECK(e.find("events[3].confidence: \"likely\" is not a confidence level (expected confirmed, reported, alleged or disputed)") !=
-              std::string::npos);
+        CHECK(e.find("events[3].confidence: \"likely\" is not a confidence level (expected confirmed, reported, "
+                     "alleged or disputed)") != std::string::npos);
     }
     SUBCASE("no sources") {
         const auto e = onlyError(replaceOnce(kValid, "\"sources\": [\"un-2011\"], \"confidence\": \"confirmed\"",
@@ -150,7 +151,8 @@ TEST_CASE("each kind of problem is reported where it is") {
         CHECK(e.find("events[2].sources: must list at least one source") != std::string::npos);
     }
     SUBCASE("place and from together") {
-        const auto e = onlyError(replaceOnce(kValid, "\"place\": \"pyongyang\"", "\"place\": \"pyongyang\", \"from\": \"tehran\""));
+        const auto e = onlyError(
+            replaceOnce(kValid, "\"place\": \"pyongyang\"", "\"place\": \"pyongyang\", \"from\": \"tehran\""));
         CHECK(e.find("either \"place\" or \"from\" and \"to\"") != std::string::npos);
     }
     SUBCASE("from without to") {
@@ -159,7 +161,8 @@ TEST_CASE("each kind of problem is reported where it is") {
     }
     SUBCASE("media path leaving the folder") {
         const auto e = onlyError(replaceOnce(kValid, "img/a.png", "../../etc/passwd"));
-        CHECK(e.find("events[1].media[0].path: \"../../etc/passwd\" leaves the data file's folder") != std::string::npos);
+        CHECK(e.find("events[1].media[0].path: \"../../etc/passwd\" leaves the data file's folder") !=
+              std::string::npos);
         CHECK(onlyError(replaceOnce(kValid, "img/a.png", "/etc/passwd")).find("leaves") != std::string::npos);
         CHECK(onlyError(replaceOnce(kValid, "img/a.png", "img/../../x.png")).find("leaves") != std::string::npos);
     }
@@ -185,7 +188,9 @@ TEST_CASE("each kind of problem is reported where it is") {
     SUBCASE("syntax error") {
         CHECK(onlyError("{\"meridian\": 1,}").find("x.json:1:16: trailing comma before '}'") != std::string::npos);
     }
-    SUBCASE("empty file") { CHECK(onlyError("") == "x.json:1:1: the file is empty (expected a JSON object)" ); }
+    SUBCASE("empty file") {
+        CHECK(onlyError("") == "x.json:1:1: the file is empty (expected a JSON object)");
+    }
 }
 
 TEST_CASE("every problem is reported, not just the first") {
@@ -197,15 +202,18 @@ TEST_CASE("every problem is reported, not just the first") {
 }
 
 TEST_CASE("unknown keys are warnings: the file still loads") {
-    const DatasetLoadResult r = parseDataset(replaceOnce(kValid, "\"title\": \"Launch\"", "\"title\": \"Launch\", \"colour\": 3"), "x.json");
+    const DatasetLoadResult r =
+        parseDataset(replaceOnce(kValid, "\"title\": \"Launch\"", "\"title\": \"Launch\", \"colour\": 3"), "x.json");
     REQUIRE(r.ok());
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].severity == Severity::Warning);
-    CHECK(r.diagnostics[0].format().find("x.json:22:77: warning: events[2].colour: unknown key (ignored; expected one of: id, date") == 0);
+    CHECK(r.diagnostics[0].format().find(
+              "x.json:22:77: warning: events[2].colour: unknown key (ignored; expected one of: id, date") == 0);
 }
 
 TEST_CASE("duplicate keys in one object are errors") {
-    const auto e = onlyError(replaceOnce(kValid, "\"title\": \"Launch\"", "\"title\": \"Launch\", \"title\": \"Other\""));
+    const auto e =
+        onlyError(replaceOnce(kValid, "\"title\": \"Launch\"", "\"title\": \"Launch\", \"title\": \"Other\""));
     CHECK(e.find("events[2].title: duplicate key (first at line 22)") != std::string::npos);
 }
 
@@ -242,7 +250,8 @@ TEST_CASE("review findings: tiny numbers underflow, precise out-of-range values,
             if (d.severity == Severity::Error) out += d.format() + "\n";
         return out;
     };
-    const std::string head = R"({"meridian": 1, "title": "t", "sources": [{"id": "s", "publisher": "p", "title": "t", "kind": "un"}],
+    const std::string head =
+        R"({"meridian": 1, "title": "t", "sources": [{"id": "s", "publisher": "p", "title": "t", "kind": "un"}],
       "categories": [{"id": "c", "label": "C"}], )";
     // 1e-324 written out in full underflows to 0: a valid latitude, not "inf".
     CHECK(errorsOf(head + R"("places": [{"id": "p", "name": "P", "lat": 0.)" + std::string(323, '0') +
@@ -253,12 +262,14 @@ TEST_CASE("review findings: tiny numbers underflow, precise out-of-range values,
                    R"(", "category": "c", "sources": ["s"], "confidence": "reported"}]})")
               .find("events[0].title: is 9000 bytes long (at most 8000") != std::string::npos);
     CHECK(errorsOf(head + R"("events": [{"id": "e", "date": "2000", "title": "x", "category": "c", "sources": ["s"],
-                   "confidence": "reported", "actors": [1]}]})").find("expected an actor id") != std::string::npos);
+                   "confidence": "reported", "actors": [1]}]})")
+              .find("expected an actor id") != std::string::npos);
     // An end inside the date's own span (June 2000 within 2000) is fine; one ending before it starts is not.
     CHECK(errorsOf(head + R"("events": [{"id": "e", "date": "2000", "end": "2000-06", "title": "x", "category": "c",
                    "sources": ["s"], "confidence": "reported"}]})") == "");
     CHECK(errorsOf(head + R"("events": [{"id": "e", "date": "2000", "end": "1999-12", "title": "x", "category": "c",
-                   "sources": ["s"], "confidence": "reported"}]})").find("is before the date") != std::string::npos);
+                   "sources": ["s"], "confidence": "reported"}]})")
+              .find("is before the date") != std::string::npos);
 }
 
 TEST_CASE("only regular files are read (a FIFO would block)") {

@@ -92,8 +92,8 @@ TEST_CASE("syntax errors are located and say what was expected") {
 }
 
 TEST_CASE("invalid UTF-8 is rejected with its position") {
-    for (const char* bad : {"[\"\xFF\"]", "[\"\xC3\"]", "[\"\xC0\xAF\"]", "[\"\xED\xA0\x80\"]", "[\"\xF4\x90\x80\x80\"]",
-                            "[\"abc\xE2\x82\"]"}) {
+    for (const char* bad : {"[\"\xFF\"]", "[\"\xC3\"]", "[\"\xC0\xAF\"]", "[\"\xED\xA0\x80\"]",
+                            "[\"\xF4\x90\x80\x80\"]", "[\"abc\xE2\x82\"]"}) {
         const JsonError e = parseError(bad);
         CHECK_MESSAGE(e.message.find("invalid UTF-8") != std::string::npos, e.message);
         CHECK(e.pos.line == 1);
@@ -115,7 +115,8 @@ TEST_CASE("deep nesting is an error, not a stack overflow") {
 }
 
 TEST_CASE("truncating a valid document at any byte never crashes and always fails") {
-    const std::string text = "{\"events\": [{\"id\": \"a\", \"lat\": -12.5e1, \"s\": \"\\u00e9x\"}, [true, false, null]]}";
+    const std::string text =
+        "{\"events\": [{\"id\": \"a\", \"lat\": -12.5e1, \"s\": \"\\u00e9x\"}, [true, false, null]]}";
     for (std::size_t n = 0; n < text.size(); ++n) {
         JsonError e;
         CHECK_FALSE(JsonDocument::parse(text.substr(0, n), &e));

@@ -1,8 +1,8 @@
 #include <doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "io/settings.h"
 #include "io/text_file.h"
@@ -54,7 +54,8 @@ TEST_CASE("a damaged settings file is ignored with a warning, and kept for the u
     CHECK(loaded.settings.theme == "dark");  // defaults
     CHECK(fs::exists(path));
     // Wrong types and absurd values fall back per key.
-    std::ofstream(path, std::ios::trunc) << R"({"theme": 3, "uiScale": 99, "recentFiles": "x", "filter": {"confidenceMask": 255}})";
+    std::ofstream(path, std::ios::trunc)
+        << R"({"theme": 3, "uiScale": 99, "recentFiles": "x", "filter": {"confidenceMask": 255}})";
     const SettingsLoad partial = loadSettings(path);
     CHECK(partial.warning.empty());
     CHECK(partial.settings.theme == "dark");

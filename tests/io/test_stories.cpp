@@ -53,7 +53,8 @@ TEST_CASE("an unknown event in a story is an error with its line and column") {
     const DatasetLoadResult r = parseDataset(bad, "s.json");
     REQUIRE_FALSE(r.ok());
     REQUIRE(countErrors(r.diagnostics) == 1);
-    CHECK(r.diagnostics[0].format() == "s.json:15:22: stories[0].steps[1].highlight[0]: unknown event \"zz\" (no event has this id)");
+    CHECK(r.diagnostics[0].format() ==
+          "s.json:15:22: stories[0].steps[1].highlight[0]: unknown event \"zz\" (no event has this id)");
 }
 
 TEST_CASE("step problems: time and window together, half a window, a bad projection") {
@@ -65,7 +66,8 @@ TEST_CASE("step problems: time and window together, half a window, a bad project
     bad.replace(bad.find("\"globe\""), 7, "\"mercator\"");
     r = parseDataset(bad, "s.json");
     REQUIRE(countErrors(r.diagnostics) == 1);
-    CHECK(r.diagnostics[0].format().find("stories[0].steps[1].camera.projection: \"mercator\" is not a projection") != std::string::npos);
+    CHECK(r.diagnostics[0].format().find("stories[0].steps[1].camera.projection: \"mercator\" is not a projection") !=
+          std::string::npos);
 }
 
 TEST_CASE("saving stories keeps the rest of the file and round-trips") {

@@ -22,7 +22,9 @@ inline std::string meridianBinary() {
     const char* bin = std::getenv("MERIDIAN_BIN");
     return bin ? bin : "meridian";
 }
-inline std::string sourceDir() { return MERIDIAN_SOURCE_DIR; }
+inline std::string sourceDir() {
+    return MERIDIAN_SOURCE_DIR;
+}
 inline std::string outDir() {
     const char* out = std::getenv("MERIDIAN_RENDER_OUT");
     return out ? out : "/tmp";
@@ -31,7 +33,8 @@ inline std::string outDir() {
 // Runs meridian with args plus --screenshot OUT/name.png; returns the image (empty on failure).
 inline Png renderShot(const std::string& name, const std::string& args, int* exitCode = nullptr) {
     const std::string out = outDir() + "/" + name + ".png";
-    const std::string cmd = meridianBinary() + " " + args + " --screenshot " + out + " >/dev/null 2>" + outDir() + "/" + name + ".err";
+    const std::string cmd =
+        meridianBinary() + " " + args + " --screenshot " + out + " >/dev/null 2>" + outDir() + "/" + name + ".err";
     const int rc = std::system(cmd.c_str());
     if (exitCode) *exitCode = rc;
     Png png;
@@ -48,7 +51,8 @@ inline Png renderShot(const std::string& name, const std::string& args, int* exi
 // Pixels within `radius` of (x, y) whose colour is within `tol` of rgb.
 inline int countNear(const Png& png, double x, double y, int radius, std::uint32_t rgb, int tol) {
     int count = 0;
-    const int r = static_cast<int>(rgb >> 16 & 0xFF), g = static_cast<int>(rgb >> 8 & 0xFF), b = static_cast<int>(rgb & 0xFF);
+    const int r = static_cast<int>(rgb >> 16 & 0xFF), g = static_cast<int>(rgb >> 8 & 0xFF),
+              b = static_cast<int>(rgb & 0xFF);
     for (int yy = static_cast<int>(y) - radius; yy <= static_cast<int>(y) + radius; ++yy)
         for (int xx = static_cast<int>(x) - radius; xx <= static_cast<int>(x) + radius; ++xx) {
             if (xx < 0 || yy < 0 || xx >= png.width || yy >= png.height) continue;
@@ -62,7 +66,10 @@ inline double differingShare(const Png& a, const Png& b) {
     if (a.width != b.width || a.height != b.height) return 1.0;
     std::size_t differ = 0;
     for (std::size_t i = 0; i < a.rgba.size(); i += 4)
-        if (std::abs(a.rgba[i] - b.rgba[i]) + std::abs(a.rgba[i + 1] - b.rgba[i + 1]) + std::abs(a.rgba[i + 2] - b.rgba[i + 2]) > 24) ++differ;
+        if (std::abs(a.rgba[i] - b.rgba[i]) + std::abs(a.rgba[i + 1] - b.rgba[i + 1]) +
+                std::abs(a.rgba[i + 2] - b.rgba[i + 2]) >
+            24)
+            ++differ;
     return static_cast<double>(differ) / static_cast<double>(a.rgba.size() / 4);
 }
 

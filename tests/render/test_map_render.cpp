@@ -34,7 +34,8 @@ int magentaAlongArc(const Png& png, const geo::CameraState& cam) {
 }  // namespace
 
 TEST_CASE("an arc appears between its places after its date, and not before") {
-    const std::string common = kArcs + " --map-only --no-legend --projection equirectangular --view 90,30,2 --size 1200x600";
+    const std::string common =
+        kArcs + " --map-only --no-legend --projection equirectangular --view 90,30,2 --size 1200x600";
     const geo::CameraState cam{geo::Projection::Equirectangular, 90, 30, 2};
     const Png before = renderShot("arc_before", common + " --time 2006-07-01");
     const Png after = renderShot("arc_after", common + " --time 2006-07-20");
@@ -44,13 +45,16 @@ TEST_CASE("an arc appears between its places after its date, and not before") {
     CHECK(magentaAlongArc(after, cam) == 4);
     // And it is drawn along the great circle, not the straight lon/lat line: the
     // great circle bulges north of the rhumb line's midpoint.
-    const auto rhumbMid = screenOf(cam, {(kPyongyang.lonDeg + kTehran.lonDeg) / 2, (kPyongyang.latDeg + kTehran.latDeg) / 2}, 1200, 600);
+    const auto rhumbMid =
+        screenOf(cam, {(kPyongyang.lonDeg + kTehran.lonDeg) / 2, (kPyongyang.latDeg + kTehran.latDeg) / 2}, 1200, 600);
     CHECK(countNear(after, rhumbMid.xPx, rhumbMid.yPx, 3, kMagenta, 90) == 0);
 }
 
 TEST_CASE("an arc across the antimeridian is cut at the map's edges, not drawn across the world") {
     const geo::CameraState cam{geo::Projection::Equirectangular, 0, 0, 1};
-    const Png png = renderShot("antimeridian", kArcs + " --map-only --no-legend --projection equirectangular --view 0,0,1 --size 1200x600 --time 2000-02");
+    const Png png = renderShot(
+        "antimeridian",
+        kArcs + " --map-only --no-legend --projection equirectangular --view 0,0,1 --size 1200x600 --time 2000-02");
     REQUIRE(png.ok());
     // Near Tokyo (east edge side) and near Los Angeles (west side): cyan.
     for (double t : {0.15, 0.85}) {
@@ -78,7 +82,9 @@ TEST_CASE("the projections draw different maps, and the globe hides its far side
     const geo::CameraState facing{geo::Projection::Orthographic, 90, 30, 1};
     CHECK(magentaAlongArc(globe, facing) >= 3);
     // Turned to the Americas, the arc is behind the globe: at most faintly seen through it.
-    const Png back = renderShot("proj_globe_back", kArcs + " --map-only --no-legend --size 800x600 --time 2006-08 --view -90,20,1 --projection globe");
+    const Png back =
+        renderShot("proj_globe_back",
+                   kArcs + " --map-only --no-legend --size 800x600 --time 2006-08 --view -90,20,1 --projection globe");
     REQUIRE(back.ok());
     int strong = 0;
     for (int y = 0; y < back.height; y += 2)

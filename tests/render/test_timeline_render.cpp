@@ -37,8 +37,10 @@ double yOfCategory(const nlohmann::json& l, int category) {
 
 TEST_CASE("markers sit at their dates, the playhead at --time, and the map follows it") {
     const std::string args = kArcs + " --size 1600x900 --projection equirectangular --view 20,30,1 --no-legend";
-    const Png early = renderShot("timeline_2003", args + " --time 2003-01-01 --layout-report " + outDir() + "/timeline_2003.json");
-    const Png late = renderShot("timeline_2006", args + " --time 2006-08-01 --layout-report " + outDir() + "/timeline_2006.json");
+    const Png early =
+        renderShot("timeline_2003", args + " --time 2003-01-01 --layout-report " + outDir() + "/timeline_2003.json");
+    const Png late =
+        renderShot("timeline_2006", args + " --time 2006-08-01 --layout-report " + outDir() + "/timeline_2006.json");
     REQUIRE((early.ok() && late.ok()));
     const nlohmann::json l = layout("timeline_2003");
 

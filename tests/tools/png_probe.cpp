@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
         int x0 = std::atoi(argv[3]), y0 = std::atoi(argv[4]), x1 = std::atoi(argv[5]), y1 = std::atoi(argv[6]);
         const unsigned long rgb = std::strtoul(argv[7], nullptr, 16);
         const int tol = std::atoi(argv[8]);
-        const int r = static_cast<int>((rgb >> 16) & 0xFF), g = static_cast<int>((rgb >> 8) & 0xFF), b = static_cast<int>(rgb & 0xFF);
+        const int r = static_cast<int>((rgb >> 16) & 0xFF), g = static_cast<int>((rgb >> 8) & 0xFF),
+                  b = static_cast<int>(rgb & 0xFF);
         x0 = std::max(0, x0), y0 = std::max(0, y0), x1 = std::min(img.w, x1), y1 = std::min(img.h, y1);
         long count = 0;
         for (int y = y0; y < y1; ++y)
