@@ -38,6 +38,8 @@ struct Place {
     std::string country;  // ISO 3166-1 alpha-3, may be empty
     bool approx = false;
     std::string note;
+
+    friend bool operator==(const Place&, const Place&) = default;
 };
 
 struct Source {
@@ -46,32 +48,44 @@ struct Source {
     std::string url, author, note;
     SourceKind kind = SourceKind::Press;
     std::string citation() const;  // "Publisher, "Title", 14 May 2011."
+
+    friend bool operator==(const Source&, const Source&) = default;
 };
 
 struct Category {
     std::string id, label;
     std::uint32_t rgba = 0;  // 0xRRGGBBAA
     bool hasColor = false;
+
+    friend bool operator==(const Category&, const Category&) = default;
 };
 
 struct Actor {
     std::string id, name, country;
+
+    friend bool operator==(const Actor&, const Actor&) = default;
 };
 
 struct Era {
     std::string id, label, note;
     Date start, end;
     DaySpan span() const { return {start.span().first, end.span().last}; }
+
+    friend bool operator==(const Era&, const Era&) = default;
 };
 
 struct SourceRef {
     Index source = kNoIndex;
     std::string note;  // page, paragraph or quote
+
+    friend bool operator==(const SourceRef&, const SourceRef&) = default;
 };
 
 struct Media {
     std::string path;  // relative to the data file's folder (checked by the loader)
     std::string caption, credit;
+
+    friend bool operator==(const Media&, const Media&) = default;
 };
 
 struct Event {
@@ -100,6 +114,8 @@ struct Event {
         return {earliest ? earliest->span().first : span().first, latest ? latest->span().last : span().last};
     }
     bool hasUncertainty() const { return approx || earliest || latest; }
+
+    friend bool operator==(const Event&, const Event&) = default;
 };
 
 struct Dataset {
@@ -132,6 +148,8 @@ struct Dataset {
     Index findEvent(std::string_view id) const;
     Index findPlace(std::string_view id) const;
     Index findStory(std::string_view id) const;
+
+    friend bool operator==(const Dataset&, const Dataset&) = default;
 
     // A category's colour, or a colour-blind-safe default from its position.
     std::uint32_t categoryColor(Index category) const;

@@ -1,8 +1,8 @@
-#include "io/diagnostic.h"
+#include "core/diagnostic.h"
 
 #include <algorithm>
 
-namespace meridian::io {
+namespace meridian {
 
 std::string Diagnostic::format() const {
     std::string out = file;
@@ -19,4 +19,4 @@ std::size_t countErrors(const std::vector<Diagnostic>& diagnostics) {
                                                   [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
-}  // namespace meridian::io
+}  // namespace meridian
