@@ -24,10 +24,14 @@ const char* confidenceLabel(Confidence c);  // "Confirmed", ...
 const char* confidenceExplanation(Confidence c);
 std::optional<Confidence> parseConfidence(std::string_view id);
 
-enum class SourceKind : std::uint8_t { Official, Un, Press, ThinkTank, Academic, Advocacy };
-inline constexpr int kSourceKindCount = 6;
-const char* sourceKindId(SourceKind k);     // "official", "un", "press", "think-tank", "academic", "advocacy"
-const char* sourceKindLabel(SourceKind k);  // "Official", "UN", "Press", "Think tank", "Academic", "Interested party"
+enum class SourceKind : std::uint8_t { Official, Un, Press, ThinkTank, Academic, Advocacy, Reference };
+inline constexpr int kSourceKindCount = 7;
+// A mask with a bit per SourceKind, all set: "every kind of source".
+inline constexpr std::uint8_t kAllSourceKinds = static_cast<std::uint8_t>((1u << kSourceKindCount) - 1);
+// "official", "un", "press", "think-tank", "academic", "advocacy", "reference"
+const char* sourceKindId(SourceKind k);
+// "Official", "UN", "Press", "Think tank", "Academic", "Interested party", "Reference"
+const char* sourceKindLabel(SourceKind k);
 std::optional<SourceKind> parseSourceKind(std::string_view id);
 
 struct Place {
@@ -46,8 +50,9 @@ struct Source {
     std::string id, publisher, title;
     std::optional<Date> date;
     std::string url, author, note;
+    std::string via;  // whom the source relies on for this, e.g. "Kyodo News" (shown as "Reuters, citing Kyodo News")
     SourceKind kind = SourceKind::Press;
-    std::string citation() const;  // "Publisher, "Title", 14 May 2011."
+    std::string citation() const;  // "Publisher, "Title", 14 May 2011, citing Kyodo News."
 
     friend bool operator==(const Source&, const Source&) = default;
 };
@@ -104,6 +109,13 @@ struct Event {
     Confidence confidence = Confidence::Reported;
     std::vector<std::string> tags;
     std::vector<Media> media;
+    // When the claim was made, where that differs from `date` (what it claims happened).
+    std::optional<Date> claimed;
+    // Claims and their answers: the events this one responds to or counters (from the
+    // file), and, derived by Dataset::finalize(), the events that respond to this one
+    // (sorted by start, then id).
+    std::vector<Index> answers;
+    std::vector<Index> answeredBy;
 
     bool isConnection() const { return from != kNoIndex && to != kNoIndex; }
     bool isOnMap() const { return place != kNoIndex || isConnection(); }
@@ -133,7 +145,7 @@ struct Dataset {
     std::vector<Story> stories;
 
     // Derived by finalize(): event indices sorted by their first day (then id),
-    // and the overall span (events and eras).
+    // the overall span (events and eras), and each event's answeredBy.
     std::vector<Index> eventsByStart;
     DaySpan extent{0, 1};
     DayNumber maxEventDays = 1;  // the longest event's span().length(), for range queries
@@ -145,6 +157,8 @@ struct Dataset {
     void forEachEventOverlapping(DaySpan span, Fn fn) const;
 
     void finalize();
+    // Rebuilds each event's answeredBy from the answers (part of finalize()).
+    void linkAnswers();
     Index findEvent(std::string_view id) const;
     Index findPlace(std::string_view id) const;
     Index findStory(std::string_view id) const;

@@ -360,6 +360,7 @@ bool Document::applyRecordStep(const RecordStep& s, std::string* error) {
         }
     }
     if (s.kind == RecordKind::Event || s.kind == RecordKind::Era) recomputeExtent(m_data);
+    if (s.kind == RecordKind::Event) m_data.linkAnswers();  // derived: never taken from an edit's record
     return true;
 }
 

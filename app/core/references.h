@@ -39,6 +39,8 @@ void forEachEventReference(EventT& e, RecordKind target, Fn fn) {
             for (auto& a : e.actors) fn(a);
             break;
         case RecordKind::Event:
+            for (auto& a : e.answers) fn(a);  // answeredBy is derived (Dataset::linkAnswers)
+            break;
         case RecordKind::Era:
         case RecordKind::Story:
             break;

@@ -83,7 +83,9 @@ SettingsLoad loadSettings(const fs::path& path) {
         read(*f, "confidenceMask", s.confidenceMask);
         read(*f, "sourceKindMask", s.sourceKindMask);
         s.confidenceMask &= 0x0F;
-        s.sourceKindMask &= 0x3F;
+        // Settings saved before the "reference" kind existed say 0x3F for "every kind".
+        if (s.sourceKindMask == 0x3F) s.sourceKindMask = kAllSourceKinds;
+        s.sourceKindMask &= kAllSourceKinds;
         read(*f, "categories", s.categories);
         read(*f, "actors", s.actors);
         read(*f, "countries", s.countries);

@@ -249,7 +249,7 @@ TEST_CASE("property: any random sequence of edits, undone, gives back the identi
         for (int step = 0; step < length; ++step) {
             const Dataset& ds = doc.data();
             Edit e;
-            switch (pick(9)) {
+            switch (pick(10)) {
                 case 0: {  // move an event in time
                     const Index i = pick(ds.events.size());
                     Event ev = ds.events[i];
@@ -294,6 +294,13 @@ TEST_CASE("property: any random sequence of edits, undone, gives back the identi
                     else
                         e = Edit::move(RecordKind::Event, pick(ds.events.size()), pick(ds.events.size()));
                     break;
+                case 8: {  // link a claim and its answer
+                    const Index i = pick(ds.events.size());
+                    Event ev = ds.events[i];
+                    ev.answers.push_back(pick(ds.events.size()));
+                    e = Edit::replace(ds, i, ev);
+                    break;
+                }
                 case 7: {  // edit the story
                     Story s = ds.stories[0];
                     s.steps[pick(s.steps.size())].highlight.push_back(pick(ds.events.size()));
