@@ -163,6 +163,17 @@ std::string Document::uniqueId(RecordKind kind, std::string_view base) const {
 void Document::touched(ChangeMask m) {
     ++m_revision;
     m_lastChange = m;
+    if (m_changeLog.size() == kChangeLogSize) m_changeLog.erase(m_changeLog.begin());
+    m_changeLog.push_back({m_revision, m});
+}
+
+ChangeMask Document::changesSince(std::uint64_t revision) const {
+    if (revision >= m_revision) return 0;
+    if (m_changeLog.empty() || m_changeLog.front().revision > revision + 1) return kChangedEverything;
+    ChangeMask m = 0;
+    for (const Change& c : m_changeLog)
+        if (c.revision > revision) m |= c.mask;
+    return m;
 }
 
 const std::string& Document::undoName() const {

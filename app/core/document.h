@@ -33,8 +33,10 @@ public:
 
     // Bumped by every change (apply, undo, redo, replaceAll); never repeats.
     std::uint64_t revision() const { return m_revision; }
-    // What the last change touched.
+    // What the last change touched, and everything changes touched since a
+    // revision (all bits when that revision is too old to know).
     ChangeMask lastChange() const { return m_lastChange; }
+    ChangeMask changesSince(std::uint64_t revision) const;
     // Unsaved changes: the data differs from what was last loaded or saved
     // (undoing back to the saved state makes the document clean again).
     bool isDirty() const { return m_stateId != m_savedStateId; }
@@ -102,6 +104,12 @@ private:
     std::vector<Diagnostic> m_diagnostics;
     std::uint64_t m_revision = 1;
     ChangeMask m_lastChange = kChangedEverything;
+    struct Change {
+        std::uint64_t revision;
+        ChangeMask mask;
+    };
+    std::vector<Change> m_changeLog;  // the last few changes (a ring of kChangeLogSize)
+    static constexpr std::size_t kChangeLogSize = 64;
     std::vector<Entry> m_history;
     std::size_t m_cursor = 0;  // entries before the cursor are applied
     std::uint64_t m_stateId = 1, m_savedStateId = 1, m_nextStateId = 2;

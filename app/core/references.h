@@ -19,6 +19,15 @@ void forEachPlaceOf(const Event& e, Fn fn) {
     if (e.to != kNoIndex) fn(e.to);
 }
 
+// The places where an event happens, without its route points: its place, or
+// from and to (a trans-shipment's stop does not make that country a party).
+template <typename Fn>
+void forEachEndpointOf(const Event& e, Fn fn) {
+    if (e.place != kNoIndex) fn(e.place);
+    if (e.from != kNoIndex) fn(e.from);
+    if (e.to != kNoIndex) fn(e.to);
+}
+
 // Every index in an event that refers to a record of `target` kind.
 template <typename EventT, typename Fn>
 void forEachEventReference(EventT& e, RecordKind target, Fn fn) {

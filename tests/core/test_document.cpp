@@ -92,6 +92,23 @@ TEST_CASE("an edit changes the data, bumps the revision, and undo/redo walk the 
     CHECK(doc.isDirty());  // the saved file has the move: undoing it is an unsaved change
 }
 
+TEST_CASE("changesSince: what was touched after a revision, everything when it is too old") {
+    Document doc = curatedDocument();
+    const auto start = doc.revision();
+    CHECK(doc.changesSince(start) == 0);
+    DatasetInfo info = datasetInfo(doc.data());
+    info.title = "T";
+    REQUIRE(doc.apply(Edit::setInfo(doc.data(), info)));
+    const Index p = doc.findPlace("khojir");
+    Place moved = doc.data().places[p];
+    moved.latDeg = 1;
+    REQUIRE(doc.apply(Edit::replace(doc.data(), p, moved)));
+    CHECK(doc.changesSince(start) == (kChangedInfo | kChangedPlaces));
+    CHECK(doc.changesSince(start + 1) == kChangedPlaces);
+    for (int i = 0; i < 100; ++i) REQUIRE(doc.apply(Edit::setInfo(doc.data(), info)));
+    CHECK(doc.changesSince(start) == kChangedEverything);
+}
+
 TEST_CASE("a new edit after an undo drops the redo branch") {
     Document doc = curatedDocument();
     DatasetInfo info = datasetInfo(doc.data());

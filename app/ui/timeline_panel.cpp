@@ -8,24 +8,24 @@
 // [SECTION] Header
 // [SECTION] Axis, density, eras
 // [SECTION] Lanes
-// [SECTION] drawTimelineView
-#include "timeline/timeline_view.h"
+// [SECTION] draw
+#include "ui/timeline_panel.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <string>
 
 #include "timeline/axis_ticks.h"
 #include "timeline/lanes.h"
 #include "timeline/prepass.h"
 #include "timeline/timeline_index.h"
+#include "timeline/timeline_view.h"
 #include "ui/keys.h"
-#include "ui/panels.h"
 #include "ui/theme.h"
-#include "ui/timeline_state.h"
-#include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace meridian::ui {
 
@@ -33,30 +33,31 @@ namespace meridian::ui {
 // [SECTION] State and rebuilds
 // ===========================================================================
 
-struct TimelineState {
+struct TimelinePanel::State {
     timeline::TimelineIndex index;
     timeline::LaneLayout layout;
     timeline::TimelineFrame frame;
     timeline::AxisTicks ticks;
     std::vector<std::uint32_t> density;
     std::vector<timeline::EraRecord> eras;
+    std::vector<Index> clusterMembers;  // reused: no allocation while hovering a cluster
     timeline::TimeAxisView view;
-    const Dataset* builtFor = nullptr;
-    std::size_t builtEvents = 0;
-    std::uint64_t builtFilter = ~0ull;
+    // What the index and the lanes were built from.
+    std::uint64_t builtRevision = 0, builtStamp = 0;
+    std::vector<std::string> layoutCategoryIds;  // the categories the lanes were built for
+    std::filesystem::path builtPath;
     bool needsFit = true;
     // Interaction
     enum class Drag { None, Pan, Scrub, Brush } drag = Drag::None;
     double brushStartDay = 0;
     float scrollY = 0;  // lanes scrolled up by this many px when they do not fit
-    bool loop = false;  // playback starts over at the end (kiosk, lobby screen)
     // Geometry of the last frame, for tests and headless layout reports.
     ImVec2 lanesOrigin{0, 0};
 };
+using TimelineState = TimelinePanel::State;
 
-std::shared_ptr<TimelineState> createTimelineState() {
-    return std::make_shared<TimelineState>();
-}
+TimelinePanel::TimelinePanel() : m_state(std::make_unique<State>()) {}
+TimelinePanel::~TimelinePanel() = default;
 
 namespace {
 
@@ -68,20 +69,31 @@ constexpr double kSpeeds[] = {1, 7, 30.4375, 91.3125, 365.2425, 730.485, 1826.21
 constexpr const char* kSpeedLabels[] = {"1 day / s",  "1 week / s",  "1 month / s", "3 months / s",
                                         "1 year / s", "2 years / s", "5 years / s"};
 
-void rebuildIfNeeded(AppContext& ctx, TimelineState& t) {
-    const Dataset& ds = ctx.dataset;
-    const bool dataChanged = t.builtFor != &ds || t.builtEvents != ds.events.size();
-    if (!dataChanged && t.builtFilter == ctx.filterVersion) return;
-    t.index.build(ds, ctx.filtered.mask);
-    if (dataChanged) {
-        const std::vector<Index> order = t.layout.order();
+void rebuildIfNeeded(Context& c, TimelineState& t) {
+    const Dataset& ds = c.data();
+    const std::uint64_t rev = c.doc.revision();
+    if (t.builtRevision == rev && t.builtStamp == c.session.filterStamp) return;
+    t.index.build(ds, c.session.filtered.mask);
+    const ChangeMask changed = t.builtRevision == 0 ? kChangedEverything : c.doc.changesSince(t.builtRevision);
+    if (changed & (kChangedCategories | kChangedEvents)) {
+        // The lanes follow the categories; the user's order (by category id) survives reloads and edits.
+        std::vector<std::string> orderIds;
+        for (Index cat : t.layout.order())
+            orderIds.push_back(cat < t.layoutCategoryIds.size() ? t.layoutCategoryIds[cat] : "");
         t.layout = timeline::LaneLayout::fromDataset(ds);
-        if (t.builtFor == &ds) t.layout.setOrder(order);  // a reload keeps the user's lane order
-        t.needsFit = t.needsFit || t.builtFor == nullptr;
+        std::vector<Index> order;
+        for (const std::string& id : orderIds)
+            for (Index i = 0; i < ds.categories.size(); ++i)
+                if (ds.categories[i].id == id) order.push_back(i);
+        if (!order.empty()) t.layout.setOrder(order);
+        t.layoutCategoryIds.clear();
+        for (const Category& cat : ds.categories) t.layoutCategoryIds.push_back(cat.id);
+        t.needsFit = t.needsFit || t.builtRevision == 0;
     }
-    t.builtFor = &ds;
-    t.builtEvents = ds.events.size();
-    t.builtFilter = ctx.filterVersion;
+    if (t.builtPath != c.doc.path()) t.needsFit = true;  // another file: show its whole history
+    t.builtPath = c.doc.path();
+    t.builtRevision = rev;
+    t.builtStamp = c.session.filterStamp;
 }
 
 DaySpan dataSpan(const Dataset& ds) {
@@ -100,96 +112,79 @@ void keepDayVisible(TimelineState& t, double day, double marginFraction) {
 // [SECTION] Playback and keys
 // ===========================================================================
 
-void jumpToEvent(AppContext& ctx, TimelineState& t, Index e) {
+void jumpToEvent(Context& c, TimelineState& t, Index e) {
     if (e == kNoIndex) return;
-    const Event& ev = ctx.dataset.events[e];
+    const Event& ev = c.data().events[e];
     // Stand just inside the event's first day so the map shows it.
-    ctx.view.playheadDay = static_cast<double>(ev.span().first) + 0.5;
-    ctx.view.select(e);
-    ctx.view.playing = false;
-    keepDayVisible(t, ctx.view.playheadDay, 0.1);
+    c.session.view.playheadDay = static_cast<double>(ev.span().first) + 0.5;
+    c.session.view.select(e);
+    c.session.view.playing = false;
+    keepDayVisible(t, c.session.view.playheadDay, 0.1);
 }
 
-void togglePlay(AppContext& ctx) {
-    ViewState& v = ctx.view;
+void togglePlay(Context& c) {
+    ViewState& v = c.session.view;
     v.playing = !v.playing;
-    if (v.playing && v.playheadDay >= static_cast<double>(dataSpan(ctx.dataset).last) - 1)
-        v.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);  // play again from the start
+    if (v.playing && v.playheadDay >= static_cast<double>(dataSpan(c.data()).last) - 1)
+        v.playheadDay = static_cast<double>(dataSpan(c.data()).first);  // play again from the start
     v.window.reset();
 }
 
 // The next (+1) or previous (-1) visible event. Standing on the selected
 // event's day, step through the events of that same day in order too.
-void stepEvent(AppContext& ctx, TimelineState& t, int direction) {
-    const Index cur = ctx.view.selected;
-    const double day = std::floor(ctx.view.playheadDay);
+void stepEvent(Context& c, TimelineState& t, int direction) {
+    const Index cur = c.session.view.selected;
+    const double day = std::floor(c.session.view.playheadDay);
     const bool onSelected =
-        cur != kNoIndex && ctx.isShown(cur) && day == static_cast<double>(ctx.dataset.events[cur].span().first);
+        cur != kNoIndex && c.session.isShown(cur) && day == static_cast<double>(c.data().events[cur].span().first);
     const Index target = direction > 0 ? (onSelected ? t.index.nextEvent(cur) : t.index.nextEventAfter(day))
                                        : (onSelected ? t.index.previousEvent(cur) : t.index.previousEventBefore(day));
-    jumpToEvent(ctx, t, target);
+    jumpToEvent(c, t, target);
 }
 
-void handleKeys(AppContext& ctx, TimelineState& t) {
+void handleKeys(Context& c, TimelineState& t) {
     if (!playbackKeysAllowed() || ctrlDown()) return;
-    if (keyPressed(Key::Space, false)) togglePlay(ctx);
-    if (keyPressed(Key::Right)) stepEvent(ctx, t, +1);
-    if (keyPressed(Key::Left)) stepEvent(ctx, t, -1);
+    if (keyPressed(Key::Space, false)) togglePlay(c);
+    if (keyPressed(Key::Right)) stepEvent(c, t, +1);
+    if (keyPressed(Key::Left)) stepEvent(c, t, -1);
     if (keyPressed(Key::Home, false)) {
-        ctx.view.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);
-        keepDayVisible(t, ctx.view.playheadDay, 0.05);
+        c.session.view.playheadDay = static_cast<double>(dataSpan(c.data()).first);
+        keepDayVisible(t, c.session.view.playheadDay, 0.05);
     }
     if (keyPressed(Key::End, false)) {
-        ctx.view.playheadDay = static_cast<double>(dataSpan(ctx.dataset).last);
-        keepDayVisible(t, ctx.view.playheadDay, 0.05);
+        c.session.view.playheadDay = static_cast<double>(dataSpan(c.data()).last);
+        keepDayVisible(t, c.session.view.playheadDay, 0.05);
     }
-    if (keyPressed(Key::Escape, false) && ctx.view.window) ctx.view.window.reset();
-}
-
-void advancePlayback(AppContext& ctx, TimelineState& t) {
-    ViewState& v = ctx.view;
-    if (v.playing) {
-        v.playheadDay += ImGui::GetIO().DeltaTime * v.playSpeedDaysPerSec;
-        const double end = static_cast<double>(dataSpan(ctx.dataset).last);
-        if (v.playheadDay >= end) {
-            // Looping turns the playback into a kiosk: it starts over by itself.
-            if (t.loop)
-                v.playheadDay = static_cast<double>(dataSpan(ctx.dataset).first);
-            else
-                v.playheadDay = end, v.playing = false;
-        }
-        keepDayVisible(t, v.playheadDay, 0.15);
-    }
-    // Arcs draw themselves over ~0.6 s of playback; when scrubbing they are drawn at once.
-    v.growDays = v.playing ? std::max(1.0, v.playSpeedDaysPerSec * 0.6) : 1.0;
+    if (keyPressed(Key::Escape, false) && c.session.view.window) c.session.view.window.reset();
 }
 
 // ===========================================================================
 // [SECTION] Header
 // ===========================================================================
 
-void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
-    ViewState& v = ctx.view;
-    const float s = ctx.scale();
+void drawHeader(Context& c, TimelineState& t, float widthPx) {
+    ViewState& v = c.session.view;
+    const float s = c.scale();
     // The date, large: readable from the back of a classroom.
-    const CivilDate c = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
+    const CivilDate cd = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
     char date[64];
     if (v.window) {
         std::snprintf(date, sizeof date, "%s \u2013 %s", formatDayNumber(v.window->first).c_str(),
                       formatDayNumber(v.window->last - 1).c_str());
     } else if (t.view.visibleDays() > 365 * 30) {
-        std::snprintf(date, sizeof date, "%s %lld", monthShortName(c.month), static_cast<long long>(c.year));
+        std::snprintf(date, sizeof date, "%s %lld", monthShortName(cd.month), static_cast<long long>(cd.year));
     } else {
-        std::snprintf(date, sizeof date, "%d %s %lld", c.day, monthShortName(c.month), static_cast<long long>(c.year));
+        std::snprintf(date, sizeof date, "%d %s %lld", cd.day, monthShortName(cd.month),
+                      static_cast<long long>(cd.year));
     }
-    ImGui::PushFont(ctx.fonts.large);
+    ImGui::PushFont(c.fonts.large);
     ImGui::TextUnformatted(date);
     ImGui::PopFont();
     const float dateRight = ImGui::GetItemRectMax().x;
     ImGui::SameLine(0, 24 * s);
-    const float buttonY = ImGui::GetCursorPosY() + (ctx.fonts.large->FontSize - ImGui::GetFrameHeight()) * 0.5f;
+    const float buttonY = ImGui::GetCursorPosY() + (c.fonts.large->FontSize - ImGui::GetFrameHeight()) * 0.5f;
     ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button(v.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) togglePlay(ctx);
+    if (ImGui::Button(v.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) togglePlay(c);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
@@ -201,19 +196,19 @@ void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY + (ImGui::GetFrameHeight() - ImGui::GetFrameHeight()) * 0.5f);
-    ImGui::Checkbox("Loop", &t.loop);
+    ImGui::Checkbox("Loop", &c.session.loopPlayback);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start over at the end: for a kiosk or a lobby screen");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("Fit all")) t.view = timeline::fitSpan(dataSpan(ctx.dataset), t.view.widthPx, 20 * s);
+    if (ImGui::Button("Fit all")) t.view = timeline::fitSpan(dataSpan(c.data()), t.view.widthPx, 20 * s);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole history");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("\u2190 Prev")) stepEvent(ctx, t, -1);
+    if (ImGui::Button("\u2190 Prev")) stepEvent(c, t, -1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (\u2190)");
     ImGui::SameLine();
     ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("Next \u2192")) stepEvent(ctx, t, +1);
+    if (ImGui::Button("Next \u2192")) stepEvent(c, t, +1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (\u2192)");
     if (v.window) {
         ImGui::SameLine();
@@ -230,8 +225,8 @@ void drawHeader(AppContext& ctx, TimelineState& t, float widthPx) {
 // [SECTION] Axis, density, eras
 // ===========================================================================
 
-void drawAxis(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, float heightPx, float lanesBottom) {
-    const Palette& pal = palette(ctx.theme);
+void drawAxis(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float heightPx, float lanesBottom) {
+    const Palette& pal = palette(c.look.theme);
     timeline::AxisTickOptions opt;
     ImFont* font = ImGui::GetFont();
     opt.labelWidthPx = [font](std::string_view text) {
@@ -273,11 +268,11 @@ void drawAxis(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, floa
     dl->AddLine(ImVec2(x0, p0.y + heightPx), ImVec2(xMax, p0.y + heightPx), pal.axis);
 }
 
-void drawDensity(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, float heightPx) {
+void drawDensity(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float heightPx) {
     const float bucketPx = 3.0f;
     const std::uint32_t maxCount = timeline::computeDensity(t.index, t.view, bucketPx, t.density);
     if (maxCount == 0) return;
-    const Palette& pal = palette(ctx.theme);
+    const Palette& pal = palette(c.look.theme);
     const ImU32 col = (pal.textMuted & 0x00FFFFFF) | 0xA0000000;
     for (std::size_t k = 0; k < t.density.size(); ++k) {
         if (!t.density[k]) continue;
@@ -289,16 +284,16 @@ void drawDensity(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, f
     }
 }
 
-void drawEras(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, float labelRowBottom, float bottom) {
-    timeline::erasInView(ctx.dataset, t.view, t.eras);
-    const Palette& pal = palette(ctx.theme);
+void drawEras(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float labelRowBottom, float bottom) {
+    timeline::erasInView(c.data(), t.view, t.eras);
+    const Palette& pal = palette(c.look.theme);
     for (const timeline::EraRecord& era : t.eras) {
         const float x0 = p0.x + std::max(era.x0Px, -2.0f),
                     x1 = p0.x + std::min(era.x1Px, static_cast<float>(t.view.widthPx) + 2);
         dl->AddRectFilled(ImVec2(x0, p0.y), ImVec2(x1, bottom), pal.eraBand);
         dl->AddLine(ImVec2(x0, p0.y), ImVec2(x0, bottom), (pal.eraText & 0x00FFFFFF) | 0x50000000);
         dl->AddLine(ImVec2(x1, p0.y), ImVec2(x1, bottom), (pal.eraText & 0x00FFFFFF) | 0x50000000);
-        const std::string& label = ctx.dataset.eras[era.eraIndex].label;
+        const std::string& label = c.data().eras[era.eraIndex].label;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         if (x1 - x0 > ts.x + 8) {
             const float lx = std::clamp(x0 + 4, p0.x + 2, x1 - ts.x - 4);
@@ -311,17 +306,17 @@ void drawEras(AppContext& ctx, TimelineState& t, ImDrawList* dl, ImVec2 p0, floa
 // [SECTION] Lanes
 // ===========================================================================
 
-void drawLaneRecords(AppContext& ctx, const timeline::LaneRecords& lane, ImDrawList* dl, float x0, float top, float h,
+void drawLaneRecords(Context& c, const timeline::LaneRecords& lane, ImDrawList* dl, float x0, float top, float h,
                      bool collapsed) {
-    const Dataset& ds = ctx.dataset;
-    const Palette& pal = palette(ctx.theme);
+    const Dataset& ds = c.data();
+    const Palette& pal = palette(c.look.theme);
     const float mid = top + h * 0.5f;
-    const float s = ctx.scale();
+    const float s = c.scale();
     auto color = [&](Index e, float a) { return imColor(ds.categoryColor(ds.events[e].category), a); };
     auto emphasis = [&](Index e, float ax0, float ay0, float ax1, float ay1) {
-        if (e == ctx.view.selected)
+        if (e == c.session.view.selected)
             dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.selection, 3, 0, 2.0f * s);
-        else if (e == ctx.view.hovered)
+        else if (e == c.session.view.hovered)
             dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.hover, 3, 0, 1.5f * s);
     };
     // Uncertain dates: a soft span fading out at both ends ("some time between").
@@ -348,14 +343,14 @@ void drawLaneRecords(AppContext& ctx, const timeline::LaneRecords& lane, ImDrawL
         emphasis(bar.eventIndex, a, y0, b, y1);
     }
     // Clusters: several events too close to tell apart at this zoom.
-    for (const timeline::Cluster& c : lane.clusters) {
-        const float a = x0 + c.x0Px, b = x0 + c.x1Px;
+    for (const timeline::Cluster& cl : lane.clusters) {
+        const float a = x0 + cl.x0Px, b = x0 + cl.x1Px;
         const float y0 = mid - h * 0.36f, y1 = mid + h * 0.36f;
-        dl->AddRectFilled(ImVec2(a, y0), ImVec2(b, y1), color(c.firstEventIndex, 0.85f), 4);
+        dl->AddRectFilled(ImVec2(a, y0), ImVec2(b, y1), color(cl.firstEventIndex, 0.85f), 4);
         dl->AddRect(ImVec2(a, y0), ImVec2(b, y1), pal.text & 0x90FFFFFF, 4);
         if (!collapsed) {
             char label[16];
-            std::snprintf(label, sizeof label, "%u", c.count);
+            std::snprintf(label, sizeof label, "%u", cl.count);
             const ImVec2 ts = ImGui::CalcTextSize(label);
             if (b - a > ts.x + 4)
                 dl->AddText(ImVec2((a + b - ts.x) * 0.5f, mid - ts.y * 0.5f), IM_COL32(0, 0, 0, 255), label);
@@ -372,9 +367,9 @@ void drawLaneRecords(AppContext& ctx, const timeline::LaneRecords& lane, ImDrawL
     }
 }
 
-void drawLaneGutter(AppContext& ctx, TimelineState& t, ImVec2 p0, float gutterW) {
-    const Dataset& ds = ctx.dataset;
-    const float s = ctx.scale();
+void drawLaneGutter(Context& c, TimelineState& t, ImVec2 p0, float gutterW) {
+    const Dataset& ds = c.data();
+    const float s = c.scale();
     for (std::size_t row = 0; row < t.layout.laneCount(); ++row) {
         const timeline::Lane& lane = t.layout.lane(row);
         const float top = p0.y + t.layout.rowTopPx(row);
@@ -405,38 +400,32 @@ void drawLaneGutter(AppContext& ctx, TimelineState& t, ImVec2 p0, float gutterW)
         }
         if (!lane.collapsed) {
             dl->PushClipRect(ImVec2(p0.x, top), ImVec2(p0.x + gutterW - 4, top + h), true);
-            dl->AddText(ImVec2(p0.x + 10 * s, top + (h - ImGui::GetFontSize()) * 0.5f), palette(ctx.theme).text, label);
+            dl->AddText(ImVec2(p0.x + 10 * s, top + (h - ImGui::GetFontSize()) * 0.5f), palette(c.look.theme).text,
+                        label);
             dl->PopClipRect();
         }
         ImGui::PopID();
     }
 }
 
-void drawHoverTooltip(AppContext& ctx, TimelineState& t, const timeline::TimelineHit& hit) {
-    const Dataset& ds = ctx.dataset;
+void drawHoverTooltip(Context& c, TimelineState& t, const timeline::TimelineHit& hit) {
+    const Dataset& ds = c.data();
+    if (hit.kind != timeline::TimelineHit::Kind::Cluster) {
+        eventTooltip(c, hit.eventIndex, "Click to select; the map follows");
+        return;
+    }
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    if (hit.kind == timeline::TimelineHit::Kind::Cluster) {
-        const timeline::LaneRecords& lane = t.frame.lanes[static_cast<std::size_t>(hit.row)];
-        const timeline::Cluster& c = lane.clusters[hit.cluster];
-        ImGui::Text("%u events%s", c.count, c.fromLeftEdge ? " that began before this view" : "");
-        static std::vector<Index> members;  // reused: no allocation while hovering
-        timeline::clusterEvents(t.index, lane, c, members, 8);
-        for (Index e : members)
-            ImGui::BulletText("%s  %s", ds.events[e].date.iso().c_str(), ds.events[e].title.c_str());
-        if (c.count > members.size())
-            ImGui::TextDisabled(
-                "\u2026 and %zu more. %s", static_cast<std::size_t>(c.count - members.size()),
-                c.fromLeftEdge ? "Pan left to see where they start." : "Click or zoom in to separate them.");
-    } else {
-        const Event& e = ds.events[hit.eventIndex];
-        ImGui::PushFont(ctx.fonts.bold);
-        ImGui::TextUnformatted(e.title.c_str());
-        ImGui::PopFont();
-        ImGui::TextUnformatted(describeWhen(e).c_str());
-        confidenceBadge(e.confidence);
-        ImGui::TextDisabled("Click to select; the map follows");
-    }
+    const timeline::LaneRecords& lane = t.frame.lanes[static_cast<std::size_t>(hit.row)];
+    const timeline::Cluster& cl = lane.clusters[hit.cluster];
+    ImGui::Text("%u events%s", cl.count, cl.fromLeftEdge ? " that began before this view" : "");
+    std::vector<Index>& members = t.clusterMembers;
+    timeline::clusterEvents(t.index, lane, cl, members, 8);
+    for (Index e : members) ImGui::BulletText("%s  %s", ds.events[e].date.iso().c_str(), ds.events[e].title.c_str());
+    if (cl.count > members.size())
+        ImGui::TextDisabled(
+            "\u2026 and %zu more. %s", static_cast<std::size_t>(cl.count - members.size()),
+            cl.fromLeftEdge ? "Pan left to see where they start." : "Click or zoom in to separate them.");
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -444,41 +433,40 @@ void drawHoverTooltip(AppContext& ctx, TimelineState& t, const timeline::Timelin
 }  // namespace
 
 // ===========================================================================
-// [SECTION] drawTimelineView
+// [SECTION] draw
 // ===========================================================================
 
-void drawTimelineView(AppContext& ctx) {
-    if (!ctx.hasDataset) {
+void TimelinePanel::draw(Context& c) {
+    if (!c.doc.hasData()) {
         ImGui::TextDisabled("No data loaded.");
         return;
     }
-    if (!ctx.timelineState) ctx.timelineState = createTimelineState();
-    TimelineState& t = *ctx.timelineState;
+    TimelineState& t = *m_state;
     ImGuiIO& io = ImGui::GetIO();
-    const float s = ctx.scale();
-    const Palette& pal = palette(ctx.theme);
-    rebuildIfNeeded(ctx, t);
+    const float s = c.scale();
+    const Palette& pal = palette(c.look.theme);
+    rebuildIfNeeded(c, t);
 
     const float gutterW = 170 * s;
     const float fullW = ImGui::GetContentRegionAvail().x;
     const float lanesW = std::max(50.0f, fullW - gutterW);
     if (t.needsFit) {
-        t.view = timeline::fitSpan(dataSpan(ctx.dataset), lanesW, 20 * s);
+        t.view = timeline::fitSpan(dataSpan(c.data()), lanesW, 20 * s);
         t.needsFit = false;
     } else {
         t.view = timeline::resize(t.view, lanesW);
     }
 
-    handleKeys(ctx, t);
-    advancePlayback(ctx, t);
-    drawHeader(ctx, t, fullW);
+    handleKeys(c, t);
+    if (c.session.view.playing) keepDayVisible(t, c.session.view.playheadDay, 0.15);
+    drawHeader(c, t, fullW);
 
     // Geometry: axis, density strip, lanes (scrolling when they do not fit).
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float axisH = ImGui::GetFontSize() + 10 * s;
     const float densityH = 16 * s;
-    const float eraRowH = t.eras.empty() && ctx.dataset.eras.empty() ? 0.0f : ImGui::GetFontSize() + 4 * s;
+    const float eraRowH = t.eras.empty() && c.data().eras.empty() ? 0.0f : ImGui::GetFontSize() + 4 * s;
     t.layout.expandedHeightPx = std::round(ImGui::GetFontSize() * 1.3f);
     t.layout.collapsedHeightPx = std::round(6 * s);
     const float lanesTop = origin.y + axisH + densityH + eraRowH + 2 * s;
@@ -491,8 +479,8 @@ void drawTimelineView(AppContext& ctx) {
     t.lanesOrigin = ImVec2(lanesP0.x, rowsTop);
 
     // Selection made elsewhere: scroll the timeline to it.
-    if (ctx.view.revealSelected && ctx.view.selected < ctx.dataset.events.size()) {
-        const DaySpan sp = ctx.dataset.events[ctx.view.selected].span();
+    if (c.session.view.revealSelected && c.session.view.selected < c.data().events.size()) {
+        const DaySpan sp = c.data().events[c.session.view.selected].span();
         const double mid = static_cast<double>(sp.first + sp.last) * 0.5;
         if (mid < t.view.firstDay || mid > t.view.lastDay()) t.view.firstDay = mid - t.view.visibleDays() * 0.5;
     }
@@ -507,9 +495,9 @@ void drawTimelineView(AppContext& ctx) {
                           row % 2 ? pal.laneBg : pal.laneBgAlt);
     }
     dl->PopClipRect();
-    drawEras(ctx, t, dl, ImVec2(lanesP0.x, origin.y + axisH + densityH), lanesTop - 1, lanesBottom);
-    drawAxis(ctx, t, dl, ImVec2(lanesP0.x, origin.y), axisH, lanesBottom);
-    drawDensity(ctx, t, dl, ImVec2(lanesP0.x, origin.y + axisH + 1), densityH);
+    drawEras(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + densityH), lanesTop - 1, lanesBottom);
+    drawAxis(c, t, dl, ImVec2(lanesP0.x, origin.y), axisH, lanesBottom);
+    drawDensity(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + 1), densityH);
 
     // The pre-pass for the visible rows, then drawing its records.
     timeline::PrepassOptions opt;
@@ -523,12 +511,12 @@ void drawTimelineView(AppContext& ctx) {
     for (std::size_t row = 0; row < t.frame.lanes.size(); ++row) {
         const timeline::LaneRecords& lane = t.frame.lanes[row];
         if (lane.skipped) continue;
-        drawLaneRecords(ctx, lane, dl, lanesP0.x, rowsTop + t.layout.rowTopPx(row), t.layout.rowHeightPx(row),
+        drawLaneRecords(c, lane, dl, lanesP0.x, rowsTop + t.layout.rowTopPx(row), t.layout.rowHeightPx(row),
                         lane.collapsed);
     }
     dl->PopClipRect();
     ImGui::PushClipRect(ImVec2(origin.x, lanesTop), ImVec2(origin.x + gutterW, lanesBottom), true);
-    drawLaneGutter(ctx, t, ImVec2(origin.x, rowsTop), gutterW);
+    drawLaneGutter(c, t, ImVec2(origin.x, rowsTop), gutterW);
     ImGui::PopClipRect();
     // More lanes than fit: a scroll bar hint, and the wheel over the lane names scrolls.
     const float overflow = t.layout.totalHeightPx() - lanesH;
@@ -553,8 +541,8 @@ void drawTimelineView(AppContext& ctx) {
     if (hovered && !overAxis && t.drag == TimelineState::Drag::None)
         hit = timeline::hitTest(t.frame, t.layout, mouseX, io.MousePos.y - rowsTop, 5 * s);
     if (hit) {
-        ctx.view.hovered = hit.eventIndex;
-        drawHoverTooltip(ctx, t, hit);
+        c.session.view.hovered = hit.eventIndex;
+        drawHoverTooltip(c, t, hit);
     }
     if (hovered && io.MouseWheel != 0) {
         if (io.KeyShift)
@@ -573,9 +561,9 @@ void drawTimelineView(AppContext& ctx) {
     if (ImGui::IsItemActive()) {
         switch (t.drag) {
             case TimelineState::Drag::Scrub:
-                ctx.view.playheadDay = std::clamp(mouseDay, timeline::kEarliestDay, timeline::kLatestDay);
-                ctx.view.window.reset();
-                ctx.view.playing = false;
+                c.session.view.playheadDay = std::clamp(mouseDay, timeline::kEarliestDay, timeline::kLatestDay);
+                c.session.view.window.reset();
+                c.session.view.playing = false;
                 break;
             case TimelineState::Drag::Pan:
                 if (io.MouseDelta.x != 0) t.view = timeline::pan(t.view, io.MouseDelta.x);
@@ -583,7 +571,7 @@ void drawTimelineView(AppContext& ctx) {
             case TimelineState::Drag::Brush: {
                 const double a = std::min(t.brushStartDay, mouseDay), b = std::max(t.brushStartDay, mouseDay);
                 if (b - a >= 1)
-                    ctx.view.window =
+                    c.session.view.window =
                         DaySpan{static_cast<DayNumber>(std::floor(a)), static_cast<DayNumber>(std::ceil(b))};
                 break;
             }
@@ -607,24 +595,25 @@ void drawTimelineView(AppContext& ctx) {
                                  static_cast<DayNumber>(t.view.xToDay(c.x1Px)) + 1};
                 t.view = timeline::fitSpan(sp, lanesW, 60 * s);
             } else if (clickHit) {
-                ctx.view.select(clickHit.eventIndex);
+                c.session.view.select(clickHit.eventIndex);
             } else {
-                ctx.view.selected = kNoIndex;
+                c.session.view.selected = kNoIndex;
             }
         }
         t.drag = TimelineState::Drag::None;
     }
 
     // The brushed window and the playhead on top.
-    if (ctx.view.window) {
-        const float a = lanesP0.x + static_cast<float>(t.view.dayToX(static_cast<double>(ctx.view.window->first)));
-        const float b = lanesP0.x + static_cast<float>(t.view.dayToX(static_cast<double>(ctx.view.window->last)));
+    if (c.session.view.window) {
+        const float a =
+            lanesP0.x + static_cast<float>(t.view.dayToX(static_cast<double>(c.session.view.window->first)));
+        const float b = lanesP0.x + static_cast<float>(t.view.dayToX(static_cast<double>(c.session.view.window->last)));
         dl->PushClipRect(ImVec2(lanesP0.x, origin.y), ImVec2(lanesP0.x + lanesW, lanesBottom), true);
         dl->AddRectFilled(ImVec2(a, origin.y), ImVec2(b, lanesBottom), (pal.selection & 0x00FFFFFF) | 0x22000000);
         dl->AddRect(ImVec2(a, origin.y), ImVec2(b, lanesBottom), pal.selection, 0, 0, 1.5f * s);
         dl->PopClipRect();
     } else {
-        const float x = lanesP0.x + static_cast<float>(t.view.dayToX(ctx.view.playheadDay));
+        const float x = lanesP0.x + static_cast<float>(t.view.dayToX(c.session.view.playheadDay));
         if (x >= lanesP0.x - 1 && x <= lanesP0.x + lanesW + 1) {
             dl->AddLine(ImVec2(x, origin.y), ImVec2(x, lanesBottom), pal.playhead, 2.5f * s);
             const float hw = 7 * s;
@@ -635,9 +624,8 @@ void drawTimelineView(AppContext& ctx) {
     if (hovered && overAxis) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
 }
 
-void timelineLayoutReport(const AppContext& ctx, TimelineLayoutReport& out) {
-    if (!ctx.timelineState) return;
-    const TimelineState& t = *ctx.timelineState;
+void TimelinePanel::layoutReport(TimelineLayoutReport& out) const {
+    const TimelineState& t = *m_state;
     out.lanesX = t.lanesOrigin.x;
     out.lanesY = t.lanesOrigin.y;
     out.firstDay = t.view.firstDay;
