@@ -43,7 +43,6 @@ constexpr Format kFormats[] = {
     {".xlsx", {"XLSX", nullptr}, "an Excel workbook (.xlsx)", true, true},
     {".xlsm", {"XLSX", nullptr}, "an Excel workbook (.xlsm)", true, true},
     {".ods", {"ODS", nullptr}, "an OpenDocument spreadsheet (.ods)", true, true},
-    {".fods", {"ODS", nullptr}, "a flat OpenDocument spreadsheet (.fods)", true, false},
     {".xls", {"XLS", nullptr}, "an Excel 97-2003 workbook (.xls)", true, false},
     {".kml", {"LIBKML", "KML", nullptr}, "a KML file", false, false},
     {".kmz", {"LIBKML", "KML", nullptr}, "a KMZ file (zipped KML)", false, true},
@@ -279,6 +278,7 @@ struct Opened {
     Dataset dataset;
     std::string driver;
     const Format* format = nullptr;
+    std::string openError;  // a failure GDAL reported while opening (it may parse a sheet then)
 };
 
 Opened openFile(const std::filesystem::path& file, const std::string& name, const GdalOptions& options,
@@ -316,6 +316,7 @@ Opened openFile(const std::filesystem::path& file, const std::string& name, cons
     }
     out.driver = GDALGetDriverShortName(GDALGetDatasetDriver(out.dataset.get()));
     out.format = format;
+    out.openError = messages.lastError();
     for (std::string& w : messages.takeWarnings()) diagnostics.push_back(warning(name, "GDAL: " + w));
     return out;
 }
@@ -625,7 +626,15 @@ GdalReadResult readLayer(const std::filesystem::path& file, const GdalOptions& o
     if (geometryWarnings > 20)
         result.diagnostics.push_back(
             warning(name, std::to_string(geometryWarnings - 20) + " more features without a valid geometry"));
-    if (!messages.lastError().empty()) result.diagnostics.push_back(warning(name, "GDAL: " + messages.lastError()));
+    // GDAL reports some limits only as a message and then ends the sheet early
+    // (its ODS reader stops after about 10 MB of cell text): never a silent cut.
+    const std::string& failure = !messages.lastError().empty() ? messages.lastError() : opened.openError;
+    if (!failure.empty()) {
+        result.complete = false;
+        result.diagnostics.push_back(error(name, std::string(kind) + " \"" + table.name + "\": GDAL stopped with \"" +
+                                                     failure + "\" after " + std::to_string(table.rows.size()) +
+                                                     " rows; rows after that may be missing"));
+    }
     if (options.progress) options.progress(1.0);
     result.table = std::move(table);
     return result;

@@ -39,7 +39,7 @@ namespace meridian::io {
 bool gdalAvailable();
 
 // Whether the file's extension is one read through GDAL (any case): .xlsx
-// .xlsm .ods .fods .xls .kml .kmz .gpx .gpkg .shp .fgb .tab .mif.
+// .xlsm .ods .xls .kml .kmz .gpx .gpkg .shp .fgb .tab .mif.
 bool isGdalFormat(const std::filesystem::path& file);
 // Those extensions, for a file dialog's filter (".xlsx", ...).
 const std::vector<std::string>& gdalExtensions();
@@ -53,7 +53,7 @@ enum class HeaderRow : std::uint8_t {
 struct GdalLimits {
     std::uint64_t maxFileBytes = std::uint64_t{512} << 20;      // 512 MiB on disk
     std::uint64_t maxUnpackedBytes = std::uint64_t{512} << 20;  // zip containers (.xlsx .ods .kmz): sum of the entries
-    double maxPackRatio = 100;  // unpacked / packed, checked above 16 MiB unpacked (real workbooks pack 5-20x)
+    double maxPackRatio = 200;  // unpacked / packed, checked above 16 MiB unpacked (real workbooks pack 5-20x)
     std::size_t maxColumns = 10'000;
     std::size_t maxRows = 5'000'000;  // beyond: stop with an error (the file is not read silently in part)
 };

@@ -38,8 +38,8 @@ bool isGdalFormat(const std::filesystem::path& file) {
 }
 
 const std::vector<std::string>& gdalExtensions() {
-    static const std::vector<std::string> all = {".xlsx", ".xlsm", ".ods", ".fods", ".xls", ".kml", ".kmz",
-                                                 ".gpx",  ".gpkg", ".shp", ".fgb",  ".tab", ".mif"};
+    static const std::vector<std::string> all = {".xlsx", ".xlsm", ".ods", ".xls", ".kml", ".kmz",
+                                                 ".gpx",  ".gpkg", ".shp", ".fgb", ".tab", ".mif"};
     return all;
 }
 

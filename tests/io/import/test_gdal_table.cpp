@@ -410,6 +410,21 @@ TEST_CASE("gdal: a 2 GB file is refused before GDAL reads it") {
     }
 }
 
+TEST_CASE("gdal: a sheet GDAL stops reading part way is reported, not cut silently") {
+    // GDAL 3.6's ODS reader gives up after about 10 MB of cell text with only a
+    // message (a 100,000-row .ods from LibreOffice loses its last 6,400 rows):
+    // long.ods has 12,000 rows of 1,000 characters.
+    const GdalReadResult r = readGdalTable(kGdal / "long.ods");
+    REQUIRE_MESSAGE(r.ok(), firstError(r.diagnostics));  // the rows before the stop are kept
+    CHECK(r.table->rows.size() > 1000);
+    CHECK(r.table->rows.size() < 12000);
+    CHECK_FALSE(r.complete);
+    const std::string message = firstError(r.diagnostics);
+    CHECK_MESSAGE(message.find("sheet \"Long\": GDAL stopped with") == 0, message);
+    CHECK(message.find("rows after that may be missing") != std::string::npos);
+    CHECK(message.find(" after " + std::to_string(r.table->rows.size()) + " rows") != std::string::npos);
+}
+
 TEST_CASE("gdal: too many columns") {
     GdalOptions narrow;
     narrow.limits.maxColumns = 3;
