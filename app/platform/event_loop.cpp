@@ -117,7 +117,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         const auto revision = app.document().revision();
         app.beginFrame(nowSec());
         beginImGuiFrame();
-        input.feedFrame(ImGui::GetIO());
+        input.feedFrame(ImGui::GetIO(), app.requests().focusSearch || app.state().textFocusPendingFrames > 0);
         ImGui::NewFrame();
         app.drawUi(app.session());
         ImGui::Render();

@@ -91,15 +91,29 @@ bool isQueuedInput(const SDL_Event& e) {
 }
 
 void InputQueue::push(const SDL_Event& e) {
-    // Auto-repeat: ImGui makes its own repeats from how long a key is held.
-    if (e.type == SDL_KEYDOWN && e.key.repeat) return;
+    // SDL's X11 backend reports a release and a press with the same timestamp
+    // (a held key's auto-repeat, but also two presses sent at once, as a
+    // clicker or xdotool can) as one "repeat" press. Each is a press: an up
+    // then a down, so the UI counts every one (and ImGui's own repeat timer,
+    // which needs the key held across frames, never doubles them).
+    if (e.type == SDL_KEYDOWN && e.key.repeat) {
+        SDL_Event up = e;
+        up.type = SDL_KEYUP;
+        up.key.state = SDL_RELEASED;
+        up.key.repeat = 0;
+        m_events.push_back(up);
+        SDL_Event down = e;
+        down.key.repeat = 0;
+        m_events.push_back(down);
+        return;
+    }
     m_events.push_back(e);
 }
 
-std::size_t InputQueue::feedFrame(ImGuiIO& io) {
+std::size_t InputQueue::feedFrame(ImGuiIO& io, bool holdText) {
     std::bitset<SDL_NUM_SCANCODES> keyTouched;
     bool buttonTouched[5] = {};
-    bool editingKeyDown = false, pointerEvent = false;
+    bool editingKeyDown = false, keyPressed = false, pointerEvent = false;
     std::size_t taken = 0;
     while (!m_events.empty()) {
         const SDL_Event& e = m_events.front();
@@ -109,18 +123,21 @@ std::size_t InputQueue::feedFrame(ImGuiIO& io) {
             case SDL_KEYUP: {
                 const SDL_Scancode sc = e.key.keysym.scancode;
                 if (sc < 0 || sc >= SDL_NUM_SCANCODES) break;
-                if (keyTouched[sc]) {
+                // A modifier let go after a key pressed in this frame waits a frame, so
+                // the chord (Ctrl+Q typed fast, Ctrl released first) is seen whole.
+                if (keyTouched[sc] || (keyPressed && isModifier(sc) && e.type == SDL_KEYUP)) {
                     stop = true;
                     break;
                 }
                 keyTouched[sc] = true;
+                if (e.type == SDL_KEYDOWN && !isModifier(sc)) keyPressed = true;
                 io.KeysDown[sc] = e.type == SDL_KEYDOWN;
                 m_mods = e.key.keysym.mod;
                 if (e.type == SDL_KEYDOWN && isEditingKey(sc, m_mods)) editingKeyDown = true;
                 break;
             }
             case SDL_TEXTINPUT:
-                if (editingKeyDown) {
+                if (editingKeyDown || holdText) {
                     stop = true;
                     break;
                 }

@@ -34,8 +34,10 @@ public:
     std::size_t size() const { return m_events.size(); }
     // Applies one frame's worth of events to io. Call after the backend's
     // NewFrame (which writes SDL's live mouse state) and before ImGui::NewFrame.
-    // Returns how many events the frame took.
-    std::size_t feedFrame(ImGuiIO& io);
+    // Returns how many events the frame took. holdText: a text field is being
+    // focused and is not active yet (its first frame would drop characters):
+    // typed text waits.
+    std::size_t feedFrame(ImGuiIO& io, bool holdText = false);
 
 private:
     std::deque<SDL_Event> m_events;

@@ -182,6 +182,7 @@ void App::drawUi(Session& session) {
 
 void App::endFrame() {
     Requests& r = m_requests;
+    if (m_state.textFocusPendingFrames > 0) --m_state.textFocusPendingFrames;
     Context c = context(m_session);
     if (r.openPath) {
         const std::string path = *r.openPath;

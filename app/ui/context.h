@@ -63,7 +63,10 @@ struct ExportProgress {
 // App-wide state that panels read (and change through Requests).
 struct AppState {
     bool fullscreen = false;
-    bool keyboardNav = false;   // F6: the arrows move between the panels' controls
+    bool keyboardNav = false;  // F6: the arrows move between the panels' controls
+    // A text field was asked to take the keyboard and is not active yet: typed
+    // text waits (counts down frames, so text is never held for long).
+    int textFocusPendingFrames = 0;
     std::string statusMessage;  // shown briefly in the menu bar
     double statusUntilSec = 0;
     ExportProgress exportProgress;

@@ -22,15 +22,21 @@ enum Column { kColDate, kColTitle, kColCategory, kColConfidence, kColSources };
 void EventTable::drawSearchField(Context& c) {
     Session& s = c.session;
     if (s.filter.text != m_searchText) m_searchText = s.filter.text;
+    // Ctrl+F: the field takes the keyboard. The request is repeated until the
+    // field is active (ImGui ignores it on a window's first frame, which is
+    // where it lands when the keys came while the app was starting), and typed
+    // text waits meanwhile (the platform's input queue holds it).
     if (c.requests.focusSearch) {
-        ImGui::SetKeyboardFocusHere();
         c.requests.focusSearch = false;
+        c.app.textFocusPendingFrames = 10;
     }
+    if (c.app.textFocusPendingFrames > 0) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
     if (ImGui::InputTextWithHint("##search", "Search titles, places, sources\u2026 (Ctrl+F)", &m_searchText)) {
         s.filter.text = m_searchText;
         refilter(s, c.data(), c.doc.revision());
     }
+    if (ImGui::IsItemActive()) c.app.textFocusPendingFrames = 0;
     if (ImGui::IsItemActive() && keyPressed(Key::Escape)) {
         m_searchText.clear();
         s.filter.text.clear();

@@ -306,6 +306,7 @@ void MainWindow::draw(Context& c) {
         }
     }
     if (s.mapOnly) {
+        if (interactive) handleGlobalShortcuts(c);
         drawFullWindowMap(c);
         return;
     }
