@@ -1,0 +1,226 @@
+// The browser toolchain's end-to-end check (scripts/web --check), until the app
+// itself is ported: SDL2 + Dear ImGui + WebGL2 from the web dependency cache,
+// the model library, the preloaded data bundle and a lazily fetched file, in
+// one page, shaped the way the app's frame will be:
+//   - one frame function for emscripten_set_main_loop (no blocking loop, no ASYNCIFY);
+//   - idle: a frame with no event and nothing pending does no GL work (the
+//     canvas keeps showing the last image);
+//   - the 1:10m world is fetched only when asked for (here: after the first frame).
+// It writes what it saw into the page's #status element (headless Chromium's
+// --dump-dom reads it) and draws a quad and an ImGui window of known colours at
+// known places (its screenshot's pixels are checked).
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "io/dataset_loader.h"
+#include "io/topojson.h"
+#include "io/world_data.h"
+
+// The page's #status line (headless Chromium's --dump-dom reads it).
+EM_JS(void, showStatus, (const char* text), { document.getElementById('status').textContent = UTF8ToString(text); });
+
+namespace {
+
+// Colours the check looks for (scripts/web-check.mjs): keep them in step.
+constexpr float kClear[3] = {26 / 255.f, 26 / 255.f, 30 / 255.f};           // #1a1a1e
+constexpr float kQuad[3] = {1.f, 128 / 255.f, 0.f};                         // #ff8000
+constexpr ImU32 kPanel = IM_COL32(0, 90, 200, 255);                         // #005ac8
+constexpr const char* kFineWorldUrl = "assets/world/countries-10m.json";    // next to the page
+constexpr const char* kFineWorldFile = "/assets/world/countries-10m.json";  // where the fetch puts it
+
+// GLSL ES 3.00 (WebGL2): a quad in the canvas's centre, half its size.
+constexpr const char* kVertex = R"(#version 300 es
+const vec2 corners[4] = vec2[4](vec2(-0.5, -0.5), vec2(0.5, -0.5), vec2(-0.5, 0.5), vec2(0.5, 0.5));
+void main() { gl_Position = vec4(corners[gl_VertexID], 0.0, 1.0); }
+)";
+constexpr const char* kFragment = R"(#version 300 es
+precision mediump float;
+uniform vec3 u_colour;
+out vec4 fragColour;
+void main() { fragColour = vec4(u_colour, 1.0); }
+)";
+
+double secondsSince(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+struct Page {
+    SDL_Window* window = nullptr;
+    SDL_GLContext context = nullptr;
+    GLuint program = 0, vertexArray = 0;
+    GLint colourLocation = -1;
+
+    bool fontLoaded = false;
+    bool clipDistance = false;  // WEBGL_clip_cull_distance (gl_ClipDistance in GLSL ES)
+    std::string dataset = "not loaded";
+    std::string coarseWorld = "not loaded";
+    std::string fineWorld = "not asked";
+    double datasetSeconds = 0, coarseSeconds = 0, fineSeconds = 0;
+
+    enum class Fine { NotAsked, Fetching, Fetched, Loaded, Failed } fine = Fine::NotAsked;
+    long callbacks = 0;   // requestAnimationFrame callbacks
+    long drawn = 0;       // frames that did GL work
+    int dirtyFrames = 2;  // ImGui needs a second frame to settle its layout
+    std::string lastStatus;
+};
+
+Page g_page;
+
+void setStatus(const std::string& text) {
+    if (text == g_page.lastStatus) return;
+    g_page.lastStatus = text;
+    showStatus(text.c_str());
+}
+
+GLuint compile(GLenum type, const char* source) {
+    const GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        std::fprintf(stderr, "shader: %s\n", log);
+    }
+    return shader;
+}
+
+void loadWorld(const char* file, std::string& summary, double& seconds) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const meridian::io::WorldLevelResult r = meridian::io::loadWorldLevel(file, nullptr);
+    seconds = secondsSince(t0);
+    summary = r.ok() ? std::to_string(r.level.shapes.countries.size()) + " countries, " +
+                           std::to_string(r.level.fills.mesh.indices.size() / 3) + " triangles"
+                     : "error: " + r.error;
+}
+
+void onFineFetched(const char*) {
+    g_page.fine = Page::Fine::Fetched;
+    g_page.dirtyFrames = 1;
+}
+void onFineFailed(const char*) {
+    g_page.fine = Page::Fine::Failed;
+    g_page.fineWorld = std::string("could not fetch ") + kFineWorldUrl;
+    g_page.dirtyFrames = 1;
+}
+
+void frame() {
+    Page& p = g_page;
+    ++p.callbacks;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        p.dirtyFrames = 2;
+    }
+    if (p.fine == Page::Fine::Fetched) {  // parse in a frame of its own: no thread (single-threaded build)
+        loadWorld(kFineWorldFile, p.fineWorld, p.fineSeconds);
+        p.fine = p.fineWorld.starts_with("error") ? Page::Fine::Failed : Page::Fine::Loaded;
+    }
+    if (p.dirtyFrames == 0) return;  // idle: no GL work, the canvas keeps its last image
+    --p.dirtyFrames;
+
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(p.window, &width, &height);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // Two animation frames can share one performance.now() value (coarsened clocks,
+    // headless Chromium's virtual time): ImGui asserts on a zero DeltaTime.
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime <= 0.f) io.DeltaTime = 1e-4f;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(16, 16));
+    ImGui::SetNextWindowSize(ImVec2(480, 150));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kPanel);
+    ImGui::Begin("Meridian (web toolchain check)", nullptr, ImGuiWindowFlags_NoCollapse);
+    ImGui::TextUnformatted(p.dataset.c_str());
+    ImGui::Text("1:110m: %s", p.coarseWorld.c_str());
+    ImGui::Text("1:10m: %s", p.fineWorld.c_str());
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::Render();
+
+    glViewport(0, 0, width, height);
+    glClearColor(kClear[0], kClear[1], kClear[2], 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glUseProgram(p.program);
+    glUniform3fv(p.colourLocation, 1, kQuad);
+    glBindVertexArray(p.vertexArray);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(p.window);
+    ++p.drawn;
+
+    if (p.fine == Page::Fine::NotAsked) {  // the first frame is up: now fetch the 1:10m world
+        p.fine = Page::Fine::Fetching;
+        p.fineWorld = "fetching";
+        emscripten_async_wget(kFineWorldUrl, kFineWorldFile, onFineFetched, onFineFailed);
+    }
+    char status[1024];
+    std::snprintf(status, sizeof status,
+                  "canvas=%dx%d font=%s webgl2=yes clip_distance=%s | dataset: %s (%.0f ms) | 1:110m: %s (%.0f ms) "
+                  "| 1:10m: %s (%.0f ms) | frames drawn=%ld of %ld",
+                  width, height, p.fontLoaded ? "ok" : "missing", p.clipDistance ? "yes" : "no", p.dataset.c_str(),
+                  p.datasetSeconds * 1000, p.coarseWorld.c_str(), p.coarseSeconds * 1000, p.fineWorld.c_str(),
+                  p.fineSeconds * 1000, p.drawn, p.callbacks);
+    setStatus(status);
+}
+
+}  // namespace
+
+int main() {
+    Page& p = g_page;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        setStatus(std::string("error: SDL_Init: ") + SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    double cssWidth = 0, cssHeight = 0;
+    emscripten_get_element_css_size("#canvas", &cssWidth, &cssHeight);
+    p.window =
+        SDL_CreateWindow("Meridian", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, static_cast<int>(cssWidth),
+                         static_cast<int>(cssHeight), SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE);
+    if (!p.window || !(p.context = SDL_GL_CreateContext(p.window))) {
+        setStatus(std::string("error: no WebGL2 context: ") + SDL_GetError());
+        return 1;
+    }
+    p.clipDistance =
+        emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "WEBGL_clip_cull_distance");
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the app keeps its settings in browser storage instead
+    p.fontLoaded = io.Fonts->AddFontFromFileTTF("/assets/fonts/DejaVuSans.ttf", 18.f) != nullptr;
+    ImGui_ImplSDL2_InitForOpenGL(p.window, p.context);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    p.program = glCreateProgram();
+    glAttachShader(p.program, compile(GL_VERTEX_SHADER, kVertex));
+    glAttachShader(p.program, compile(GL_FRAGMENT_SHADER, kFragment));
+    glLinkProgram(p.program);
+    p.colourLocation = glGetUniformLocation(p.program, "u_colour");
+    glGenVertexArrays(1, &p.vertexArray);
+
+    const auto t0 = std::chrono::steady_clock::now();
+    const meridian::io::DatasetLoadResult data = meridian::io::loadDataset("/data/iran-dprk.json");
+    p.datasetSeconds = secondsSince(t0);
+    p.dataset = data.ok() ? meridian::io::summarizeDataset(*data.dataset)
+                          : "error: " + (data.diagnostics.empty() ? std::string("?") : data.diagnostics[0].format());
+    loadWorld("/assets/world/countries-110m.json", p.coarseWorld, p.coarseSeconds);
+
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}
