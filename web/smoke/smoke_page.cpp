@@ -5,7 +5,8 @@
 //   - one frame function for emscripten_set_main_loop (no blocking loop, no ASYNCIFY);
 //   - idle: a frame with no event and nothing pending does no GL work (the
 //     canvas keeps showing the last image);
-//   - the 1:10m world is fetched only when asked for (here: after the first frame).
+//   - the 1:10m world is fetched only when asked for (here: after the first frame)
+//     and triangulated in a Web Worker (world_worker.cpp), so no frame waits for it.
 // It writes what it saw into the page's #status element (headless Chromium's
 // --dump-dom reads it) and draws a quad and an ImGui window of known colours at
 // known places (its screenshot's pixels are checked).
@@ -17,16 +18,26 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
-#include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <string>
 
+#include "geo/tessellate.h"
 #include "io/dataset_loader.h"
-#include "io/topojson.h"
+#include "io/text_file.h"
 #include "io/world_data.h"
+#include "world_mesh_message.h"
 
-// The page's #status line (headless Chromium's --dump-dom reads it).
+// What web/check-page.mjs reads: the page's #status line, the frame counters
+// (animation frames, frames drawn) and the time of the first drawn frame.
 EM_JS(void, showStatus, (const char* text), { document.getElementById('status').textContent = UTF8ToString(text); });
+// clang-format off (JavaScript)
+EM_JS(void, publishFrames, (double callbacks, double drawn), {
+    window.meridianFrames = {callbacks : callbacks, drawn : drawn};
+    if (drawn > 0 && !window.meridianFirstFrameMs) window.meridianFirstFrameMs = performance.now();
+});
+// clang-format on
 
 namespace {
 
@@ -36,6 +47,7 @@ constexpr float kQuad[3] = {1.f, 128 / 255.f, 0.f};                         // #
 constexpr ImU32 kPanel = IM_COL32(0, 90, 200, 255);                         // #005ac8
 constexpr const char* kFineWorldUrl = "assets/world/countries-10m.json";    // next to the page
 constexpr const char* kFineWorldFile = "/assets/world/countries-10m.json";  // where the fetch puts it
+constexpr const char* kWorldWorkerUrl = "meridian-world-worker.js";         // next to the page
 
 // GLSL ES 3.00 (WebGL2): a quad in the canvas's centre, half its size.
 constexpr const char* kVertex = R"(#version 300 es
@@ -49,10 +61,6 @@ out vec4 fragColour;
 void main() { fragColour = vec4(u_colour, 1.0); }
 )";
 
-double secondsSince(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
 struct Page {
     SDL_Window* window = nullptr;
     SDL_GLContext context = nullptr;
@@ -64,9 +72,10 @@ struct Page {
     std::string dataset = "not loaded";
     std::string coarseWorld = "not loaded";
     std::string fineWorld = "not asked";
-    double datasetSeconds = 0, coarseSeconds = 0, fineSeconds = 0;
+    meridian::geo::TriangleMesh fineMesh;  // what the map would upload
 
-    enum class Fine { NotAsked, Fetching, Fetched, Loaded, Failed } fine = Fine::NotAsked;
+    enum class Fine { NotAsked, Fetching, Tessellating, Loaded, Failed } fine = Fine::NotAsked;
+    worker_handle worker = 0;
     long callbacks = 0;   // requestAnimationFrame callbacks
     long drawn = 0;       // frames that did GL work
     int dirtyFrames = 2;  // ImGui needs a second frame to settle its layout
@@ -95,22 +104,60 @@ GLuint compile(GLenum type, const char* source) {
     return shader;
 }
 
-void loadWorld(const char* file, std::string& summary, double& seconds) {
-    const auto t0 = std::chrono::steady_clock::now();
+void loadWorld(const char* file, std::string& summary) {
     const meridian::io::WorldLevelResult r = meridian::io::loadWorldLevel(file, nullptr);
-    seconds = secondsSince(t0);
     summary = r.ok() ? std::to_string(r.level.shapes.countries.size()) + " countries, " +
                            std::to_string(r.level.fills.mesh.indices.size() / 3) + " triangles"
                      : "error: " + r.error;
 }
 
-void onFineFetched(const char*) {
-    g_page.fine = Page::Fine::Fetched;
-    g_page.dirtyFrames = 1;
+void onFineTessellated(char* data, int size, void*) {
+    Page& p = g_page;
+    p.dirtyFrames = 1;
+    WorldMeshMessage header;
+    if (size < static_cast<int>(sizeof header)) {
+        p.fine = Page::Fine::Failed;
+        p.fineWorld = "error: the world worker sent no mesh";
+        return;
+    }
+    std::memcpy(&header, data, sizeof header);
+    const char* body = data + sizeof header;
+    if (header.errorBytes) {
+        p.fine = Page::Fine::Failed;
+        p.fineWorld = "error: " + std::string(body, header.errorBytes);
+        return;
+    }
+    p.fineMesh.vertices.resize(header.vertices);
+    p.fineMesh.indices.resize(header.indices);
+    std::memcpy(p.fineMesh.vertices.data(), body, header.vertices * sizeof(meridian::geo::MeshVertex));
+    std::memcpy(p.fineMesh.indices.data(), body + header.vertices * sizeof(meridian::geo::MeshVertex),
+                header.indices * sizeof(std::uint32_t));
+    p.fine = Page::Fine::Loaded;
+    p.fineWorld = std::to_string(header.countries) + " countries, " + std::to_string(header.indices / 3) +
+                  " triangles (in a worker)";
 }
+
+void onFineFetched(const char* file) {
+    Page& p = g_page;
+    std::string error;
+    std::optional<std::string> text = meridian::io::readWholeFile(file, &error);
+    if (!text) {
+        p.fine = Page::Fine::Failed;
+        p.fineWorld = "error: " + error;
+        p.dirtyFrames = 1;
+        return;
+    }
+    p.fine = Page::Fine::Tessellating;
+    p.fineWorld = "tessellating in a worker";
+    p.dirtyFrames = 1;
+    if (!p.worker) p.worker = emscripten_create_worker(kWorldWorkerUrl);
+    emscripten_call_worker(p.worker, "tessellateWorldLevel", text->data(), static_cast<int>(text->size()),
+                           onFineTessellated, nullptr);
+}
+
 void onFineFailed(const char*) {
     g_page.fine = Page::Fine::Failed;
-    g_page.fineWorld = std::string("could not fetch ") + kFineWorldUrl;
+    g_page.fineWorld = std::string("error: could not fetch ") + kFineWorldUrl;
     g_page.dirtyFrames = 1;
 }
 
@@ -122,11 +169,10 @@ void frame() {
         ImGui_ImplSDL2_ProcessEvent(&event);
         p.dirtyFrames = 2;
     }
-    if (p.fine == Page::Fine::Fetched) {  // parse in a frame of its own: no thread (single-threaded build)
-        loadWorld(kFineWorldFile, p.fineWorld, p.fineSeconds);
-        p.fine = p.fineWorld.starts_with("error") ? Page::Fine::Failed : Page::Fine::Loaded;
+    if (p.dirtyFrames == 0) {  // idle: no GL work, the canvas keeps its last image
+        publishFrames(static_cast<double>(p.callbacks), static_cast<double>(p.drawn));
+        return;
     }
-    if (p.dirtyFrames == 0) return;  // idle: no GL work, the canvas keeps its last image
     --p.dirtyFrames;
 
     int width = 0, height = 0;
@@ -160,6 +206,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(p.window);
     ++p.drawn;
+    publishFrames(static_cast<double>(p.callbacks), static_cast<double>(p.drawn));
 
     if (p.fine == Page::Fine::NotAsked) {  // the first frame is up: now fetch the 1:10m world
         p.fine = Page::Fine::Fetching;
@@ -168,11 +215,10 @@ void frame() {
     }
     char status[1024];
     std::snprintf(status, sizeof status,
-                  "canvas=%dx%d font=%s webgl2=yes clip_distance=%s | dataset: %s (%.0f ms) | 1:110m: %s (%.0f ms) "
-                  "| 1:10m: %s (%.0f ms) | frames drawn=%ld of %ld",
+                  "canvas=%dx%d font=%s webgl2=yes clip_distance=%s | dataset: %s | 1:110m: %s | 1:10m: %s "
+                  "| frames drawn=%ld of %ld",
                   width, height, p.fontLoaded ? "ok" : "missing", p.clipDistance ? "yes" : "no", p.dataset.c_str(),
-                  p.datasetSeconds * 1000, p.coarseWorld.c_str(), p.coarseSeconds * 1000, p.fineWorld.c_str(),
-                  p.fineSeconds * 1000, p.drawn, p.callbacks);
+                  p.coarseWorld.c_str(), p.fineWorld.c_str(), p.drawn, p.callbacks);
     setStatus(status);
 }
 
@@ -214,12 +260,10 @@ int main() {
     p.colourLocation = glGetUniformLocation(p.program, "u_colour");
     glGenVertexArrays(1, &p.vertexArray);
 
-    const auto t0 = std::chrono::steady_clock::now();
     const meridian::io::DatasetLoadResult data = meridian::io::loadDataset("/data/iran-dprk.json");
-    p.datasetSeconds = secondsSince(t0);
     p.dataset = data.ok() ? meridian::io::summarizeDataset(*data.dataset)
                           : "error: " + (data.diagnostics.empty() ? std::string("?") : data.diagnostics[0].format());
-    loadWorld("/assets/world/countries-110m.json", p.coarseWorld, p.coarseSeconds);
+    loadWorld("/assets/world/countries-110m.json", p.coarseWorld);
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

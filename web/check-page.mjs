@@ -1,0 +1,92 @@
+// Checks the built page in headless Chromium (Debian's chromium, software WebGL2),
+// as a person would see it:
+//   - the page's own report (#status): no error, the font from the data bundle,
+//     a WebGL2 context, the curated dataset read by the model, the 1:110m world
+//     triangulated, the 1:10m world fetched lazily and triangulated in a worker;
+//   - pixels of a screenshot: the clear colour, the quad drawn by a GLSL ES 3.00
+//     shader in the canvas's centre, the ImGui window's background;
+//   - idle: animation frames go on but nothing is drawn while nothing changes;
+//   - input: a key press reaches the page through SDL's event queue and redraws.
+// Prints the time to the first frame and to the 1:10m world (wall clock, this machine).
+// Usage: node web/check-page.mjs SITE_DIR OUT_DIR "PNG_PROBE_COMMAND"
+import { execSync } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Chromium } from './chromium.mjs';
+import { serve } from './serve.mjs';
+
+const [site, out, probe] = process.argv.slice(2);
+if (!probe) {
+  console.error('usage: node web/check-page.mjs SITE_DIR OUT_DIR "PNG_PROBE_COMMAND"');
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+function check(ok, what, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  console.log(`page check: ${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ': ' + detail : ''}`);
+}
+
+const server = await serve(site, 0);
+const url = `http://127.0.0.1:${server.address().port}/index.html`;
+const browser = await Chromium.launch({ width: 800, height: 600, log: (t) => appendFileSync(join(out, 'chromium.log'), t) });
+try {
+  const started = Date.now();
+  await browser.open(url);
+  const firstFrameMs = await browser.waitFor('window.meridianFirstFrameMs', 60000, 'the first frame');
+  const status = await browser.waitFor(
+    `(s => /triangles \\(in a worker\\)|error/.test(s) && s)(document.getElementById('status').textContent)`, 120000,
+    'the 1:10m world (or an error)');
+  const fineMs = Date.now() - started;
+  console.log(`page check: status: ${status}`);
+  console.log(`page check: first frame ${Math.round(firstFrameMs)} ms after navigation; 1:10m world in ${fineMs} ms`);
+
+  check(!/error/.test(status), 'no error reported');
+  check(/font=ok/.test(status), 'the font from the data bundle');
+  check(/webgl2=yes/.test(status), 'a WebGL2 context');
+  const events = Number((/dataset: (\d+) events/.exec(status) ?? [])[1] ?? 0);
+  check(events > 0, 'the curated dataset read by the model', `${events} events`);
+  const coarse = Number((/1:110m: (\d+) countries/.exec(status) ?? [])[1] ?? 0);
+  check(coarse > 0, 'the 1:110m world from the data bundle', `${coarse} countries`);
+  const fine = Number((/1:10m: (\d+) countries, (\d+) triangles \(in a worker\)/.exec(status) ?? [])[1] ?? 0);
+  check(fine > coarse, 'the 1:10m world fetched lazily and triangulated in a worker', `${fine} countries`);
+
+  // Pixels (colours as in web/smoke/smoke_page.cpp).
+  const png = join(out, 'page.png');
+  await browser.screenshot(png);
+  const run = (args) => execSync(`${probe} ${args}`, { encoding: 'utf8' }).trim();
+  const [width, height] = run(`size ${png}`).split(' ').map(Number);
+  const expect = (x, y, rgb, what) => {
+    const n = Number(run(`count ${png} ${x - 2} ${y - 2} ${x + 3} ${y + 3} ${rgb} 8`));
+    check(n === 25, `${what} at (${x}, ${y}) is #${rgb}`, n === 25 ? '' : `${n} of 25 pixels; pixel ${run(`pixel ${png} ${x} ${y}`)}`);
+  };
+  expect(width >> 1, height >> 1, 'ff8000', 'the GLSL ES 3.00 quad');
+  expect(width - 20, 20, '1a1a1e', 'the clear colour');
+  expect(100, 140, '005ac8', "the ImGui window's background");
+
+  // Idle: a second with nothing happening draws nothing (animation frames still tick).
+  const before = await browser.evaluate('window.meridianFrames');
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = await browser.evaluate('window.meridianFrames');
+  check(after.callbacks > before.callbacks && after.drawn === before.drawn, 'idle: no frame drawn in 1 s',
+    `${after.callbacks - before.callbacks} animation frames, ${after.drawn - before.drawn} drawn`);
+
+  // Input: a key press goes through SDL's event queue and redraws.
+  await browser.evaluate("document.getElementById('canvas').focus()");
+  await browser.press('PageDown', 'PageDown', 34);
+  const redrawn = await browser.waitFor(`window.meridianFrames.drawn > ${after.drawn}`, 10000, 'a redraw').catch(() => false);
+  check(redrawn, 'a key press (PageDown) reaches the page and redraws');
+
+  const problems = browser.console.filter((l) => /exception|error|abort/i.test(l));
+  check(problems.length === 0, 'no exception or error in the console', problems.join(' | '));
+} catch (e) {
+  check(false, 'the page ran', e.message);
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`page check: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
