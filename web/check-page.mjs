@@ -1,7 +1,7 @@
 // Checks the built page in headless Chromium (Debian's chromium, software WebGL2),
 // as a person would see it:
 //   - the page's own report (#status): no error, the font from the data bundle,
-//     a WebGL2 context, the curated dataset read by the model, the 1:110m world
+//     a WebGL2 context, the app's five map shader programs built as GLSL ES 3.00, the curated dataset read by the model, the 1:110m world
 //     triangulated, the 1:10m world fetched lazily and triangulated in a worker;
 //   - pixels of a screenshot: the clear colour, the quad drawn by a GLSL ES 3.00
 //     shader in the canvas's centre, the ImGui window's background;
@@ -47,6 +47,9 @@ try {
   check(!/error/.test(status), 'no error reported');
   check(/font=ok/.test(status), 'the font from the data bundle');
   check(/webgl2=yes/.test(status), 'a WebGL2 context');
+  const shaders = /app shaders: (\d+) of (\d+) linked/.exec(status);
+  check(shaders && shaders[1] === shaders[2], "the app's map shaders compile and link as GLSL ES 3.00",
+    (/app shaders: ([^|]*)/.exec(status) ?? [])[1]);
   const events = Number((/dataset: (\d+) events/.exec(status) ?? [])[1] ?? 0);
   check(events > 0, 'the curated dataset read by the model', `${events} events`);
   const coarse = Number((/1:110m: (\d+) countries/.exec(status) ?? [])[1] ?? 0);

@@ -18,6 +18,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -27,6 +28,8 @@
 #include "io/dataset_loader.h"
 #include "io/text_file.h"
 #include "io/world_data.h"
+#include "render/map_shaders.h"
+#include "render/projection_glsl.h"
 #include "world_mesh_message.h"
 
 // What web/check-page.mjs reads: the page's #status line, the frame counters
@@ -48,6 +51,15 @@ constexpr ImU32 kPanel = IM_COL32(0, 90, 200, 255);                         // #
 constexpr const char* kFineWorldUrl = "assets/world/countries-10m.json";    // next to the page
 constexpr const char* kFineWorldFile = "/assets/world/countries-10m.json";  // where the fetch puts it
 constexpr const char* kWorldWorkerUrl = "meridian-world-worker.js";         // next to the page
+
+// What the app's map shaders (app/render/map_shaders.h, written for "#version 330
+// core") need in front of them to compile as GLSL ES 3.00 (WebGL2): the version,
+// default precisions (ES fragment shaders have none for float; int and float
+// uniforms shared by both stages must agree) and, for gl_ClipDistance, the
+// WEBGL_clip_cull_distance extension's GLSL name.
+constexpr const char* kAppVertexHeader =
+    "#version 300 es\n#extension GL_ANGLE_clip_cull_distance : require\nprecision highp float;\nprecision highp int;\n";
+constexpr const char* kAppFragmentHeader = "#version 300 es\nprecision highp float;\nprecision highp int;\n";
 
 // GLSL ES 3.00 (WebGL2): a quad in the canvas's centre, half its size.
 constexpr const char* kVertex = R"(#version 300 es
@@ -72,6 +84,7 @@ struct Page {
     std::string dataset = "not loaded";
     std::string coarseWorld = "not loaded";
     std::string fineWorld = "not asked";
+    std::string appShaders = "not compiled";
     meridian::geo::TriangleMesh fineMesh;  // what the map would upload
 
     enum class Fine { NotAsked, Fetching, Tessellating, Loaded, Failed } fine = Fine::NotAsked;
@@ -102,6 +115,66 @@ GLuint compile(GLenum type, const char* source) {
         std::fprintf(stderr, "shader: %s\n", log);
     }
     return shader;
+}
+
+// Compiles and links one of the app's programs; returns "" or what went wrong.
+std::string buildAppProgram(const char* name, const std::string& vertex, const std::string& fragment) {
+    const GLuint program = glCreateProgram();
+    std::string problem;
+    for (const auto& [type, source] :
+         {std::pair{GL_VERTEX_SHADER, &vertex}, std::pair{GL_FRAGMENT_SHADER, &fragment}}) {
+        const GLuint shader = glCreateShader(type);
+        const char* text = source->c_str();
+        glShaderSource(shader, 1, &text, nullptr);
+        glCompileShader(shader);
+        GLint ok = 0;
+        glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+        if (!ok && problem.empty()) {
+            char log[512] = {};
+            glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+            problem = std::string(name) + (type == GL_VERTEX_SHADER ? " vertex: " : " fragment: ") + log;
+        }
+        glAttachShader(program, shader);
+        glDeleteShader(shader);
+    }
+    if (problem.empty()) {
+        glLinkProgram(program);
+        GLint ok = 0;
+        glGetProgramiv(program, GL_LINK_STATUS, &ok);
+        if (!ok) {
+            char log[512] = {};
+            glGetProgramInfoLog(program, sizeof log, nullptr, log);
+            problem = std::string(name) + " link: " + log;
+        }
+    }
+    glDeleteProgram(program);
+    return problem;
+}
+
+// The app's five map programs, assembled as render/map_renderer.cpp does, with the web headers.
+std::string checkAppShaders() {
+    using namespace meridian::render;
+    const std::string vertex = std::string(kAppVertexHeader) + kProjectionGlsl;
+    const std::string event = vertex + kEventTimingGlsl;
+    const std::string fragment = kAppFragmentHeader;
+    const std::string pick = fragment + "#define PICK 1\n";
+    const std::pair<const char*, std::pair<std::string, std::string>> programs[] = {
+        {"surface", {vertex + kSurfaceVertex, fragment + kSurfaceFragment}},
+        {"arc", {event + kArcVertex, fragment + kArcFragment}},
+        {"arc pick", {event + kArcVertex, pick + kArcFragment}},
+        {"marker", {event + kMarkerVertex, fragment + kMarkerFragment}},
+        {"marker pick", {event + kMarkerVertex, pick + kMarkerFragment}},
+    };
+    int linked = 0;
+    std::string problems;
+    for (const auto& [name, sources] : programs) {
+        const std::string problem = buildAppProgram(name, sources.first, sources.second);
+        if (problem.empty())
+            ++linked;
+        else
+            problems += (problems.empty() ? "" : "; ") + problem;
+    }
+    return std::to_string(linked) + " of 5 linked" + (problems.empty() ? "" : " (" + problems + ")");
 }
 
 void loadWorld(const char* file, std::string& summary) {
@@ -213,12 +286,12 @@ void frame() {
         p.fineWorld = "fetching";
         emscripten_async_wget(kFineWorldUrl, kFineWorldFile, onFineFetched, onFineFailed);
     }
-    char status[1024];
+    char status[4096];
     std::snprintf(status, sizeof status,
-                  "canvas=%dx%d font=%s webgl2=yes clip_distance=%s | dataset: %s | 1:110m: %s | 1:10m: %s "
-                  "| frames drawn=%ld of %ld",
-                  width, height, p.fontLoaded ? "ok" : "missing", p.clipDistance ? "yes" : "no", p.dataset.c_str(),
-                  p.coarseWorld.c_str(), p.fineWorld.c_str(), p.drawn, p.callbacks);
+                  "canvas=%dx%d font=%s webgl2=yes clip_distance=%s | app shaders: %s | dataset: %s | 1:110m: %s "
+                  "| 1:10m: %s | frames drawn=%ld of %ld",
+                  width, height, p.fontLoaded ? "ok" : "missing", p.clipDistance ? "yes" : "no", p.appShaders.c_str(),
+                  p.dataset.c_str(), p.coarseWorld.c_str(), p.fineWorld.c_str(), p.drawn, p.callbacks);
     setStatus(status);
 }
 
@@ -259,6 +332,7 @@ int main() {
     glLinkProgram(p.program);
     p.colourLocation = glGetUniformLocation(p.program, "u_colour");
     glGenVertexArrays(1, &p.vertexArray);
+    p.appShaders = checkAppShaders();
 
     const meridian::io::DatasetLoadResult data = meridian::io::loadDataset("/data/iran-dprk.json");
     p.dataset = data.ok() ? meridian::io::summarizeDataset(*data.dataset)
