@@ -24,13 +24,12 @@
 #include <optional>
 #include <string>
 
-#include "geo/tessellate.h"
 #include "io/dataset_loader.h"
 #include "io/text_file.h"
 #include "io/world_data.h"
+#include "io/world_level_bytes.h"
 #include "render/map_shaders.h"
 #include "render/projection_glsl.h"
-#include "world_mesh_message.h"
 
 // What web/check-page.mjs reads: the page's #status line, the frame counters
 // (animation frames, frames drawn) and the time of the first drawn frame.
@@ -85,7 +84,7 @@ struct Page {
     std::string coarseWorld = "not loaded";
     std::string fineWorld = "not asked";
     std::string appShaders = "not compiled";
-    meridian::geo::TriangleMesh fineMesh;  // what the map would upload
+    meridian::io::WorldLevel fineLevel;  // what the map would upload (the app: applyIsoTable, uploadLevel)
 
     enum class Fine { NotAsked, Fetching, Tessellating, Loaded, Failed } fine = Fine::NotAsked;
     worker_handle worker = 0;
@@ -187,27 +186,23 @@ void loadWorld(const char* file, std::string& summary) {
 void onFineTessellated(char* data, int size, void*) {
     Page& p = g_page;
     p.dirtyFrames = 1;
-    WorldMeshMessage header;
-    if (size < static_cast<int>(sizeof header)) {
+    const std::string_view text(data, static_cast<std::size_t>(size));
+    if (text.starts_with("error: ")) {
         p.fine = Page::Fine::Failed;
-        p.fineWorld = "error: the world worker sent no mesh";
+        p.fineWorld = std::string(text);
         return;
     }
-    std::memcpy(&header, data, sizeof header);
-    const char* body = data + sizeof header;
-    if (header.errorBytes) {
+    meridian::io::WorldLevelResult r = meridian::io::decodeWorldLevel(
+        std::span(reinterpret_cast<const std::uint8_t*>(data), static_cast<std::size_t>(size)));
+    if (!r.ok()) {
         p.fine = Page::Fine::Failed;
-        p.fineWorld = "error: " + std::string(body, header.errorBytes);
+        p.fineWorld = "error: " + r.error;
         return;
     }
-    p.fineMesh.vertices.resize(header.vertices);
-    p.fineMesh.indices.resize(header.indices);
-    std::memcpy(p.fineMesh.vertices.data(), body, header.vertices * sizeof(meridian::geo::MeshVertex));
-    std::memcpy(p.fineMesh.indices.data(), body + header.vertices * sizeof(meridian::geo::MeshVertex),
-                header.indices * sizeof(std::uint32_t));
+    p.fineLevel = std::move(r.level);
     p.fine = Page::Fine::Loaded;
-    p.fineWorld = std::to_string(header.countries) + " countries, " + std::to_string(header.indices / 3) +
-                  " triangles (in a worker)";
+    p.fineWorld = std::to_string(p.fineLevel.shapes.countries.size()) + " countries, " +
+                  std::to_string(p.fineLevel.fills.mesh.indices.size() / 3) + " triangles (in a worker)";
 }
 
 void onFineFetched(const char* file) {
