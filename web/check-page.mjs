@@ -6,12 +6,14 @@
 //   - pixels of a screenshot: the clear colour, the quad drawn by a GLSL ES 3.00
 //     shader in the canvas's centre, the ImGui window's background;
 //   - idle: animation frames go on but nothing is drawn while nothing changes;
-//   - input: a key press reaches the page through SDL's event queue and redraws.
+//   - input: a key press reaches the page through SDL's event queue and redraws;
+//   - files: one dropped on the canvas and one chosen in the file picker are opened.
 // Prints the time to the first frame and to the 1:10m world (wall clock, this machine).
 // Usage: node web/check-page.mjs SITE_DIR OUT_DIR "PNG_PROBE_COMMAND"
 import { execSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Chromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 
@@ -21,6 +23,7 @@ if (!probe) {
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 let passed = 0;
 let failed = 0;
@@ -82,6 +85,37 @@ try {
   await browser.press('PageDown', 'PageDown', 34);
   const redrawn = await browser.waitFor(`window.meridianFrames.drawn > ${after.drawn}`, 10000, 'a redraw').catch(() => false);
   check(redrawn, 'a key press (PageDown) reaches the page and redraws');
+
+  // A file dropped on the canvas arrives as SDL_DROPFILE and the model opens it.
+  const statusNow = () => browser.evaluate("document.getElementById('status').textContent");
+  await browser.dropFile('#canvas', 'small.json', readFileSync(join(root, 'tests/data/small.json'), 'utf8'));
+  const dropped = await browser.waitFor(
+    `(s => /opened: small\\.json: /.test(s) && s)(document.getElementById('status').textContent)`, 10000,
+    'the dropped file').catch(() => statusNow());
+  const droppedEvents = Number((/opened: small\.json: (\d+) events/.exec(dropped) ?? [])[1] ?? 0);
+  check(droppedEvents > 0, 'a file dropped on the canvas is opened', (/opened: ([^|]*)/.exec(dropped) ?? [])[1]);
+
+  // A damaged file: the page stays up and says where the problem is (file:line:column).
+  await browser.dropFile('#canvas', 'impossible-date.json',
+    readFileSync(join(root, 'tests/data/bad/impossible-date.json'), 'utf8'));
+  const bad = await browser.waitFor(
+    `(s => /opened: impossible-date\\.json: /.test(s) && s)(document.getElementById('status').textContent)`, 10000,
+    'the damaged file').catch(() => statusNow());
+  check(/opened: impossible-date\.json: error: \/uploads\/impossible-date\.json:\d+:\d+: /.test(bad),
+    'a damaged file is refused with file, line and column', (/opened: ([^|]*)/.exec(bad) ?? [])[1]);
+
+  // The file picker (key O), answered as a person choosing the curated file.
+  await browser.page('Page.setInterceptFileChooserDialog', { enabled: true });
+  const chooser = browser.nextEvent('Page.fileChooserOpened', 10000);
+  await browser.press('o', 'KeyO', 79);
+  const picked = await chooser.then(async ({ backendNodeId }) => {
+    await browser.page('DOM.setFileInputFiles', { files: [join(root, 'data/iran-dprk.json')], backendNodeId });
+    return browser.waitFor(
+      `(s => /opened: iran-dprk\\.json: /.test(s) && s)(document.getElementById('status').textContent)`, 10000,
+      'the picked file');
+  }).catch((e) => e.message);
+  check(/opened: iran-dprk\.json: \d+ events/.test(picked), 'a file chosen in the file picker is opened',
+    (/opened: ([^|]*)/.exec(picked) ?? [picked])[1] ?? picked);
 
   const problems = browser.console.filter((l) => /exception|error|abort/i.test(l));
   check(problems.length === 0, 'no exception or error in the console', problems.join(' | '));

@@ -33,6 +33,7 @@ export class Chromium {
     this.nextId = 1;
     this.pending = new Map();
     this.console = [];
+    this.eventWaiters = [];  // {method, resolve}
     let buffer = '';
     child.stdio[4].on('data', (chunk) => {
       buffer += chunk.toString();
@@ -55,6 +56,9 @@ export class Chromium {
       this.pending.delete(message.id);
       if (message.error) reject(new Error(`${method}: ${message.error.message}`));
       else resolve(message.result);
+    } else if (message.method && this.eventWaiters.some((w) => w.method === message.method)) {
+      const i = this.eventWaiters.findIndex((w) => w.method === message.method);
+      this.eventWaiters.splice(i, 1)[0].resolve(message.params);
     } else if (message.method === 'Runtime.consoleAPICalled') {
       this.console.push(message.params.args.map((a) => a.value ?? a.description ?? '').join(' '));
     } else if (message.method === 'Runtime.exceptionThrown') {
@@ -93,6 +97,33 @@ export class Chromium {
       if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  // The next event METHOD (e.g. "Page.fileChooserOpened"): its params, or throws after timeoutMs.
+  nextEvent(method, timeoutMs) {
+    return new Promise((resolve, reject) => {
+      const waiter = { method, resolve };
+      this.eventWaiters.push(waiter);
+      setTimeout(() => {
+        const i = this.eventWaiters.indexOf(waiter);
+        if (i >= 0) {
+          this.eventWaiters.splice(i, 1);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}`));
+        }
+      }, timeoutMs);
+    });
+  }
+
+  // Drops a file (NAME with TEXT) on the element SELECTOR, as a person dragging it from the desktop would.
+  async dropFile(selector, name, text) {
+    await this.evaluate(`(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
+      const target = document.querySelector(${JSON.stringify(selector)});
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      return true;
+    })()`);
   }
 
   async screenshot(file) {

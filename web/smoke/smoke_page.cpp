@@ -6,7 +6,9 @@
 //   - idle: a frame with no event and nothing pending does no GL work (the
 //     canvas keeps showing the last image);
 //   - the 1:10m world is fetched only when asked for (here: after the first frame)
-//     and triangulated in a Web Worker (world_worker.cpp), so no frame waits for it.
+//     and triangulated in a Web Worker (world_worker.cpp), so no frame waits for it;
+//   - a file dropped on the canvas, or chosen with the file picker (key O), arrives
+//     as an SDL_DROPFILE event (web/platform/browser_files) and is opened by the model.
 // It writes what it saw into the page's #status element (headless Chromium's
 // --dump-dom reads it) and draws a quad and an ImGui window of known colours at
 // known places (its screenshot's pixels are checked).
@@ -28,15 +30,17 @@
 #include "io/text_file.h"
 #include "io/world_data.h"
 #include "io/world_level_bytes.h"
+#include "platform/browser_files.h"
 #include "render/map_shaders.h"
 #include "render/projection_glsl.h"
 
 // What web/check-page.mjs reads: the page's #status line, the frame counters
 // (animation frames, frames drawn) and the time of the first drawn frame.
 EM_JS(void, showStatus, (const char* text), { document.getElementById('status').textContent = UTF8ToString(text); });
-// clang-format off (JavaScript)
+// JavaScript below: clang-format would mangle it.
+// clang-format off
 EM_JS(void, publishFrames, (double callbacks, double drawn), {
-    window.meridianFrames = {callbacks : callbacks, drawn : drawn};
+    window.meridianFrames = {callbacks: callbacks, drawn: drawn};
     if (drawn > 0 && !window.meridianFirstFrameMs) window.meridianFirstFrameMs = performance.now();
 });
 // clang-format on
@@ -84,6 +88,7 @@ struct Page {
     std::string coarseWorld = "not loaded";
     std::string fineWorld = "not asked";
     std::string appShaders = "not compiled";
+    std::string opened = "none";         // the last file dropped or picked
     meridian::io::WorldLevel fineLevel;  // what the map would upload (the app: applyIsoTable, uploadLevel)
 
     enum class Fine { NotAsked, Fetching, Tessellating, Loaded, Failed } fine = Fine::NotAsked;
@@ -236,6 +241,17 @@ void frame() {
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         p.dirtyFrames = 2;
+        if (event.type == SDL_DROPFILE) {  // the same event a desktop drop gives
+            const std::string path = event.drop.file;
+            SDL_free(event.drop.file);
+            const meridian::io::DatasetLoadResult r = meridian::io::loadDataset(path);
+            const std::string name = path.substr(path.find_last_of('/') + 1);
+            p.opened = name + ": " +
+                       (r.ok() ? meridian::io::summarizeDataset(*r.dataset)
+                               : "error: " + (r.diagnostics.empty() ? std::string("?") : r.diagnostics[0].format()));
+        }
+        if (event.type == SDL_KEYDOWN && event.key.keysym.scancode == SDL_SCANCODE_O)
+            meridian::web::pickFile(".json,.csv");
     }
     if (p.dirtyFrames == 0) {  // idle: no GL work, the canvas keeps its last image
         publishFrames(static_cast<double>(p.callbacks), static_cast<double>(p.drawn));
@@ -259,6 +275,7 @@ void frame() {
     ImGui::TextUnformatted(p.dataset.c_str());
     ImGui::Text("1:110m: %s", p.coarseWorld.c_str());
     ImGui::Text("1:10m: %s", p.fineWorld.c_str());
+    ImGui::Text("Opened: %s", p.opened.c_str());
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::Render();
@@ -284,9 +301,10 @@ void frame() {
     char status[4096];
     std::snprintf(status, sizeof status,
                   "canvas=%dx%d font=%s webgl2=yes clip_distance=%s | app shaders: %s | dataset: %s | 1:110m: %s "
-                  "| 1:10m: %s | frames drawn=%ld of %ld",
+                  "| 1:10m: %s | opened: %s | frames drawn=%ld of %ld",
                   width, height, p.fontLoaded ? "ok" : "missing", p.clipDistance ? "yes" : "no", p.appShaders.c_str(),
-                  p.dataset.c_str(), p.coarseWorld.c_str(), p.fineWorld.c_str(), p.drawn, p.callbacks);
+                  p.dataset.c_str(), p.coarseWorld.c_str(), p.fineWorld.c_str(), p.opened.c_str(), p.drawn,
+                  p.callbacks);
     setStatus(status);
 }
 
@@ -334,6 +352,7 @@ int main() {
                           : "error: " + (data.diagnostics.empty() ? std::string("?") : data.diagnostics[0].format());
     loadWorld("/assets/world/countries-110m.json", p.coarseWorld);
 
+    meridian::web::installFileDrop("#canvas");
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }
