@@ -7,11 +7,12 @@
 //     shader in the canvas's centre, the ImGui window's background;
 //   - idle: animation frames go on but nothing is drawn while nothing changes;
 //   - input: a key press reaches the page through SDL's event queue and redraws;
-//   - files: one dropped on the canvas and one chosen in the file picker are opened.
+//   - files: one dropped on the canvas and one chosen in the file picker are opened,
+//     a damaged one is refused with its line and column, a download is saved.
 // Prints the time to the first frame and to the 1:10m world (wall clock, this machine).
 // Usage: node web/check-page.mjs SITE_DIR OUT_DIR "PNG_PROBE_COMMAND"
 import { execSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Chromium } from './chromium.mjs';
@@ -116,6 +117,24 @@ try {
   }).catch((e) => e.message);
   check(/opened: iran-dprk\.json: \d+ events/.test(picked), 'a file chosen in the file picker is opened',
     (/opened: ([^|]*)/.exec(picked) ?? [picked])[1] ?? picked);
+
+  // A download (key D): a file of the wasm file system saved by the browser.
+  const downloads = join(out, 'downloads');
+  rmSync(downloads, { recursive: true, force: true });
+  mkdirSync(downloads, { recursive: true });
+  await browser.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await browser.press('d', 'KeyD', 68);
+  const downloaded = join(downloads, 'meridian-check.txt');
+  const saved = await new Promise((resolve) => {
+    const start = Date.now();
+    const poll = () => {
+      const text = existsSync(downloaded) ? readFileSync(downloaded, 'utf8') : '';
+      if (text.includes('events') || Date.now() - start > 10000) resolve(text);
+      else setTimeout(poll, 100);
+    };
+    poll();
+  });
+  check(/^\d+ events, /.test(saved), 'a file offered as a download is saved', saved.trim());
 
   const problems = browser.console.filter((l) => /exception|error|abort/i.test(l));
   check(problems.length === 0, 'no exception or error in the console', problems.join(' | '));

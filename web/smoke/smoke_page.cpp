@@ -8,7 +8,8 @@
 //   - the 1:10m world is fetched only when asked for (here: after the first frame)
 //     and triangulated in a Web Worker (world_worker.cpp), so no frame waits for it;
 //   - a file dropped on the canvas, or chosen with the file picker (key O), arrives
-//     as an SDL_DROPFILE event (web/platform/browser_files) and is opened by the model.
+//     as an SDL_DROPFILE event (web/platform/browser_files) and is opened by the model;
+//     key D offers a file of the wasm file system as a download.
 // It writes what it saw into the page's #status element (headless Chromium's
 // --dump-dom reads it) and draws a quad and an ImGui window of known colours at
 // known places (its screenshot's pixels are checked).
@@ -252,6 +253,13 @@ void frame() {
         }
         if (event.type == SDL_KEYDOWN && event.key.keysym.scancode == SDL_SCANCODE_O)
             meridian::web::pickFile(".json,.csv");
+        if (event.type == SDL_KEYDOWN && event.key.keysym.scancode == SDL_SCANCODE_D) {  // a download
+            std::string error;
+            if (meridian::io::writeFileAtomically("/tmp/meridian-check.txt", p.dataset + "\n", &error))
+                meridian::web::downloadFile("/tmp/meridian-check.txt", "meridian-check.txt", "text/plain");
+            else
+                p.opened = "error: " + error;
+        }
     }
     if (p.dirtyFrames == 0) {  // idle: no GL work, the canvas keeps its last image
         publishFrames(static_cast<double>(p.callbacks), static_cast<double>(p.drawn));
