@@ -46,6 +46,20 @@ const char* confidenceExplanation(Confidence c) {
     return "";
 }
 
+const char* confidenceShortMeaning(Confidence c) {
+    switch (c) {
+        case Confidence::Confirmed:
+            return "on record, or several sources";
+        case Confidence::Reported:
+            return "official body or press, unverified";
+        case Confidence::Alleged:
+            return "one source, anonymous or interested";
+        case Confidence::Disputed:
+            return "contradicted or denied with evidence";
+    }
+    return "";
+}
+
 std::optional<Confidence> parseConfidence(std::string_view id) {
     for (int i = 0; i < kConfidenceCount; ++i)
         if (id == confidenceId(static_cast<Confidence>(i))) return static_cast<Confidence>(i);

@@ -22,6 +22,7 @@ inline constexpr int kConfidenceCount = 4;
 const char* confidenceId(Confidence c);     // "confirmed", ...
 const char* confidenceLabel(Confidence c);  // "Confirmed", ...
 const char* confidenceExplanation(Confidence c);
+const char* confidenceShortMeaning(Confidence c);  // a legend's line: "on record, or several sources"
 std::optional<Confidence> parseConfidence(std::string_view id);
 
 enum class SourceKind : std::uint8_t { Official, Un, Press, ThinkTank, Academic, Advocacy, Reference };

@@ -119,6 +119,26 @@ const char* monthShortName(int month) {
     return month >= 1 && month <= 12 ? kNames[month - 1] : "?";
 }
 
+std::string describeSpan(DaySpan span) {
+    if (span.last <= span.first) return formatDayNumber(span.first);
+    const CivilDate a = civilFromDays(span.first), b = civilFromDays(span.last - 1);
+    auto year = [](std::int64_t y) { return y > 0 ? std::to_string(y) : std::to_string(1 - y) + " BC"; };
+    const bool wholeYears = a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31;
+    const bool wholeMonths = a.day == 1 && b.day == daysInMonth(b.year, b.month);
+    if (wholeYears) return a.year == b.year ? year(a.year) : year(a.year) + " \u2013 " + year(b.year);
+    if (wholeMonths) {
+        if (a.year == b.year && a.month == b.month) return std::string(monthShortName(a.month)) + " " + year(a.year);
+        return std::string(monthShortName(a.month)) + " " + year(a.year) + " \u2013 " + monthShortName(b.month) + " " +
+               year(b.year);
+    }
+    if (span.length() == 1) return std::to_string(a.day) + " " + monthShortName(a.month) + " " + year(a.year);
+    if (a.year == b.year)
+        return std::to_string(a.day) + " " + monthShortName(a.month) + " \u2013 " + std::to_string(b.day) + " " +
+               monthShortName(b.month) + " " + year(b.year);
+    return std::to_string(a.day) + " " + monthShortName(a.month) + " " + year(a.year) + " \u2013 " +
+           std::to_string(b.day) + " " + monthShortName(b.month) + " " + year(b.year);
+}
+
 std::string formatDayNumber(DayNumber day) {
     const CivilDate c = civilFromDays(day);
     return Date::fromCivil(c.year, c.month, c.day).iso();
