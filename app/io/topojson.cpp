@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "io/json_document.h"
+#include "io/json_object_reader.h"
 #include "io/text_file.h"
 
 namespace meridian::io {
@@ -25,13 +26,6 @@ namespace {
 // Slack for quantised files: world-atlas decodes its last column to 180.00000000000003.
 constexpr double kCoordinateSlackDeg = 1e-6;
 
-std::string member(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-std::string item(const std::string& path, std::size_t i) {
-    return path + "[" + std::to_string(i) + "]";
-}
-
 std::string formatNumber(double value) {
     char buffer[64];
     if (std::floor(value) == value && std::fabs(value) < 1e15)
@@ -41,37 +35,19 @@ std::string formatNumber(double value) {
     return buffer;
 }
 
-std::string quoteText(std::string_view text) {
-    std::string out = "\"";
-    out.append(text.substr(0, 60));
-    if (text.size() > 60) out += "...";
-    return out + "\"";
-}
-
 // Geometry types a topology may hold that cannot shape a country: skipped with a warning.
 bool isSkippedGeometryType(std::string_view type) {
     return type == "Point" || type == "MultiPoint" || type == "LineString" || type == "MultiLineString";
 }
 
-struct Context {
-    std::string fileName;
+// The shared JSON context (io/json_object_reader.h) with this reader's limits.
+struct Context : JsonContext {
+    Context(const std::string& name, const TopoJsonLimits& l) : limits(l) {
+        fileName = name;
+        maxWarnings = l.maxWarnings;  // further warnings are counted and summed up at the end
+    }
     const TopoJsonLimits& limits;
-    std::vector<Diagnostic> diagnostics;
-    std::size_t errors = 0;
-    std::size_t warnings = 0;
-
-    bool error(const JsonValue& at, const std::string& path, std::string message) {
-        const TextPosition p = at.position();
-        diagnostics.push_back({Severity::Error, fileName, p.line, p.column, path, std::move(message)});
-        ++errors;
-        return false;
-    }
-    void warning(const JsonValue& at, const std::string& path, std::string message) {
-        if (++warnings > limits.maxWarnings) return;  // counted, summed up at the end
-        const TextPosition p = at.position();
-        diagnostics.push_back({Severity::Warning, fileName, p.line, p.column, path, std::move(message)});
-    }
-    bool tooManyErrors() const { return errors >= limits.maxErrors; }
+    bool tooManyErrors() const { return errorCount >= limits.maxErrors; }
 };
 
 // ===========================================================================
@@ -306,7 +282,7 @@ private:
             return true;
         }
         return m_ctx.error(*type, typePath,
-                           "unknown geometry type " + quoteText(typeName) +
+                           "unknown geometry type " + quote(typeName) +
                                " (expected Polygon, MultiPolygon, GeometryCollection, Point, MultiPoint, LineString or "
                                "MultiLineString)");
     }
@@ -372,7 +348,7 @@ std::string objectNames(const JsonValue& objects) {
     std::string list;
     for (std::uint32_t i = 0; i < objects.size(); ++i) {
         if (i == 20) return list + ", ...";
-        list += (i ? ", " : "") + quoteText(objects.keyAt(i).string());
+        list += (i ? ", " : "") + quote(objects.keyAt(i).string());
     }
     return list.empty() ? "none" : list;
 }
@@ -389,7 +365,7 @@ std::optional<WorldShapes> readTopology(Context& ctx, const JsonValue& root, std
         return std::nullopt;
     }
     if (!type->isString() || type->string() != "Topology") {
-        const std::string seen = type->isString() ? quoteText(type->string()) : jsonTypeName(type->type());
+        const std::string seen = type->isString() ? quote(type->string()) : jsonTypeName(type->type());
         const bool geoJson = type->isString() && (type->string() == "FeatureCollection" || type->string() == "Feature");
         ctx.error(*type, "type",
                   "expected \"Topology\", found " + seen +
@@ -412,7 +388,7 @@ std::optional<WorldShapes> readTopology(Context& ctx, const JsonValue& root, std
     const auto object = objects->find(objectName);
     if (!object) {
         ctx.error(*objects, "objects",
-                  "no object named " + quoteText(objectName) + " (available: " + objectNames(*objects) + ")");
+                  "no object named " + quote(objectName) + " (available: " + objectNames(*objects) + ")");
         return std::nullopt;
     }
 
@@ -439,7 +415,7 @@ std::optional<WorldShapes> readTopology(Context& ctx, const JsonValue& root, std
     } else {
         reader.readCountry(*object, path, shapes);  // a lone Polygon/MultiPolygon is one country
     }
-    if (ctx.errors > 0) return std::nullopt;
+    if (ctx.errorCount > 0) return std::nullopt;
     return shapes;
 }
 
@@ -479,12 +455,9 @@ TopoJsonResult parseTopoJson(std::string_view text, const std::string& sourceNam
                 {Severity::Error, sourceName, jsonError.pos.line, jsonError.pos.column, "", jsonError.message});
             return result;
         }
-        Context ctx{sourceName, limits, {}, 0, 0};
+        Context ctx(sourceName, limits);
         result.shapes = readTopology(ctx, document->root(), objectName);
-        if (ctx.warnings > limits.maxWarnings) {
-            ctx.diagnostics.push_back({Severity::Warning, sourceName, 0, 0, "",
-                                       std::to_string(ctx.warnings - limits.maxWarnings) + " more warnings not shown"});
-        }
+        ctx.summarizeDroppedWarnings();
         result.diagnostics = std::move(ctx.diagnostics);
     } catch (const std::bad_alloc&) {
         result = TopoJsonResult{};
@@ -608,11 +581,11 @@ IsoTableResult parseIsoTable(std::string_view text, const std::string& sourceNam
             return fail(lineStart, "expected 3 fields (numeric,alpha3,name), found " + std::to_string(fields.size()));
         }
         if (!isDigits(fields[0]) || fields[0].size() != 3) {
-            return fail(lineStart, "expected a 3-digit numeric code, found " + quoteText(fields[0]));
+            return fail(lineStart, "expected a 3-digit numeric code, found " + quote(fields[0]));
         }
         if (!isAlpha3(fields[1])) {
             return fail(lineStart + fields[0].size() + 1,
-                        "expected a 3-letter upper-case alpha-3 code, found " + quoteText(fields[1]));
+                        "expected a 3-letter upper-case alpha-3 code, found " + quote(fields[1]));
         }
         if (const auto [it, fresh] = firstLine.emplace(fields[0], lineNumber); !fresh) {
             return fail(lineStart, "numeric code " + fields[0] + " appears twice (first at line " +
