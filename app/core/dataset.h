@@ -17,8 +17,12 @@
 namespace meridian {
 
 // How sure the sources are (defined for data authors in data/FORMAT.md).
-enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed };
-inline constexpr int kConfidenceCount = 4;
+// Unrated: the file an event was imported from gives no confidence (never a
+// guess); it comes last so the four curated levels keep their bits.
+enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed, Unrated };
+inline constexpr int kConfidenceCount = 5;
+inline constexpr std::uint8_t kAllConfidenceMask = (1u << kConfidenceCount) - 1;  // a bit per level
+static_assert(StoryStep{}.filterConfidenceMask == kAllConfidenceMask, "story.h cannot include this header");
 const char* confidenceId(Confidence c);     // "confirmed", ...
 const char* confidenceLabel(Confidence c);  // "Confirmed", ...
 const char* confidenceExplanation(Confidence c);
@@ -90,6 +94,7 @@ struct Event {
     Confidence confidence = Confidence::Reported;
     std::vector<std::string> tags;
     std::vector<Media> media;
+    std::optional<int> minuteOfDay;  // time of day as written (0..1439; "time": "HH:MM"), only with a day date
 
     bool isConnection() const { return from != kNoIndex && to != kNoIndex; }
     bool isOnMap() const { return place != kNoIndex || isConnection(); }

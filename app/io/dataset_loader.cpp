@@ -228,11 +228,24 @@ void readEventMedia(Context& ctx, ObjectReader& r, Event& e) {
     }
 }
 
+// "time": "HH:MM", the time of day of a date given to the day.
+void readEventTime(Context& ctx, ObjectReader& r, Event& e) {
+    const auto time = r.typed("time", JsonType::String, false, "a time of day \"HH:MM\"");
+    if (!time) return;
+    if (const auto minute = parseTimeOfDay(time->string()); !minute)
+        ctx.error(*time, r.pathOf("time"),
+                  quote(time->string()) + " is not a time of day (expected \"HH:MM\", 00:00 to 23:59)");
+    else if (e.date.precision() != DatePrecision::Day)
+        ctx.error(*time, r.pathOf("time"), "a time of day needs a date given to the day (YYYY-MM-DD)");
+    else
+        e.minuteOfDay = *minute;
+}
+
 void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
     forEachObject(ctx, top, "events", true, [&](const JsonValue& v, const std::string& path) {
-        ObjectReader r(ctx, v, path,
-                       {"id", "date", "end", "approx", "earliest", "latest", "title", "summary", "category", "place",
-                        "from", "to", "via", "actors", "sources", "confidence", "note", "tags", "media"});
+        ObjectReader r(ctx, v, path, {"id",      "date",       "end",   "approx", "earliest", "latest", "title",
+                                      "summary", "category",   "place", "from",   "to",       "via",    "actors",
+                                      "sources", "confidence", "note",  "tags",   "media",    "time"});
         Event e;
         std::string_view id;
         const std::size_t errorsBefore = ctx.errorCount;
@@ -302,6 +315,7 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         readEventSources(ctx, r, e, t);
         e.tags = r.stringList("tags");
         readEventMedia(ctx, r, e);
+        readEventTime(ctx, r, e);
         if (ctx.errorCount == errorsBefore) ds.events.push_back(std::move(e));
     });
 }

@@ -82,7 +82,7 @@ SettingsLoad loadSettings(const fs::path& path) {
     if (const auto f = j.find("filter"); f != j.end() && f->is_object()) {
         read(*f, "confidenceMask", s.confidenceMask);
         read(*f, "sourceKindMask", s.sourceKindMask);
-        s.confidenceMask &= 0x0F;
+        s.confidenceMask &= kAllConfidenceMask;
         s.sourceKindMask &= 0x3F;
         read(*f, "categories", s.categories);
         read(*f, "actors", s.actors);

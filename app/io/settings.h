@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
+
 namespace meridian::io {
 
 struct Settings {
@@ -24,7 +26,7 @@ struct Settings {
     bool allUpToNow = false;
     double playSpeedDaysPerSec = 365.0;
     // Filters, by id (indices change when the data does)
-    unsigned confidenceMask = 0x0F, sourceKindMask = 0x3F;
+    unsigned confidenceMask = kAllConfidenceMask, sourceKindMask = 0x3F;
     std::vector<std::string> categories, actors, countries, tags;
     std::string searchText, dateFrom, dateTo;
 };
