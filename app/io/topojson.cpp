@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "io/csv_reader.h"
 #include "io/json_document.h"
 #include "io/json_object_reader.h"
 #include "io/text_file.h"
@@ -487,43 +488,6 @@ namespace {
 
 constexpr std::size_t kMaxIsoTableBytes = std::size_t{1} << 20;  // the real table is 6 KiB
 
-// Splits one CSV line (RFC 4180 quotes, no newline inside a field). On a bad quote returns
-// false with the byte index of the problem in badAt.
-bool splitCsvLine(std::string_view line, std::vector<std::string>& fields, std::size_t& badAt) {
-    fields.clear();
-    std::size_t i = 0;
-    for (;;) {
-        std::string field;
-        if (i < line.size() && line[i] == '"') {
-            for (++i;; ++i) {
-                if (i >= line.size()) {
-                    badAt = i;
-                    return false;
-                }
-                if (line[i] == '"') {
-                    if (i + 1 < line.size() && line[i + 1] == '"') {
-                        field += '"';
-                        ++i;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                field += line[i];
-            }
-            if (i < line.size() && line[i] != ',') {
-                badAt = i;
-                return false;
-            }
-        } else {
-            while (i < line.size() && line[i] != ',') field += line[i++];
-        }
-        fields.push_back(std::move(field));
-        if (i >= line.size()) return true;
-        ++i;  // the comma
-    }
-}
-
 bool isDigits(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -543,57 +507,62 @@ const IsoCountry* IsoTable::findByNumeric(std::string_view numeric) const {
 
 IsoTableResult parseIsoTable(std::string_view text, const std::string& sourceName) {
     IsoTableResult result;
-    auto fail = [&](std::size_t offset, std::string message) {
-        const TextPosition p = positionOfOffset(text, offset);
-        result.diagnostics.push_back({Severity::Error, sourceName, p.line, p.column, "", std::move(message)});
+    auto fail = [&](unsigned line, unsigned column, std::string message) {
+        result.diagnostics.push_back({Severity::Error, sourceName, line, column, "", std::move(message)});
         return result;
     };
-    if (text.size() > kMaxIsoTableBytes) {
-        return fail(0, "the file is larger than " + std::to_string(kMaxIsoTableBytes >> 10) + " KiB");
+    if (text.size() > kMaxIsoTableBytes)
+        return fail(1, 1, "the file is larger than " + std::to_string(kMaxIsoTableBytes >> 10) + " KiB");
+    CsvOptions options;
+    options.delimiter = ',';
+    options.encoding = EncodingChoice::Utf8;
+    CsvText csv = decodeCsv(std::string(text), sourceName, options);
+    if (!csv.ok) {
+        result.diagnostics = std::move(csv.diagnostics);
+        return result;
     }
-    const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    CsvRowReader reader(csv.text, ',', sourceName);
+    // Any problem the reader reports (an unclosed quote, a row too wide) is an error in this table.
+    auto readerProblem = [&]() -> std::optional<IsoTableResult> {
+        if (reader.diagnostics().empty()) return std::nullopt;
+        Diagnostic d = reader.diagnostics().front();
+        d.severity = Severity::Error;
+        result.diagnostics.push_back(std::move(d));
+        return result;
+    };
+    std::vector<std::string> header;
+    bool sawHeader = false;
+    while (reader.readHeader(header)) {  // lines starting with '#' are comments
+        if (!header.empty() && !header[0].empty() && header[0][0] == '#') continue;
+        sawHeader = true;
+        break;
+    }
+    if (const auto problem = readerProblem()) return *problem;
+    if (!sawHeader) return fail(1, 1, "the file is empty (expected the header line numeric,alpha3,name)");
+    if (header != std::vector<std::string>{"numeric", "alpha3", "name"})
+        return fail(1, 1, "expected the header line numeric,alpha3,name");
 
     IsoTable table;
     std::unordered_map<std::string, std::uint32_t> firstLine;  // numeric -> line it was first seen on
-    std::vector<std::string> fields;
-    bool sawHeader = false;
-    std::uint32_t lineNumber = 0;
-    for (std::size_t start = bom; start < text.size();) {
-        ++lineNumber;
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        const std::size_t lineStart = start;
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-
-        std::size_t badAt = 0;
-        if (!splitCsvLine(line, fields, badAt)) return fail(lineStart + badAt, "unbalanced '\"' in a CSV field");
-        if (!sawHeader) {
-            if (fields != std::vector<std::string>{"numeric", "alpha3", "name"}) {
-                return fail(lineStart, "expected the header line numeric,alpha3,name");
-            }
-            sawHeader = true;
-            continue;
-        }
-        if (fields.size() != 3) {
-            return fail(lineStart, "expected 3 fields (numeric,alpha3,name), found " + std::to_string(fields.size()));
-        }
-        if (!isDigits(fields[0]) || fields[0].size() != 3) {
-            return fail(lineStart, "expected a 3-digit numeric code, found " + quote(fields[0]));
-        }
-        if (!isAlpha3(fields[1])) {
-            return fail(lineStart + fields[0].size() + 1,
-                        "expected a 3-letter upper-case alpha-3 code, found " + quote(fields[1]));
-        }
-        if (const auto [it, fresh] = firstLine.emplace(fields[0], lineNumber); !fresh) {
-            return fail(lineStart, "numeric code " + fields[0] + " appears twice (first at line " +
-                                       std::to_string(it->second) + ")");
-        }
-        table.entries.push_back({fields[0], fields[1], fields[2]});
+    TableRow row;
+    while (reader.next(row)) {
+        const std::string& numeric = row.cells[0].text;
+        if (!numeric.empty() && numeric[0] == '#') continue;
+        if (const auto problem = readerProblem()) return *problem;
+        if (row.cells[2].empty())
+            return fail(row.line, 1, "expected 3 fields (numeric,alpha3,name), found a row without a name");
+        if (!isDigits(numeric) || numeric.size() != 3)
+            return fail(row.line, 1, "expected a 3-digit numeric code, found " + quote(numeric));
+        if (!isAlpha3(row.cells[1].text))
+            return fail(row.line, static_cast<unsigned>(numeric.size()) + 2,
+                        "expected a 3-letter upper-case alpha-3 code, found " + quote(row.cells[1].text));
+        if (const auto [it, fresh] = firstLine.emplace(numeric, row.line); !fresh)
+            return fail(
+                row.line, 1,
+                "numeric code " + numeric + " appears twice (first at line " + std::to_string(it->second) + ")");
+        table.entries.push_back({numeric, row.cells[1].text, row.cells[2].text});
     }
-    if (!sawHeader) return fail(text.size(), "the file is empty (expected the header line numeric,alpha3,name)");
+    if (const auto problem = readerProblem()) return *problem;
 
     std::sort(table.entries.begin(), table.entries.end(),
               [](const IsoCountry& a, const IsoCountry& b) { return a.numeric < b.numeric; });
