@@ -69,12 +69,13 @@ Date Date::fromCivil(std::int64_t year, int month, int day) {
     return make(daysFromCivil(year, month, day), DatePrecision::Day);
 }
 
+// At least four digits, as parseIsoDate reads them: "0622", "-0043" (44 BC), "-13800000000".
 static std::string yearText(std::int64_t year) {
     char buf[32];
-    if (year >= 0 && year <= 9999)
+    if (year >= 0)
         std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(year));
     else
-        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(year));
+        std::snprintf(buf, sizeof buf, "-%04lld", -static_cast<long long>(year));
     return buf;
 }
 

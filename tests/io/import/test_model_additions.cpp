@@ -85,3 +85,13 @@ TEST_CASE("model additions: a diagnostic with a line but no column (a table row)
     const Diagnostic d{Severity::Error, "events.csv", 18, 0, "row 17, column \"Date\"", "\"31/31/2006\" is not a date"};
     CHECK(d.format() == "events.csv:18: row 17, column \"Date\": \"31/31/2006\" is not a date");
 }
+
+TEST_CASE("model additions: iso() writes every year the way parseIsoDate reads it (\"-0043\", not \"-43\")") {
+    for (const std::int64_t year : {-13800000000LL, -2999LL, -43LL, 0LL, 622LL, 2006LL, 12345LL}) {
+        const Date d = Date::fromCivil(year, 3, 15);
+        const DateParseResult back = parseIsoDate(d.iso());
+        REQUIRE_MESSAGE(back.date, d.iso());
+        CHECK(*back.date == d);
+    }
+    CHECK(Date::fromYear(-43).iso() == "-0043");
+}
