@@ -558,8 +558,15 @@ LooseDateResult looseDateFromCell(const Cell& cell, DayMonthOrder order) {
 LooseDateResult looseDateFromParts(const Cell* yearCell, const Cell* monthCell, const Cell* dayCell,
                                    const Cell* timeCell) {
     auto present = [](const Cell* c) { return c && !c->empty(); };
+    using Part = LooseDateResult::Part;
+    auto failAt = [](Part part, std::string_view shown, const std::string& why) {
+        LooseDateResult r = fail(shown, why);
+        r.part = part;
+        return r;
+    };
     if (!present(yearCell)) {
-        if (present(monthCell) || present(dayCell)) return fail("", "no year (a month or day needs a year)");
+        if (present(monthCell) || present(dayCell))
+            return failAt(Part::Year, "", "no year (a month or day needs a year)");
         return fail("", "is empty (expected a date)");
     }
     std::int64_t year = 0;
@@ -569,13 +576,13 @@ LooseDateResult looseDateFromParts(const Cell* yearCell, const Cell* monthCell, 
         // "44 BC", "c. 1500" in a Year column.
         LooseDateResult r = looseDateFromCell(*yearCell);
         if (!r.value || r.value->date.precision() != DatePrecision::Year || r.value->end)
-            return fail(cellShown(*yearCell), "is not a year");
+            return failAt(Part::Year, cellShown(*yearCell), "is not a year");
         year = r.value->date.civil().year;
         if (!present(monthCell) && !present(dayCell) && !present(timeCell)) return r;
     }
     if (!present(monthCell)) {
-        if (present(dayCell)) return fail(cellShown(*dayCell), "is a day without a month");
-        if (present(timeCell)) return fail(cellShown(*timeCell), "is a time of day without a day");
+        if (present(dayCell)) return failAt(Part::Day, cellShown(*dayCell), "is a day without a month");
+        if (present(timeCell)) return failAt(Part::Time, cellShown(*timeCell), "is a time of day without a day");
         return {LooseDate{Date::fromYear(year)}, {}, false};
     }
     std::int64_t month = 0;
@@ -584,18 +591,21 @@ LooseDateResult looseDateFromParts(const Cell* yearCell, const Cell* monthCell, 
     } else if (const auto named = monthFromName(trim(monthCell->text))) {
         month = *named;
     } else {
-        return fail(cellShown(*monthCell), "is not a month (expected 1 to 12 or a month name)");
+        return failAt(Part::Month, cellShown(*monthCell), "is not a month (expected 1 to 12 or a month name)");
     }
     if (month < 1 || month > 12)
-        return fail(cellShown(*monthCell), "is not a month (expected 1 to 12 or a month name)");
+        return failAt(Part::Month, cellShown(*monthCell), "is not a month (expected 1 to 12 or a month name)");
     if (!present(dayCell)) {
-        if (present(timeCell)) return fail(cellShown(*timeCell), "is a time of day without a day");
-        return makeMonth(cellShown(*monthCell), year, month);
+        if (present(timeCell)) return failAt(Part::Time, cellShown(*timeCell), "is a time of day without a day");
+        LooseDateResult r = makeMonth(cellShown(*monthCell), year, month);
+        if (!r.value) r.part = Part::Month;
+        return r;
     }
     const auto day = integerOf(*dayCell);
-    if (!day) return fail(cellShown(*dayCell), "is not a day of the month");
+    if (!day) return failAt(Part::Day, cellShown(*dayCell), "is not a day of the month");
     const std::string shown = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(*day);
     LooseDateResult r = makeDay(shown, year, month, *day);
+    if (!r.value) r.part = Part::Day;
     if (!r.value || !present(timeCell)) return r;
     std::optional<int> minute;
     if (timeCell->kind == Cell::Kind::Number && timeCell->number >= 0 && timeCell->number < 1)
@@ -604,7 +614,8 @@ LooseDateResult looseDateFromParts(const Cell* yearCell, const Cell* monthCell, 
         minute = timeCell->hour * 60 + timeCell->minute;
     else
         minute = parseLooseTime(timeCell->text);
-    if (!minute) return fail(cellShown(*timeCell), "is not a time of day (expected e.g. 14:30 or 2:30 PM)");
+    if (!minute)
+        return failAt(Part::Time, cellShown(*timeCell), "is not a time of day (expected e.g. 14:30 or 2:30 PM)");
     r.value->minuteOfDay = minute;
     return r;
 }

@@ -45,6 +45,9 @@ struct LooseDateResult {
     // Why not, starting with the value quoted: "\"31/31/2006\" is not a date (no month 31)".
     std::string error;
     bool needsOrder = false;  // "05/07/2006" read with DayMonthOrder::Unknown: the user must choose
+    // looseDateFromParts: which cell the error is about (for messages naming the column).
+    enum class Part : std::uint8_t { Whole, Year, Month, Day, Time };
+    Part part = Part::Whole;
 };
 
 // Years Meridian keeps: deep time (TimelineJS's cosmological scale) included.
