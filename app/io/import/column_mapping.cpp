@@ -454,9 +454,8 @@ MappingGuess guessMapping(const Table& table) {
         Field f = *byName;
         const std::string norm = normalizeHeader(table.columns[c]);
         // TimelineJS: "Type" is a row's kind (title, era), "Group" the category.
-        if (norm == "type" &&
-            (guess.timelineJsSheet || (stats[c].nonEmpty > 0 && stats[c].rowTypes == stats[c].nonEmpty)))
-            f = Field::RowType;
+        // (An empty "Type" column is one too: Meridian's CSV has it for its era and title rows.)
+        if (norm == "type" && (guess.timelineJsSheet || stats[c].rowTypes == stats[c].nonEmpty)) f = Field::RowType;
         // "x" / "y" are coordinates only when they hold numbers in range.
         const bool coordinate = f == Field::Latitude || f == Field::Longitude || f == Field::FromLatitude ||
                                 f == Field::FromLongitude || f == Field::ToLatitude || f == Field::ToLongitude;

@@ -305,6 +305,20 @@ struct TableImporter::State {
     bool markupIsHtml(std::string_view text) const {
         return mapping.markup == TextMarkup::Html || (mapping.markup == TextMarkup::Auto && looksLikeHtml(text));
     }
+    // Every column of the field as written (line breaks kept, \r\n as \n), for fields whose
+    // lines belong together across columns (sources, media, via).
+    std::string lines(Field f) const {
+        std::string out;
+        for (const std::size_t c : columnsOf[static_cast<int>(f)]) {
+            if (c >= row->cells.size() || row->cells[c].empty()) continue;
+            const Cell& cell = row->cells[c];
+            const std::string raw = cell.kind == Cell::Kind::Text ? cell.text : cellAsText(cell);
+            if (!out.empty()) out += '\n';
+            for (char ch : raw)
+                if (ch != '\r') out += ch;
+        }
+        return out;
+    }
     // Every column of the field, as text (HTML read as text where it is), joined.
     std::string text(Field f, bool readHtml = false, const char* joiner = "\n") const {
         std::string out;
@@ -481,15 +495,15 @@ struct TableImporter::State {
     // ===========================================================================
 
     void readSources(Event& e) {
-        const std::vector<std::string> citation = splitLines(text(Field::SourceCitation)),
-                                       publisher = splitLines(text(Field::SourcePublisher)),
-                                       title = splitLines(text(Field::SourceTitle)),
-                                       author = splitLines(text(Field::SourceAuthor)),
-                                       date = splitLines(text(Field::SourceDate)),
-                                       url = splitLines(text(Field::SourceUrl)),
-                                       kind = splitLines(text(Field::SourceKind)),
-                                       note = splitLines(text(Field::SourceNote)),
-                                       passage = splitLines(text(Field::SourcePassage));
+        const std::vector<std::string> citation = splitLines(lines(Field::SourceCitation)),
+                                       publisher = splitLines(lines(Field::SourcePublisher)),
+                                       title = splitLines(lines(Field::SourceTitle)),
+                                       author = splitLines(lines(Field::SourceAuthor)),
+                                       date = splitLines(lines(Field::SourceDate)),
+                                       url = splitLines(lines(Field::SourceUrl)),
+                                       kind = splitLines(lines(Field::SourceKind)),
+                                       note = splitLines(lines(Field::SourceNote)),
+                                       passage = splitLines(lines(Field::SourcePassage));
         std::size_t n = 0;
         for (const auto* v : {&citation, &publisher, &title, &author, &date, &url, &kind, &note, &passage})
             n = std::max(n, v->size());
@@ -553,14 +567,17 @@ struct TableImporter::State {
 
     // Local images become the event's media; web addresses are kept as links in its note.
     void readMedia(Event& e, std::string& noteLines) {
-        const std::vector<std::string> urls = splitLines(text(Field::Media)),
-                                       captions = splitLines(text(Field::MediaCaption, true)),
-                                       credits = splitLines(text(Field::MediaCredit, true));
+        const std::vector<std::string> urls = splitLines(lines(Field::Media)),
+                                       captions = splitLines(lines(Field::MediaCaption)),
+                                       credits = splitLines(lines(Field::MediaCredit));
         for (std::size_t i = 0; i < urls.size(); ++i) {
             const std::string& url = urls[i];
             if (url.empty()) continue;
-            const std::string caption = i < captions.size() ? captions[i] : "";
-            const std::string credit = i < credits.size() ? credits[i] : "";
+            auto readable = [&](const std::vector<std::string>& v) {
+                const std::string t = i < v.size() ? v[i] : "";
+                return markupIsHtml(t) ? htmlToText(t) : t;
+            };
+            const std::string caption = readable(captions), credit = readable(credits);
             const bool remote = url.find("://") != std::string::npos || url.rfind("//", 0) == 0;
             const bool local = !remote && url[0] != '/' && url[0] != '\\' && url.find("..") == std::string::npos &&
                                (url.size() < 2 || url[1] != ':');
@@ -835,7 +852,7 @@ struct TableImporter::State {
                 e.from = from;
                 e.to = to;
                 // Via: names (one per line) matched with the line's middle points, or names/coordinates alone.
-                const std::vector<std::string> names = splitLines(text(Field::Via));
+                const std::vector<std::string> names = splitLines(lines(Field::Via));
                 const std::size_t n = std::max(names.size(), middle.size());
                 for (std::size_t i = 0; i < n; ++i) {
                     NamedPoint np = splitNamedPoint(i < names.size() ? names[i] : "");
