@@ -346,6 +346,34 @@ std::string htmlToText(std::string_view html) {
     return out.finish();
 }
 
+std::string escapeHtml(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\n':
+                out += "<br>";
+                break;
+            case '\r':
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
 std::string textToHtml(std::string_view text) {
     std::string out;
     bool inParagraph = false;

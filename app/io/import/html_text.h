@@ -19,6 +19,8 @@ namespace meridian::io {
 
 std::string htmlToText(std::string_view html);
 std::string textToHtml(std::string_view text);
+// Special characters escaped (& < > "), line breaks as <br>: for inline places (a headline, a link).
+std::string escapeHtml(std::string_view text);
 
 // Does this text use HTML (a tag such as <p>, <br>, </a>, or an entity)? For
 // columns that may hold either.
