@@ -690,7 +690,8 @@ struct TableImporter::State {
         Era era;
         era.label = fit(Field::Title, text(Field::Title, true));
         if (era.label.empty()) era.label = "Era " + std::to_string(ds.eras.size() + 1);
-        era.id = uniqueId(slug(era.label, 40), "era", eraIds);
+        const std::string givenId = text(Field::Id);
+        era.id = uniqueId(givenId.empty() ? slug(era.label, 40) : givenId, "era", eraIds);
         era.note = fit(Field::Summary, text(Field::Summary, true, "\n\n"));
         era.start = start->date;
         era.end = end ? end->date : start->end ? *start->end : start->date;
