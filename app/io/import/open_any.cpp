@@ -106,6 +106,19 @@ FileFormat detectFileFormat(const std::filesystem::path& path, std::string_view 
     return FileFormat::Csv;
 }
 
+FileFormat sniffFileFormat(const std::filesystem::path& path) {
+    const FileFormat byExtension = formatOfExtension(path);
+    if (byExtension == FileFormat::Workbook || byExtension == FileFormat::GeoData) return byExtension;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return FileFormat::Unknown;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return FileFormat::Unknown;
+    std::string head(4096, '\0');
+    head.resize(std::fread(head.data(), 1, head.size(), f));
+    std::fclose(f);
+    return detectFileFormat(path, head);
+}
+
 bool canReadWorkbooks() {
 #if MERIDIAN_GDAL_READER
     return gdalAvailable();
@@ -479,23 +492,12 @@ std::string AnyFileResult::summary() const {
 AnyFileResult loadAnyFile(const std::filesystem::path& path, const OpenOptions& options) {
     AnyFileResult result;
     // Meridian's own files: the validating loader, as before.
-    const FileFormat byExtension = formatOfExtension(path);
-    if (byExtension != FileFormat::Workbook && byExtension != FileFormat::GeoData) {
-        const auto head = [&]() -> std::optional<std::string> {
-            std::FILE* f = std::fopen(path.c_str(), "rb");
-            if (!f) return std::nullopt;
-            std::string buf(4096, '\0');
-            buf.resize(std::fread(buf.data(), 1, buf.size(), f));
-            std::fclose(f);
-            return buf;
-        }();
-        if (head && detectFileFormat(path, *head) == FileFormat::MeridianJson) {
-            DatasetLoadResult r = loadDataset(path);
-            result.format = FileFormat::MeridianJson;
-            result.dataset = std::move(r.dataset);
-            result.diagnostics = std::move(r.diagnostics);
-            return result;
-        }
+    if (sniffFileFormat(path) == FileFormat::MeridianJson) {
+        DatasetLoadResult r = loadDataset(path);
+        result.format = FileFormat::MeridianJson;
+        result.dataset = std::move(r.dataset);
+        result.diagnostics = std::move(r.diagnostics);
+        return result;
     }
     ImportSourceResult src = openImportSource(path, options);
     result.format = src.format;

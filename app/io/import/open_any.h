@@ -40,6 +40,8 @@ const char* fileFormatName(FileFormat f);  // "Meridian JSON", "TimelineJS JSON"
 
 // From the first bytes and the extension (content wins for text formats).
 FileFormat detectFileFormat(const std::filesystem::path& path, std::string_view firstBytes);
+// The same from the file's first 4 KiB (Unknown when it cannot be read).
+FileFormat sniffFileFormat(const std::filesystem::path& path);
 // Extensions read through GDAL (when the build has it): .xlsx .xlsm .ods .xls are
 // Workbook; .kml .kmz .gpx .gpkg .shp .fgb .tab .mif GeoData.
 FileFormat formatOfExtension(const std::filesystem::path& path);

@@ -1,0 +1,198 @@
+#include <doctest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "dataset_compare.h"
+#include "io/import/open_any.h"
+#include "io/import/save_any.h"
+
+using namespace meridian;
+using namespace meridian::io;
+
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(MERIDIAN_TEST_DATA);
+const std::filesystem::path kRepo = kData / ".." / "..";
+
+// A scratch folder per test, removed at the end.
+struct Scratch {
+    std::filesystem::path dir;
+    explicit Scratch(const std::string& name) : dir(std::filesystem::temp_directory_path() / ("meridian-" + name)) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+    }
+    ~Scratch() { std::filesystem::remove_all(dir); }
+    std::filesystem::path write(const std::string& name, const std::string& text) const {
+        std::ofstream(dir / name, std::ios::binary) << text;
+        return dir / name;
+    }
+};
+
+std::string all(const std::vector<Diagnostic>& ds) {
+    std::string out;
+    for (const Diagnostic& d : ds) out += (out.empty() ? "" : "\n") + d.format();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("open any: the format from the content, then the name") {
+    CHECK(detectFileFormat("x.json", "{\n  \"meridian\": 1, \"title\": \"T\"") == FileFormat::MeridianJson);
+    CHECK(detectFileFormat("x.json", "\xEF\xBB\xBF {\"meridian\" :1}") == FileFormat::MeridianJson);
+    CHECK(detectFileFormat("x.json", "{\"title\": {\"meridian\": {\"Title\": \"T\"}}, \"events\": []}") ==
+          FileFormat::TimelineJsJson);
+    CHECK(detectFileFormat("x.json", "{\"type\": \"FeatureCollection\", \"features\": []}") == FileFormat::GeoJson);
+    CHECK(detectFileFormat("x.txt", "Date,Title\n2006,A\n") == FileFormat::Csv);
+    CHECK(detectFileFormat("data", std::string("PK\x03\x04", 4)) == FileFormat::Workbook);
+    CHECK(detectFileFormat("x.gpx", "<?xml version=\"1.0\"?>") == FileFormat::GeoData);
+    CHECK(detectFileFormat("x.xlsx", "anything") == FileFormat::Workbook);
+    CHECK(formatOfExtension("A.ODS") == FileFormat::Workbook);
+    CHECK(formatOfExtension("a.gpkg") == FileFormat::GeoData);
+    CHECK(std::string(fileFormatName(FileFormat::TimelineJsJson)) == "TimelineJS JSON");
+}
+
+TEST_CASE("open any: Meridian JSON goes to the validating loader unchanged") {
+    const AnyFileResult r = loadAnyFile(kRepo / "data" / "iran-dprk.json");
+    CHECK(r.format == FileFormat::MeridianJson);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.report);
+    CHECK(r.summary().rfind(std::to_string(r.dataset->events.size()) + " events, ", 0) == 0);
+    const AnyFileResult bad = loadAnyFile(kData / "bad" / "impossible-date.json");
+    CHECK(bad.format == FileFormat::MeridianJson);
+    CHECK_FALSE(bad.ok());
+    CHECK(countErrors(bad.diagnostics) >= 1);
+}
+
+TEST_CASE("open any: hostile and unreadable files say what they are") {
+    Scratch s("open-any-hostile");
+    CHECK(all(loadAnyFile(s.dir / "missing.csv").diagnostics) ==
+          (s.dir / "missing.csv").string() + ": cannot read the file: no such file");
+    const auto empty = s.write("empty.csv", "");
+    CHECK(all(loadAnyFile(empty).diagnostics) ==
+          empty.string() + ": the file is empty (expected a header row of column names)");
+    const auto zip = s.write("renamed.csv", std::string("PK\x03\x04\x14\x00", 6));
+    CHECK(all(loadAnyFile(zip).diagnostics) ==
+          zip.string() +
+              ": this looks like a workbook but its name does not say which kind (give it its extension: .xlsx, .ods, "
+              ".kml, .gpx, .gpkg)");
+    const auto garbage = s.write("garbage.csv", std::string("a,b\n\x01\x02\x00\xFF", 8));
+    CHECK(all(loadAnyFile(garbage).diagnostics) ==
+          garbage.string() + ":2:3: binary data, not text: a NUL byte (byte 7 of the file)");
+    const auto json = s.write("other.json", "[1, 2]");
+    CHECK(all(loadAnyFile(json).diagnostics).find("a JSON file Meridian does not know") != std::string::npos);
+    const auto workbook = s.write("book.xlsx", "not really a workbook");
+    const AnyFileResult w = loadAnyFile(workbook);
+    CHECK_FALSE(w.ok());
+    CHECK(w.format == FileFormat::Workbook);
+    CHECK(countErrors(w.diagnostics) >= 1);
+    if (!canReadWorkbooks())
+        CHECK(all(w.diagnostics).find("this build of Meridian does not read workbooks or geodata") !=
+              std::string::npos);
+    const auto noRows = s.write("header-only.csv", "date,title\n");
+    CHECK(all(loadAnyFile(noRows).diagnostics) ==
+          noRows.string() + ": no events could be read (0 rows: 0 events, 0 skipped)");
+}
+
+TEST_CASE("open any: the mapping saved beside the file, or given with --mapping") {
+    Scratch s("open-any-mapping");
+    const auto csv = s.write("odd.csv", "Quand;Quoi;Où\n05.07.2006;Essai;Teheran\n");
+    // Guessed: "Quand" and "Quoi" mean nothing to the guesser, the dates are found by content.
+    AnyFileResult guessed = loadAnyFile(csv);
+    REQUIRE(guessed.ok());
+    CHECK(guessed.dataset->events[0].title == "row 1");
+
+    ColumnMapping m = *guessed.mapping;
+    m.fields = {Field::Date, Field::Title, Field::Place};
+    std::string error;
+    REQUIRE(saveMapping(mappingPathFor(csv), m, &error));
+    AnyFileResult saved = loadAnyFile(csv);
+    REQUIRE(saved.ok());
+    CHECK(saved.dataset->events[0].title == "Essai");
+    CHECK(saved.dataset->events[0].date == Date::fromCivil(2006, 7, 5));
+    CHECK(*saved.mapping == m);
+
+    OpenOptions noSaved;
+    noSaved.useSavedMapping = false;
+    CHECK(loadAnyFile(csv, noSaved).dataset->events[0].title == "row 1");
+
+    const auto broken = s.write("broken-mapping.json", "{\"meridianMapping\": 1, \"columns\": 3}");
+    OpenOptions given;
+    given.mappingFile = broken;
+    const AnyFileResult r = loadAnyFile(csv, given);
+    CHECK_FALSE(r.ok());
+    CHECK(all(r.diagnostics) ==
+          broken.string() + ":1:35: columns: expected an array of {\"name\", \"field\"}, found a number");
+}
+
+TEST_CASE("open any: a big CSV streams; the same events as reading the whole table") {
+    std::string csv = "date,title,lat,lon\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += "0" + std::to_string(1 + i % 9) + "/0" + std::to_string(1 + (i / 9) % 9) + "/2006,E" +
+               std::to_string(i) + "," + std::to_string(i % 80) + ".5,10.25\n";
+    csv += "31/12/2006,Last,1,2\n";  // the only date that tells the order: after the sample
+    Scratch s("open-any-big");
+    const auto path = s.write("big.csv", csv);
+
+    OpenOptions small;
+    small.sampleRows = 100;
+    ImportSourceResult src = openImportSource(path, small);
+    REQUIRE(src.source);
+    CHECK(src.source->tableIsSample);
+    CHECK(src.source->table.rows.size() == 100);
+    CHECK(src.source->totalRows == 3001);
+    CHECK(src.source->guess.mapping.dateOrder == DayMonthOrder::DayFirst);  // seen in the full pass
+    const ImportResult preview = previewImportSource(*src.source, src.source->initialMapping(), small, 5);
+    CHECK(preview.report.events == 5);
+    CHECK(preview.dataset->events[1].date == Date::fromCivil(2006, 1, 2));
+
+    double last = 0;
+    small.progress.report = [&](double f) { last = f; };
+    const ImportResult streamed = runImport(*src.source, src.source->initialMapping(), small);
+    REQUIRE(streamed.dataset);
+    CHECK(streamed.report.summary() == "3001 rows: 3001 events, 0 skipped");
+    CHECK(last == 1.0);
+
+    OpenOptions whole;
+    whole.sampleRows = 10'000;
+    ImportSourceResult all = openImportSource(path, whole);
+    REQUIRE(all.source);
+    CHECK_FALSE(all.source->tableIsSample);
+    const ImportResult read = runImport(*all.source, all.source->initialMapping(), whole);
+    REQUIRE(read.dataset);
+    test::checkSameEvents(*read.dataset, *streamed.dataset);
+
+    std::atomic<bool> cancel{true};
+    small.progress.cancel = &cancel;
+    const ImportResult cancelled = runImport(*src.source, src.source->initialMapping(), small);
+    CHECK(cancelled.report.cancelled);
+    CHECK_FALSE(cancelled.dataset);
+}
+
+TEST_CASE("save any: formats by name; every format opens again with the same events") {
+    CHECK(exportFormatForPath("a.CSV") == ExportFormat::Csv);
+    CHECK(exportFormatForPath("lesson.timeline.json") == ExportFormat::TimelineJs);
+    CHECK(exportFormatForPath("a.geojson") == ExportFormat::GeoJson);
+    CHECK(exportFormatForPath("a.json") == ExportFormat::MeridianJson);
+    CHECK_FALSE(exportFormatForPath("a.xlsx"));
+    CHECK(parseExportFormat("tsv") == ExportFormat::Tsv);
+
+    const AnyFileResult original = loadAnyFile(kRepo / "data" / "iran-dprk.json");
+    REQUIRE(original.ok());
+    Scratch s("save-any");
+    for (const auto& [name, format] : {std::pair{"x.json", ExportFormat::MeridianJson},
+                                       {"x.csv", ExportFormat::Csv},
+                                       {"x.tsv", ExportFormat::Tsv},
+                                       {"x.timeline.json", ExportFormat::TimelineJs},
+                                       {"x.geojson", ExportFormat::GeoJson}}) {
+        INFO(name);
+        std::string error;
+        REQUIRE(saveDatasetAs(s.dir / name, *original.dataset, format, &error));
+        const AnyFileResult back = loadAnyFile(s.dir / name);
+        REQUIRE(back.ok());
+        if (back.report) CHECK(back.report->skipped == 0);
+        test::checkSameEvents(*original.dataset, *back.dataset);
+    }
+}
