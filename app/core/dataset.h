@@ -22,7 +22,8 @@ namespace meridian {
 enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed, Unrated };
 inline constexpr int kConfidenceCount = 5;
 inline constexpr std::uint8_t kAllConfidenceMask = (1u << kConfidenceCount) - 1;  // a bit per level
-static_assert(StoryStep{}.filterConfidenceMask == kAllConfidenceMask, "story.h cannot include this header");
+// story.h cannot include this header: its StoryStep::filterConfidenceMask default is the literal 0x1F.
+static_assert(kAllConfidenceMask == 0x1F, "update StoryStep::filterConfidenceMask's default in core/story.h");
 const char* confidenceId(Confidence c);     // "confirmed", ...
 const char* confidenceLabel(Confidence c);  // "Confirmed", ...
 const char* confidenceExplanation(Confidence c);

@@ -334,8 +334,9 @@ LooseDateResult parseDecorated(std::string_view text, DayMonthOrder order, bool 
                     break;
                 }
             }
+            const std::string afterSuffix = lower(s);  // s may have lost a suffix: l is stale
             for (std::string_view prefix : {"a.d. ", "a.d.", "ad "}) {
-                if (startsWith(l, prefix) && l.size() > prefix.size()) {
+                if (startsWith(afterSuffix, prefix) && afterSuffix.size() > prefix.size()) {
                     s = trim(s.substr(prefix.size()));
                     break;
                 }
@@ -379,7 +380,9 @@ LooseDateResult parseDecorated(std::string_view text, DayMonthOrder order, bool 
         std::string_view digits = s.substr(0, s.size() - 1);
         if (!digits.empty() && digits.back() == '\'') digits.remove_suffix(1);
         if (digits.size() >= 3 && allDigits(digits) && digits.back() == '0' && !bc) {
-            const std::int64_t y = *toNumber(digits);
+            const auto parsed = toNumber(digits);
+            if (!parsed || *parsed > kMaxAbsYear) return fail(text, "is not a date (the year is out of range)");
+            const std::int64_t y = *parsed;
             LooseDate d;
             d.date = Date::fromYear(y);
             d.end = Date::fromYear(y + 9);
