@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
@@ -177,15 +178,25 @@ std::string slug(std::string_view text, std::size_t maxLength = 48) {
     return out;
 }
 
-// A unique id in `used`: base, base-2, base-3...
-std::string uniqueId(std::string base, const std::string& fallback, std::unordered_set<std::string>& used) {
-    if (base.empty()) base = fallback;
-    if (used.insert(base).second) return base;
-    for (std::size_t k = 2;; ++k) {
-        std::string candidate = base + "-" + std::to_string(k);
-        if (used.insert(candidate).second) return candidate;
+// Ids handed out in one list: base, base-2, base-3... Each base remembers its
+// next suffix, so a million rows falling back to one base stay linear.
+class IdSet {
+public:
+    std::string unique(std::string base, const std::string& fallback) {
+        if (base.empty()) base = fallback;
+        if (m_used.insert(base).second) return base;
+        std::size_t& k = m_nextSuffix[base];
+        if (k < 2) k = 2;
+        for (;; ++k) {
+            std::string candidate = base + "-" + std::to_string(k);
+            if (m_used.insert(candidate).second) return candidate;
+        }
     }
-}
+
+private:
+    std::unordered_set<std::string> m_used;
+    std::unordered_map<std::string, std::size_t> m_nextSuffix;
+};
 
 // Cuts UTF-8 text to at most maxBytes without splitting a character.
 std::string clipUtf8(std::string text, std::size_t maxBytes) {
@@ -276,7 +287,7 @@ struct TableImporter::State {
     Dataset ds;
     ImportReport report;
     std::unordered_map<std::string, Index> places, categories, actors, sources;
-    std::unordered_set<std::string> placeIds, categoryIds, actorIds, sourceIds, eventIds, eraIds;
+    IdSet placeIds, categoryIds, actorIds, sourceIds, eventIds, eraIds;
     Index fileSource = kNoIndex;
     bool sawTitle = false;
 
@@ -359,7 +370,7 @@ struct TableImporter::State {
         const auto it = categories.find(label);
         if (it != categories.end()) return it->second;
         Category c;
-        c.id = uniqueId(slug(label, 40), "category", categoryIds);
+        c.id = categoryIds.unique(slug(label, 40), "category");
         c.label = label;
         ds.categories.push_back(std::move(c));
         return categories[label] = static_cast<Index>(ds.categories.size() - 1);
@@ -368,20 +379,25 @@ struct TableImporter::State {
         const auto it = actors.find(name);
         if (it != actors.end()) return it->second;
         Actor a;
-        a.id = uniqueId(slug(name, 40), "actor", actorIds);
+        a.id = actorIds.unique(slug(name, 40), "actor");
         a.name = name;
         ds.actors.push_back(std::move(a));
         return actors[name] = static_cast<Index>(ds.actors.size() - 1);
     }
     Index place(const std::string& name, double latDeg, double lonDeg, const std::string& country,
                 const std::string& note) {
-        char key[64];
-        std::snprintf(key, sizeof key, "\x1f%.7f\x1f%.7f\x1f", latDeg, lonDeg);
-        const std::string fullKey = name + key + country;
+        // name, the coordinates' bytes, country: equal places are one place (no formatting per row).
+        std::string fullKey = name;
+        char coordinates[2 * sizeof(double)];
+        std::memcpy(coordinates, &latDeg, sizeof(double));
+        std::memcpy(coordinates + sizeof(double), &lonDeg, sizeof(double));
+        fullKey += '\x1f';
+        fullKey.append(coordinates, sizeof coordinates);
+        fullKey += country;
         const auto it = places.find(fullKey);
         if (it != places.end()) return it->second;
         Place p;
-        p.id = uniqueId(slug(name, 40), "place", placeIds);
+        p.id = placeIds.unique(slug(name, 40), "place");
         p.name = name;
         p.latDeg = latDeg;
         p.lonDeg = lonDeg;
@@ -396,7 +412,7 @@ struct TableImporter::State {
                                 '\x1f' + s.note;
         const auto it = sources.find(key);
         if (it != sources.end()) return it->second;
-        s.id = uniqueId(slug(s.publisher + " " + s.title, 40), "source", sourceIds);
+        s.id = sourceIds.unique(slug(s.publisher + " " + s.title, 40), "source");
         ds.sources.push_back(std::move(s));
         return sources[key] = static_cast<Index>(ds.sources.size() - 1);
     }
@@ -691,7 +707,7 @@ struct TableImporter::State {
         era.label = fit(Field::Title, text(Field::Title, true));
         if (era.label.empty()) era.label = "Era " + std::to_string(ds.eras.size() + 1);
         const std::string givenId = text(Field::Id);
-        era.id = uniqueId(givenId.empty() ? slug(era.label, 40) : givenId, "era", eraIds);
+        era.id = eraIds.unique(givenId.empty() ? slug(era.label, 40) : givenId, "era");
         era.note = fit(Field::Summary, text(Field::Summary, true, "\n\n"));
         era.start = start->date;
         era.end = end ? end->date : start->end ? *start->end : start->date;
@@ -810,12 +826,12 @@ struct TableImporter::State {
         if (!id.empty()) {
             id = clipUtf8(id, 200);
             const std::string given = id;
-            id = uniqueId(id, "event", eventIds);
+            id = eventIds.unique(id, "event");
             if (id != given)
                 warning(Field::Id, quote(given) + " is the id of an earlier event: this one is " + quote(id));
         } else {
-            id = uniqueId(slug(e.date.iso() + " " + e.title, 60),
-                          options.rowWord + "-" + std::to_string(row->rowNumber), eventIds);
+            id = eventIds.unique(slug(e.date.iso() + " " + e.title, 60),
+                                 options.rowWord + "-" + std::to_string(row->rowNumber));
         }
         e.id = std::move(id);
         if (e.isOnMap()) ++report.onMap;
