@@ -348,6 +348,15 @@ CsvReadResult parseCsv(std::string bytes, const std::string& fileName, const Csv
 }
 
 CsvReadResult readCsvFile(const std::filesystem::path& path, const CsvOptions& options) {
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > options.limits.maxFileBytes) {
+        CsvReadResult result;  // refused before a byte is read
+        result.diagnostics.push_back({Severity::Error, path.string(), 0, 0, "",
+                                      "the file is " + std::to_string(size >> 20) +
+                                          " MiB: Meridian reads files up to " +
+                                          std::to_string(options.limits.maxFileBytes >> 20) + " MiB"});
+        return result;
+    }
     std::string error;
     auto bytes = readWholeFile(path, &error, options.limits.maxFileBytes);
     if (!bytes) {

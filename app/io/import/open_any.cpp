@@ -363,6 +363,17 @@ ImportSourceResult openImportSource(const std::filesystem::path& path, const Ope
         }
     } else {
         std::string error;
+        std::error_code ec;
+        // A file over the limit is refused before a byte is read (a 2 GB file costs nothing).
+        if (const auto size = std::filesystem::file_size(path, ec); !ec && size > options.maxFileBytes) {
+            src.diagnostics.push_back(
+                {Severity::Error, src.fileName, 0, 0, "",
+                 "the file is " + std::to_string(size >> 20) + " MiB: Meridian reads files up to " +
+                     std::to_string(options.maxFileBytes >> 20) + " MiB (split it, or keep the columns you need)"});
+            result.diagnostics = std::move(src.diagnostics);
+            result.format = formatOfExtension(path);
+            return result;
+        }
         auto bytes = readWholeFile(path, &error, options.maxFileBytes);
         if (!bytes) {
             src.diagnostics.push_back({Severity::Error, src.fileName, 0, 0, "", "cannot read the file: " + error});

@@ -91,6 +91,14 @@ TEST_CASE("open any: hostile and unreadable files say what they are") {
     if (!canReadWorkbooks())
         CHECK(all(w.diagnostics).find("this build of Meridian does not read workbooks or geodata") !=
               std::string::npos);
+    // A 2 GiB file (sparse: nothing is written) is refused before it is read.
+    const auto huge = s.dir / "huge.csv";
+    s.write("huge.csv", "date,title\n");
+    std::filesystem::resize_file(huge, std::uintmax_t{2} << 30);
+    CHECK(all(loadAnyFile(huge).diagnostics) ==
+          huge.string() +
+              ": the file is 2048 MiB: Meridian reads files up to 1024 MiB (split it, or keep the columns you "
+              "need)");
     const auto noRows = s.write("header-only.csv", "date,title\n");
     CHECK(all(loadAnyFile(noRows).diagnostics) ==
           noRows.string() + ": no events could be read (0 rows: 0 events, 0 skipped)");
