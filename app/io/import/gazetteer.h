@@ -57,7 +57,7 @@ public:
     // containing it; within each, countries first, then the most populous.
     std::vector<GazetteerEntry> search(std::string_view text, std::size_t limit) const;
     // The nearest place (not a country's representative point) to a point, with
-    // its great-circle distance. nullopt only for an empty gazetteer.
+    // its great-circle distance. nullopt for an empty gazetteer or a NaN point.
     std::optional<GazetteerEntry> nearest(double latDeg, double lonDeg, double* distanceKm = nullptr) const;
 
     std::size_t size() const;         // places + countries
