@@ -478,6 +478,19 @@ MappingGuess guessMapping(const Table& table) {
                 m.fields[c] = Field::Category, guess.reasons[c] = "by name";
     }
 
+    // A "time" or "timestamp" column of whole date-times (GPX, loggers) is the date.
+    if (!taken(Field::Date) && !taken(Field::Year)) {
+        for (std::size_t c = 0; c < n; ++c) {
+            const ColumnStats& s = stats[c];
+            if (m.fields[c] == Field::Time && s.nonEmpty > 0 && s.dates == s.nonEmpty && s.withSeparators) {
+                m.fields[c] = Field::Date;
+                guess.reasons[c] = "by name and content: " + std::to_string(s.dates) + " of " +
+                                   std::to_string(s.nonEmpty) + " values are dates";
+                break;
+            }
+        }
+    }
+
     // 2. By content, for columns the names left unmapped.
     auto describe = [](std::size_t k, std::size_t of, const char* what) {
         return "by content: " + std::to_string(k) + " of " + std::to_string(of) + " values are " + what;

@@ -204,3 +204,33 @@ TEST_CASE("save any: formats by name; every format opens again with the same eve
         test::checkSameEvents(*original.dataset, *back.dataset);
     }
 }
+
+TEST_CASE("open any: workbooks and geodata through the GDAL reader, mapped like any table") {
+    if (!canReadWorkbooks()) return;  // a build without GDAL: "open any: hostile ..." checks its message
+    const std::filesystem::path gdal = kData / "gdal";
+    for (const char* name : {"events.xlsx", "events.ods"}) {
+        INFO(name);
+        const AnyFileResult r = loadAnyFile(gdal / name);
+        CHECK(r.format == FileFormat::Workbook);
+        REQUIRE(r.ok());
+        CHECK(r.report->summary() == "3 rows: 3 events, 0 skipped (1 blank row ignored)");
+        const Event& first = r.dataset->events[0];
+        CHECK(first.title == "First nuclear test");
+        CHECK(first.date == Date::fromCivil(2006, 10, 9));  // a spreadsheet date cell, not a serial number
+        REQUIRE(first.place != kNoIndex);
+        CHECK(r.dataset->places[first.place].latDeg == doctest::Approx(41.294));
+    }
+    // GPX waypoints: the "time" column of date-times is the date; the geometry is the place.
+    const AnyFileResult gpx = loadAnyFile(gdal / "places.gpx");
+    CHECK(gpx.format == FileFormat::GeoData);
+    REQUIRE(gpx.ok());
+    REQUIRE(gpx.dataset->events.size() == 2);
+    CHECK(gpx.dataset->events[0].title == "Tehran");
+    CHECK(gpx.dataset->events[0].date == Date::fromCivil(2024, 3, 1));
+    CHECK(gpx.dataset->events[0].minuteOfDay == 9 * 60 + 30);
+    CHECK(gpx.dataset->events[0].place != kNoIndex);
+    // A zip bomb is refused with the reader's message; nothing is imported.
+    const AnyFileResult bomb = loadAnyFile(gdal / "bomb.xlsx");
+    CHECK_FALSE(bomb.ok());
+    CHECK(all(bomb.diagnostics).find("refused as a possible zip bomb") != std::string::npos);
+}
