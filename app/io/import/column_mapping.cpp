@@ -444,7 +444,10 @@ MappingGuess guessMapping(const Table& table) {
     if (guess.timelineJsSheet) m.markup = TextMarkup::Html;
 
     std::vector<ColumnStats> stats(n);
-    for (std::size_t c = 0; c < n; ++c) stats[c] = statsOf(table, c, 2000);
+    // Up to 2,000 values a column, fewer when there are very many columns (a 10,000-column
+    // file must not cost 20 million date parses).
+    const std::size_t valuesPerColumn = std::clamp<std::size_t>(200'000 / std::max<std::size_t>(n, 1), 20, 2000);
+    for (std::size_t c = 0; c < n; ++c) stats[c] = statsOf(table, c, valuesPerColumn);
 
     auto taken = [&](Field f) { return m.columnOf(f) >= 0; };
     // 1. By name.

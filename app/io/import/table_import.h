@@ -112,6 +112,11 @@ private:
 // The whole table. When the mapping's dateOrder is Unknown, the date columns
 // of every row decide it first (DayMonthOrderGuess).
 ImportResult tableToDataset(const Table& table, const ColumnMapping& mapping, const ImportOptions& options);
+inline ImportResult tableToDataset(const Table& table, const ColumnMapping& mapping, const Gazetteer* gazetteer,
+                                   ImportOptions options) {
+    options.gazetteer = gazetteer;
+    return tableToDataset(table, mapping, options);
+}
 // The first rows as events, for the dialog's live preview (same messages).
 ImportResult previewImport(const Table& table, const ColumnMapping& mapping, ImportOptions options,
                            std::size_t rows = 20);
