@@ -7,6 +7,8 @@
 #include "io/import/open_any.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <system_error>
 
 #include "io/dataset_loader.h"
 #include "io/import/geojson.h"
