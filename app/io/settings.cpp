@@ -82,6 +82,8 @@ SettingsLoad loadSettings(const fs::path& path) {
     if (const auto f = j.find("filter"); f != j.end() && f->is_object()) {
         read(*f, "confidenceMask", s.confidenceMask);
         read(*f, "sourceKindMask", s.sourceKindMask);
+        // Settings saved before the "unrated" level existed say 0x0F for "every level".
+        if (s.confidenceMask == 0x0F) s.confidenceMask = kAllConfidenceMask;
         s.confidenceMask &= kAllConfidenceMask;
         s.sourceKindMask &= 0x3F;
         read(*f, "categories", s.categories);

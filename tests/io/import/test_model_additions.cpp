@@ -2,10 +2,13 @@
 // an event's time of day, deep-time years, table-row diagnostics without a column.
 #include <doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "core/event_filter.h"
 #include "io/dataset_loader.h"
+#include "io/settings.h"
 
 using namespace meridian;
 using namespace meridian::io;
@@ -94,4 +97,13 @@ TEST_CASE("model additions: iso() writes every year the way parseIsoDate reads i
         CHECK(*back.date == d);
     }
     CHECK(Date::fromYear(-43).iso() == "-0043");
+}
+
+TEST_CASE("model additions: settings saved before 'unrated' existed keep showing every level") {
+    const auto path = std::filesystem::temp_directory_path() / "meridian-settings-unrated.json";
+    std::ofstream(path) << R"({"filter": {"confidenceMask": 15}})";  // 0x0F: the four levels there were
+    CHECK(meridian::io::loadSettings(path).settings.confidenceMask == kAllConfidenceMask);
+    std::ofstream(path) << R"({"filter": {"confidenceMask": 1}})";  // confirmed only stays so
+    CHECK(meridian::io::loadSettings(path).settings.confidenceMask == 1);
+    std::filesystem::remove(path);
 }
