@@ -72,6 +72,8 @@ const char* sourceKindId(SourceKind k) {
             return "academic";
         case SourceKind::Advocacy:
             return "advocacy";
+        case SourceKind::Reference:
+            return "reference";
     }
     return "?";
 }
@@ -90,6 +92,8 @@ const char* sourceKindLabel(SourceKind k) {
             return "Academic";
         case SourceKind::Advocacy:
             return "Interested party";
+        case SourceKind::Reference:
+            return "Reference";
     }
     return "?";
 }
@@ -106,6 +110,7 @@ std::string Source::citation() const {
     out += publisher;
     out += ", \u201C" + title + "\u201D";
     if (date) out += ", " + date->display();
+    if (!via.empty()) out += ", citing " + via;
     out += ".";
     if (!url.empty()) out += " " + url;
     return out;
@@ -128,6 +133,21 @@ void Dataset::finalize() {
     };
     for (const Event& e : events) grow(e.uncertaintySpan());
     for (const Era& era : eras) grow(era.span());
+
+    linkAnswers();
+}
+
+void Dataset::linkAnswers() {
+    // The other direction of "answers": who responds to each event, in start order.
+    for (Event& e : events) e.answeredBy.clear();
+    for (Index i = 0; i < events.size(); ++i)
+        for (Index a : events[i].answers)
+            if (a < events.size() && a != i) events[a].answeredBy.push_back(i);
+    for (Event& e : events)
+        std::sort(e.answeredBy.begin(), e.answeredBy.end(), [&](Index a, Index b) {
+            const DayNumber fa = events[a].span().first, fb = events[b].span().first;
+            return fa != fb ? fa < fb : events[a].id < events[b].id;
+        });
 }
 
 Index Dataset::findEvent(std::string_view id) const {

@@ -36,6 +36,7 @@ struct DaySpan {
     DayNumber length() const { return last - first; }
     bool contains(DayNumber d) const { return d >= first && d < last; }
     bool overlaps(const DaySpan& o) const { return first < o.last && o.first < last; }
+    friend bool operator==(const DaySpan&, const DaySpan&) = default;
 };
 
 class Date {

@@ -5,8 +5,10 @@
 // [SECTION] Top level
 #include "io/dataset_loader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/image_file.h"
 #include "io/json_document.h"
@@ -83,7 +85,7 @@ void readPlaces(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
 
 void readSources(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
     forEachObject(ctx, top, "sources", false, [&](const JsonValue& v, const std::string& path) {
-        ObjectReader r(ctx, v, path, {"id", "publisher", "title", "date", "url", "kind", "author", "note"});
+        ObjectReader r(ctx, v, path, {"id", "publisher", "title", "date", "url", "kind", "author", "via", "note"});
         Source s;
         std::string_view id;
         const bool idOk = registerId(ctx, t.sources, r, id, static_cast<Index>(ds.sources.size()));
@@ -98,15 +100,18 @@ void readSources(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
             s.url.clear();
         }
         s.author = r.optionalString("author");
+        s.via = r.string("via", false, false).value_or("");
         s.note = r.optionalString("note");
-        if (const auto kind = r.typed("kind", JsonType::String, true,
-                                      "a source kind: official, un, press, think-tank, academic or advocacy")) {
+        if (const auto kind =
+                r.typed("kind", JsonType::String, true,
+                        "a source kind: official, un, press, think-tank, academic, advocacy or reference")) {
             if (const auto k = parseSourceKind(kind->string()))
                 s.kind = *k;
             else
                 ctx.error(*kind, r.pathOf("kind"),
                           quote(kind->string()) +
-                              " is not a source kind (expected official, un, press, think-tank, academic or advocacy)");
+                              " is not a source kind (expected official, un, press, think-tank, "
+                              "academic, advocacy or reference)");
         }
         if (idOk) ds.sources.push_back(std::move(s));
     });
@@ -241,11 +246,53 @@ void readEventTime(Context& ctx, ObjectReader& r, Event& e) {
         e.minuteOfDay = *minute;
 }
 
+// An event's "answers" list, kept until every event id is known (an answer may
+// name an event further down the file).
+struct PendingAnswers {
+    Index event;     // kNoIndex when the event had errors (its list is still checked)
+    std::string id;  // the event's own id
+    JsonValue list;
+    std::string path;
+};
+
+void resolveAnswers(Context& ctx, Dataset& ds, const Tables& t, const std::vector<PendingAnswers>& pending) {
+    for (const PendingAnswers& p : pending) {
+        Event* e = p.event < ds.events.size() ? &ds.events[p.event] : nullptr;
+        std::unordered_set<std::string_view> seen;  // a hostile list of a million ids stays linear
+        for (std::uint32_t i = 0; i < p.list.size(); ++i) {
+            const JsonValue v = p.list.at(i);
+            if (!v.isString()) {
+                ctx.error(v, item(p.path, i),
+                          std::string("expected an event id (a string), found ") + jsonTypeName(v.type()));
+                continue;
+            }
+            const auto it = t.events.find(v.string());
+            if (it == t.events.end()) {
+                ctx.error(v, item(p.path, i), "unknown event " + quote(v.string()) + " (no event has this id)");
+                continue;
+            }
+            const Index a = it->second.index;
+            if (v.string() == p.id) {
+                ctx.error(v, item(p.path, i),
+                          "an event cannot answer itself (expected the ids of the claims it responds to)");
+                continue;
+            }
+            if (!seen.insert(v.string()).second) {
+                ctx.error(v, item(p.path, i), quote(v.string()) + " is listed twice");
+                continue;
+            }
+            if (e) e->answers.push_back(a);
+        }
+    }
+}
+
 void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
+    std::vector<PendingAnswers> pending;
     forEachObject(ctx, top, "events", true, [&](const JsonValue& v, const std::string& path) {
-        ObjectReader r(ctx, v, path, {"id",      "date",       "end",   "approx", "earliest", "latest", "title",
-                                      "summary", "category",   "place", "from",   "to",       "via",    "actors",
-                                      "sources", "confidence", "note",  "tags",   "media",    "time"});
+        ObjectReader r(ctx, v, path,
+                       {"id",         "date",     "end",   "approx", "earliest", "latest", "claimed", "title",
+                        "summary",    "category", "place", "from",   "to",       "via",    "actors",  "sources",
+                        "confidence", "note",     "tags",  "media",  "answers",  "time"});
         Event e;
         std::string_view id;
         const std::size_t errorsBefore = ctx.errorCount;
@@ -260,6 +307,7 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         e.end = r.date("end", false);
         e.earliest = r.date("earliest", false);
         e.latest = r.date("latest", false);
+        e.claimed = r.date("claimed", false);
         e.approx = r.boolean("approx").value_or(false);
         if (date) {
             e.date = *date;
@@ -316,8 +364,14 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         e.tags = r.stringList("tags");
         readEventMedia(ctx, r, e);
         readEventTime(ctx, r, e);
-        if (ctx.errorCount == errorsBefore) ds.events.push_back(std::move(e));
+        const auto answers = r.typed("answers", JsonType::Array, false, "an array of event ids");
+        const bool ok = ctx.errorCount == errorsBefore;
+        if (answers)
+            pending.push_back(
+                {ok ? static_cast<Index>(ds.events.size()) : kNoIndex, e.id, *answers, r.pathOf("answers")});
+        if (ok) ds.events.push_back(std::move(e));
     });
+    resolveAnswers(ctx, ds, t, pending);
 }
 
 // ===========================================================================
@@ -363,9 +417,19 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
     }
     step.fitHighlighted = r.boolean("fit").value_or(!step.camera.has_value());
     if (const auto hl = r.typed("highlight", JsonType::Array, false, "an array of event ids")) {
+        // The step's playhead: the end of its time, or of its window. A highlighted
+        // event that starts later is not on the map yet when the step is shown.
+        const std::optional<Date> until = step.time ? step.time : step.to;
         for (std::uint32_t i = 0; i < hl->size(); ++i) {
             const Index e = r.reference(hl->at(i), item(r.pathOf("highlight"), i), t.events, "event");
-            if (e != kNoIndex) step.highlight.push_back(e);
+            if (e == kNoIndex) continue;
+            step.highlight.push_back(e);
+            if (until && e < ds.events.size() && ds.events[e].id == hl->at(i).string() &&
+                ds.events[e].span().first >= until->span().last)
+                ctx.warning(hl->at(i), item(r.pathOf("highlight"), i),
+                            "event " + quote(ds.events[e].id) + " starts on " + ds.events[e].date.iso() +
+                                ", after this step's time " + quote(until->iso()) +
+                                " (it is not on the map yet at this step; expected events that start by then)");
         }
     }
     if (const auto f = r.typed("filter", JsonType::Object, false, "an object {\"categories\", \"confidence\"}")) {
@@ -389,7 +453,6 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
         }
     }
     step.durationSec = r.number("duration", false, 1, 3600, "seconds, 1 to 3600").value_or(8.0);
-    (void)ds;
 }
 
 void readStories(Context& ctx, ObjectReader& top, Dataset& ds, const Tables& t) {

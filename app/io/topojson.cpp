@@ -422,25 +422,6 @@ std::optional<WorldShapes> readTopology(Context& ctx, const JsonValue& root, std
 
 }  // namespace
 
-void GeoBounds::add(const geo::LonLat& point) {
-    if (empty) {
-        minLonDeg = maxLonDeg = point.lonDeg;
-        minLatDeg = maxLatDeg = point.latDeg;
-        empty = false;
-        return;
-    }
-    minLonDeg = std::min(minLonDeg, point.lonDeg);
-    maxLonDeg = std::max(maxLonDeg, point.lonDeg);
-    minLatDeg = std::min(minLatDeg, point.latDeg);
-    maxLatDeg = std::max(maxLatDeg, point.latDeg);
-}
-
-void GeoBounds::add(const GeoBounds& other) {
-    if (other.empty) return;
-    add(geo::LonLat{other.minLonDeg, other.minLatDeg});
-    add(geo::LonLat{other.maxLonDeg, other.maxLatDeg});
-}
-
 // ===========================================================================
 // [SECTION] Entry points
 // ===========================================================================

@@ -44,11 +44,11 @@ const ImWchar* glyphRanges() {
     return kRanges;
 }
 
-void buildFonts(AppContext& ctx) {
+void buildFonts(Fonts& fonts, float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const ImWchar* kRanges = glyphRanges();
-    const float s = ctx.scale();
+    const float s = scale;
     const std::string regular = findFontFile("DejaVu Sans", false);
     const std::string bold = findFontFile("DejaVu Sans", true);
     ImFontConfig cfg;
@@ -61,12 +61,12 @@ void buildFonts(AppContext& ctx) {
         fallback.SizePixels = px;
         return io.Fonts->AddFontDefault(&fallback);
     };
-    ctx.fonts.regular = add(regular, std::round(17.0f * s));
-    ctx.fonts.bold = add(bold.empty() ? regular : bold, std::round(17.0f * s));
-    ctx.fonts.title = add(bold.empty() ? regular : bold, std::round(24.0f * s));
-    ctx.fonts.large = add(bold.empty() ? regular : bold, std::round(40.0f * s));
-    ctx.fonts.narration = add(regular, std::round(25.0f * s));
-    io.FontDefault = ctx.fonts.regular;
+    fonts.regular = add(regular, std::round(17.0f * s));
+    fonts.bold = add(bold.empty() ? regular : bold, std::round(17.0f * s));
+    fonts.title = add(bold.empty() ? regular : bold, std::round(24.0f * s));
+    fonts.large = add(bold.empty() ? regular : bold, std::round(40.0f * s));
+    fonts.narration = add(regular, std::round(25.0f * s));
+    io.FontDefault = fonts.regular;
     io.Fonts->Build();
 }
 

@@ -1,0 +1,58 @@
+#include "ui/reports.h"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "geo/projection.h"
+#include "io/text_file.h"
+
+namespace meridian::ui {
+
+namespace {
+
+void write(const nlohmann::json& j, const std::string& path) {
+    std::string error;
+    if (!io::writeFileAtomically(path, j.dump(2), &error))
+        std::fprintf(stderr, "meridian: %s: %s\n", path.c_str(), error.c_str());
+}
+
+}  // namespace
+
+void writeLayoutReport(const App& app, const std::string& path) {
+    TimelineLayoutReport r;
+    const_cast<App&>(app).window().timeline().layoutReport(r);
+    nlohmann::json j = {{"lanesX", r.lanesX},        {"lanesY", r.lanesY},   {"firstDay", r.firstDay},
+                        {"pxPerDay", r.pxPerDay},    {"widthPx", r.widthPx}, {"rowTops", r.rowTops},
+                        {"rowHeights", r.rowHeights}};
+    nlohmann::json cats = nlohmann::json::array();
+    for (Index c : r.rowCategories) cats.push_back(c == kNoIndex ? -1 : static_cast<int>(c));
+    j["rowCategories"] = cats;
+    write(j, path);
+}
+
+void writeStateReport(App& app, const std::string& path) {
+    const Session& s = app.session();
+    const Dataset& ds = app.document().data();
+    nlohmann::json j;
+    j["selected"] = s.view.selected < ds.events.size() ? ds.events[s.view.selected].id : "";
+    j["playhead"] = formatDayNumber(static_cast<DayNumber>(std::floor(s.view.playheadDay)));
+    j["window"] =
+        s.view.window ? formatDayNumber(s.view.window->first) + "/" + formatDayNumber(s.view.window->last - 1) : "";
+    j["shown"] = s.filtered.shown;
+    j["total"] = ds.events.size();
+    j["search"] = s.filter.text;
+    j["filtered"] = s.filter.isActive();
+    j["theme"] = themeId(app.look().theme);
+    j["uiScale"] = app.look().uiScale;
+    j["projection"] = std::string(geo::projectionName(s.camera.projection));
+    j["presenting"] = s.presenting();
+    j["step"] = s.story ? s.story->step + 1 : 0;
+    j["fullscreen"] = app.state().fullscreen;
+    j["revision"] = app.document().revision();
+    j["dirty"] = app.document().isDirty();
+    j["undo"] = app.document().undoName();
+    write(j, path);
+}
+
+}  // namespace meridian::ui
