@@ -141,6 +141,7 @@ std::string datasetToJson(const Dataset& ds) {
         r.string("publisher", s.publisher, true);
         r.string("title", s.title, true);
         r.string("author", s.author);
+        r.string("via", s.via);
         r.date("date", s.date);
         r.string("url", s.url);
         r.string("kind", sourceKindId(s.kind), true);
@@ -175,6 +176,7 @@ std::string datasetToJson(const Dataset& ds) {
         r.boolean("approx", e.approx);
         r.date("earliest", e.earliest);
         r.date("latest", e.latest);
+        r.date("claimed", e.claimed);
         r.string("title", e.title, true);
         r.string("summary", e.summary);
         r.string("note", e.note);
@@ -219,6 +221,10 @@ std::string datasetToJson(const Dataset& ds) {
             }
             r.raw("media", media + "]");
         }
+        ids.clear();
+        for (const Index a : e.answers)
+            if (a < ds.events.size()) ids.push_back(ds.events[a].id);
+        r.strings("answers", ids);
     });
     if (!ds.stories.empty()) {
         // As the story writer writes them, indented one level.

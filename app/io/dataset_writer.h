@@ -9,7 +9,8 @@
 // - numbers in their shortest exact form (39.03, not 39.030000000000001);
 // - stories as io/story_writer writes them.
 //
-// load(save(x)) == x for every field the format has.
+// load(save(x)) == x for every field the format has (an event's answeredBy is
+// not written: the loader derives it from the answers, as it was derived).
 #pragma once
 
 #include <filesystem>

@@ -47,6 +47,7 @@ constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {"approx", "Approx"},
     {"earliest", "Earliest"},
     {"latest", "Latest"},
+    {"claimed", "Claimed"},
     {"title", "Title"},
     {"summary", "Summary"},
     {"note", "Evidence Note"},
@@ -65,10 +66,12 @@ constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {"via", "Via"},
     {"actors", "Actors"},
     {"tags", "Tags"},
+    {"answers", "Answers"},
     {"source", "Source"},
     {"source-publisher", "Source Publisher"},
     {"source-title", "Source Title"},
     {"source-author", "Source Author"},
+    {"source-via", "Source Via"},
     {"source-date", "Source Date"},
     {"source-url", "Source URL"},
     {"source-kind", "Source Kind"},
@@ -98,6 +101,10 @@ std::optional<Field> parseFieldId(std::string_view id) {
     for (int i = 0; i < kFieldCount; ++i)
         if (id == kFields[i].id) return static_cast<Field>(i);
     return std::nullopt;
+}
+
+bool fieldHoldsDates(Field f) {
+    return f == Field::Date || f == Field::End || f == Field::Earliest || f == Field::Latest || f == Field::Claimed;
 }
 
 bool fieldAllowsSeveralColumns(Field f) {
@@ -198,6 +205,10 @@ constexpr Synonym kSynonyms[] = {
     {"not before", Field::Earliest},
     {"latest", Field::Latest},
     {"not after", Field::Latest},
+    {"claimed", Field::Claimed},
+    {"claimed on", Field::Claimed},
+    {"date claimed", Field::Claimed},
+    {"claim date", Field::Claimed},
     {"title", Field::Title},
     {"headline", Field::Title},
     {"event", Field::Title},
@@ -306,6 +317,10 @@ constexpr Synonym kSynonyms[] = {
     {"tag", Field::Tags},
     {"keywords", Field::Tags},
     {"keyword", Field::Tags},
+    {"answers", Field::Answers},
+    {"responds to", Field::Answers},
+    {"in response to", Field::Answers},
+    {"replies to", Field::Answers},
     {"source", Field::SourceCitation},
     {"sources", Field::SourceCitation},
     {"citation", Field::SourceCitation},
@@ -317,6 +332,9 @@ constexpr Synonym kSynonyms[] = {
     {"source title", Field::SourceTitle},
     {"source author", Field::SourceAuthor},
     {"author", Field::SourceAuthor},
+    {"source via", Field::SourceVia},
+    {"citing", Field::SourceVia},
+    {"source citing", Field::SourceVia},
     {"source date", Field::SourceDate},
     {"publication date", Field::SourceDate},
     {"url", Field::SourceUrl},
@@ -559,8 +577,7 @@ MappingGuess guessMapping(const Table& table) {
     for (const TableRow& row : table.rows) {
         for (std::size_t c = 0; c < n && c < row.cells.size(); ++c) {
             const Field f = m.fields[c];
-            if ((f == Field::Date || f == Field::End || f == Field::Earliest || f == Field::Latest) &&
-                row.cells[c].kind == Cell::Kind::Text)
+            if (fieldHoldsDates(f) && row.cells[c].kind == Cell::Kind::Text)
                 guess.dateOrder.observe(row.cells[c].text, row.rowNumber);
         }
     }

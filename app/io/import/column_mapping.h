@@ -41,6 +41,7 @@ enum class Field : std::uint8_t {
     Approx,       // a yes/no column: the date is approximate
     Earliest,
     Latest,
+    Claimed,  // when the claim was made, where that differs from the date (Event::claimed)
     Title,
     Summary,
     Note,  // "about the evidence"
@@ -59,10 +60,12 @@ enum class Field : std::uint8_t {
     Via,
     Actors,
     Tags,
+    Answers,         // ids of the events this one answers (one per line, or separated by ';')
     SourceCitation,  // a free-text citation ("BBC News, 3 May 2006") or an address
     SourcePublisher,
     SourceTitle,
     SourceAuthor,
+    SourceVia,  // whom the source relies on ("Kyodo News": "Reuters, citing Kyodo News")
     SourceDate,
     SourceUrl,
     SourceKind,
@@ -83,6 +86,9 @@ std::optional<Field> parseFieldId(std::string_view id);
 // Fields several columns may share (their values are joined): actors, tags,
 // via, sources' citations, summary and note.
 bool fieldAllowsSeveralColumns(Field f);
+// Fields whose cells are whole dates (Date, End, Earliest, Latest, Claimed): the
+// columns whose numeric dates decide the day/month order.
+bool fieldHoldsDates(Field f);
 
 // How text cells are read: HTML to text, or as written.
 enum class TextMarkup : std::uint8_t { Auto, Html, Plain };  // Auto: a cell that looksLikeHtml() is HTML

@@ -8,15 +8,46 @@ namespace meridian::io {
 
 namespace {
 
-constexpr Field kFields[] = {
-    Field::Id,           Field::RowType,         Field::Date,        Field::Time,          Field::End,
-    Field::Approx,       Field::Earliest,        Field::Latest,      Field::Title,         Field::Summary,
-    Field::Note,         Field::Category,        Field::Confidence,  Field::Place,         Field::Latitude,
-    Field::Longitude,    Field::Country,         Field::From,        Field::FromLatitude,  Field::FromLongitude,
-    Field::To,           Field::ToLatitude,      Field::ToLongitude, Field::Via,           Field::Actors,
-    Field::Tags,         Field::SourcePublisher, Field::SourceTitle, Field::SourceAuthor,  Field::SourceDate,
-    Field::SourceUrl,    Field::SourceKind,      Field::SourceNote,  Field::SourcePassage, Field::Media,
-    Field::MediaCaption, Field::MediaCredit};
+constexpr Field kFields[] = {Field::Id,
+                             Field::RowType,
+                             Field::Date,
+                             Field::Time,
+                             Field::End,
+                             Field::Approx,
+                             Field::Earliest,
+                             Field::Latest,
+                             Field::Claimed,
+                             Field::Title,
+                             Field::Summary,
+                             Field::Note,
+                             Field::Category,
+                             Field::Confidence,
+                             Field::Place,
+                             Field::Latitude,
+                             Field::Longitude,
+                             Field::Country,
+                             Field::From,
+                             Field::FromLatitude,
+                             Field::FromLongitude,
+                             Field::To,
+                             Field::ToLatitude,
+                             Field::ToLongitude,
+                             Field::Via,
+                             Field::Actors,
+                             Field::Tags,
+                             Field::Answers,
+                             Field::SourcePublisher,
+                             Field::SourceTitle,
+                             Field::SourceAuthor,
+                             Field::SourceVia,
+                             Field::SourceDate,
+                             Field::SourceUrl,
+                             Field::SourceKind,
+                             Field::SourceNote,
+                             Field::SourcePassage,
+                             Field::Media,
+                             Field::MediaCaption,
+                             Field::MediaCredit};
 
 bool isCoordinate(Field f) {
     return f == Field::Latitude || f == Field::Longitude || f == Field::FromLatitude || f == Field::FromLongitude ||
@@ -78,6 +109,7 @@ std::vector<std::string> eventRowValues(const Dataset& ds, const Event& e, const
     if (e.approx) row.set(Field::Approx, "yes");
     if (e.earliest) row.set(Field::Earliest, e.earliest->iso());
     if (e.latest) row.set(Field::Latest, e.latest->iso());
+    if (e.claimed) row.set(Field::Claimed, e.claimed->iso());
     row.set(Field::Title, e.title);
     row.set(Field::Summary, e.summary);
     row.set(Field::Note, e.note);
@@ -111,6 +143,8 @@ std::vector<std::string> eventRowValues(const Dataset& ds, const Event& e, const
     for (const std::string& t : e.tags) tags += (tags.empty() ? "" : "; ") + t;
     row.set(Field::Actors, actors);
     row.set(Field::Tags, tags);
+    row.set(Field::Answers,
+            joinLines(e.answers, [&](Index a) { return a < ds.events.size() ? ds.events[a].id : std::string(); }));
 
     const auto sourceOf = [&](const SourceRef& r) -> const Source& {
         static const Source kNone;
@@ -119,6 +153,7 @@ std::vector<std::string> eventRowValues(const Dataset& ds, const Event& e, const
     row.set(Field::SourcePublisher, joinLines(e.sources, [&](const SourceRef& r) { return sourceOf(r).publisher; }));
     row.set(Field::SourceTitle, joinLines(e.sources, [&](const SourceRef& r) { return sourceOf(r).title; }));
     row.set(Field::SourceAuthor, joinLines(e.sources, [&](const SourceRef& r) { return sourceOf(r).author; }));
+    row.set(Field::SourceVia, joinLines(e.sources, [&](const SourceRef& r) { return sourceOf(r).via; }));
     row.set(Field::SourceDate, joinLines(e.sources, [&](const SourceRef& r) {
                 const Source& s = sourceOf(r);
                 return s.date ? s.date->iso() : std::string();

@@ -3,10 +3,12 @@
 // import(export(x)) keeps every event field.
 //
 // Columns are fieldLabel()s (io/import/column_mapping.h): "ID", "Type", "Date",
-// "Time", ..., "Source Publisher", ..., "Media Credit". Values that hold
-// several items: actors and tags joined by "; "; sources, media and via one
-// per line, line i of each such column belonging together (a line break inside
-// one item becomes a space). A via place is "Name (lat, lon)".
+// "Time", ..., "Claimed", ..., "Answers", "Source Publisher", ..., "Source Via",
+// ..., "Media Credit". Values that hold several items: actors and tags joined
+// by "; "; sources, media and via one per line, line i of each such column
+// belonging together (a line break inside one item becomes a space). A via
+// place is "Name (lat, lon)". Answers are the answered events' ids, one per
+// line (answeredBy is derived from them on import, as the loader does).
 //
 // Not carried (the row has no place for them): a place's label, note and
 // "approx", a connection end's country, an actor's country, a category's

@@ -176,10 +176,6 @@ void append(std::vector<Diagnostic>& to, std::vector<Diagnostic> from) {
     for (Diagnostic& d : from) to.push_back(std::move(d));
 }
 
-bool isDateField(Field f) {
-    return f == Field::Date || f == Field::End || f == Field::Earliest || f == Field::Latest;
-}
-
 // The mapping given, found in --mapping FILE, or saved beside the data file.
 struct MappingChoice {
     std::optional<ColumnMapping> mapping;
@@ -264,7 +260,8 @@ bool readCsvSource(ImportSource& src, std::string bytes, const ColumnMapping* sa
         const ColumnMapping& m = saved ? *saved : src.guess.mapping;
         std::vector<std::size_t> dateColumns;
         for (std::size_t c = 0; c < src.table.columns.size(); ++c)
-            if (isDateField(m.fieldOf(c)) || isDateField(src.guess.mapping.fieldOf(c))) dateColumns.push_back(c);
+            if (fieldHoldsDates(m.fieldOf(c)) || fieldHoldsDates(src.guess.mapping.fieldOf(c)))
+                dateColumns.push_back(c);
         while (reader.next(row)) {
             ++src.totalRows;
             for (const std::size_t c : dateColumns)
@@ -462,7 +459,7 @@ ImportResult runImport(const ImportSource& src, const ColumnMapping& mapping, co
         if (first.readHeader(header)) {
             std::vector<std::size_t> dateColumns;
             for (std::size_t c = 0; c < header.size(); ++c)
-                if (isDateField(m.fieldOf(c))) dateColumns.push_back(c);
+                if (fieldHoldsDates(m.fieldOf(c))) dateColumns.push_back(c);
             while (first.next(row))
                 for (const std::size_t c : dateColumns)
                     if (row.cells[c].kind == Cell::Kind::Text) guess.observe(row.cells[c].text, row.rowNumber);

@@ -291,6 +291,16 @@ struct TableImporter::State {
     Index fileSource = kNoIndex;
     bool sawTitle = false;
 
+    // An event's Answers cell, resolved once every event's id is known (an
+    // answer may name an event further down the file).
+    struct PendingAnswers {
+        Index event;
+        unsigned row, line;
+        std::vector<std::string> ids;
+        std::string whole;  // a one-line cell split at ';' or '|': itself, when it is one event's id
+    };
+    std::vector<PendingAnswers> pendingAnswers;
+
     struct Lookup {
         std::optional<GazetteerMatch> match;
         std::string whyNotFound;
@@ -407,7 +417,7 @@ struct TableImporter::State {
         return places[fullKey] = static_cast<Index>(ds.places.size() - 1);
     }
     Index source(Source s) {
-        const std::string key = s.publisher + '\x1f' + s.title + '\x1f' + s.author + '\x1f' +
+        const std::string key = s.publisher + '\x1f' + s.title + '\x1f' + s.author + '\x1f' + s.via + '\x1f' +
                                 (s.date ? s.date->iso() : "") + '\x1f' + s.url + '\x1f' + sourceKindId(s.kind) +
                                 '\x1f' + s.note;
         const auto it = sources.find(key);
@@ -515,19 +525,21 @@ struct TableImporter::State {
                                        publisher = splitLines(lines(Field::SourcePublisher)),
                                        title = splitLines(lines(Field::SourceTitle)),
                                        author = splitLines(lines(Field::SourceAuthor)),
+                                       via = splitLines(lines(Field::SourceVia)),
                                        date = splitLines(lines(Field::SourceDate)),
                                        url = splitLines(lines(Field::SourceUrl)),
                                        kind = splitLines(lines(Field::SourceKind)),
                                        note = splitLines(lines(Field::SourceNote)),
                                        passage = splitLines(lines(Field::SourcePassage));
         std::size_t n = 0;
-        for (const auto* v : {&citation, &publisher, &title, &author, &date, &url, &kind, &note, &passage})
+        for (const auto* v : {&citation, &publisher, &title, &author, &via, &date, &url, &kind, &note, &passage})
             n = std::max(n, v->size());
         const std::string cited = "Cited in " + std::filesystem::path(options.fileName).filename().string();
         for (std::size_t i = 0; i < n; ++i) {
             auto at = [&](const std::vector<std::string>& v) { return i < v.size() ? v[i] : std::string(); };
             std::string cit = at(citation), pub = at(publisher), tit = at(title), link = at(url);
-            if (cit.empty() && pub.empty() && tit.empty() && link.empty() && at(author).empty() && at(note).empty()) {
+            if (cit.empty() && pub.empty() && tit.empty() && link.empty() && at(author).empty() && at(via).empty() &&
+                at(note).empty()) {
                 if (!at(passage).empty())
                     e.sources.push_back({theFileItself(), fit(Field::SourcePassage, at(passage))});
                 continue;
@@ -558,6 +570,7 @@ struct TableImporter::State {
             s.publisher = fit(Field::SourcePublisher, s.publisher);
             s.title = fit(Field::SourceTitle, s.title);
             s.author = fit(Field::SourceAuthor, at(author));
+            s.via = fit(Field::SourceVia, at(via));
             if (const std::string d = at(date); !d.empty()) {
                 const LooseDateResult r = parseLooseDate(d, mapping.dateOrder);
                 if (r.value)
@@ -571,7 +584,7 @@ struct TableImporter::State {
                 else
                     warning(Field::SourceKind, quote(k) +
                                                    " is not a source kind (expected official, un, press, think-tank, "
-                                                   "academic or advocacy); press is used");
+                                                   "academic, advocacy or reference); press is used");
             }
             const std::string sourceNote = at(note);
             if (!sourceNote.empty()) s.note = s.note.empty() ? sourceNote : sourceNote + "\n" + s.note;
@@ -775,6 +788,16 @@ struct TableImporter::State {
             }
             (f == Field::Earliest ? e.earliest : e.latest) = bound;
         }
+        if (const Cell* c = cellOf(Field::Claimed); c && !c->empty()) {
+            const LooseDateResult r = looseDateFromCell(*c, mapping.dateOrder);
+            if (!r.value)
+                warning(Field::Claimed, r.error + "; not kept");
+            else if (r.value->end)
+                warning(Field::Claimed, "is a span (" + r.value->date.iso() + " to " + r.value->end->iso() +
+                                            "); a claim has one date: not kept");
+            else
+                e.claimed = r.value->date;
+        }
 
         // Words.
         e.title = fit(Field::Title, text(Field::Title, true));
@@ -820,6 +843,7 @@ struct TableImporter::State {
         for (std::string& t : splitList(text(Field::Tags), true))
             if (std::find(e.tags.begin(), e.tags.end(), t) == e.tags.end()) e.tags.push_back(fit(Field::Tags, t));
         readSources(e);
+        if (has(Field::Answers)) readAnswers();
 
         // The id: the file's, made unique, or made from the date and title.
         std::string id = text(Field::Id);
@@ -837,6 +861,56 @@ struct TableImporter::State {
         if (e.isOnMap()) ++report.onMap;
         ds.events.push_back(std::move(e));
         ++report.events;
+    }
+
+    // The ids of the events this row's event answers: one per line (as the writers put them), or
+    // separated by ';' or '|' (as people type them).
+    void readAnswers() {
+        const std::string cell = lines(Field::Answers);
+        const bool oneLine = cell.find('\n') == std::string::npos;
+        std::vector<std::string> ids = oneLine ? splitList(cell, false) : splitLines(cell);
+        ids.erase(std::remove(ids.begin(), ids.end(), std::string()), ids.end());
+        if (ids.empty()) return;
+        std::string whole = oneLine && ids.size() > 1 ? std::string(trimmed(cell)) : std::string();
+        pendingAnswers.push_back(
+            {static_cast<Index>(ds.events.size()), row->rowNumber, row->line, std::move(ids), std::move(whole)});
+    }
+
+    // At the end: answers to ids, each kept once; unknown ids and an event answering itself are said.
+    void resolveAnswers() {
+        std::unordered_map<std::string_view, Index> byId;
+        for (Index i = 0; i < ds.events.size(); ++i) byId.emplace(ds.events[i].id, i);
+        const std::string column = columnNameOf(Field::Answers);
+        auto say = [&](const PendingAnswers& p, std::string message) {
+            if (report.problems.size() >= options.maxProblems) {
+                ++report.problemsNotKept;
+                return;
+            }
+            report.problems.push_back({Severity::Warning, p.row, p.line, column, std::move(message)});
+        };
+        const bool preview = options.maxRows != std::numeric_limits<std::size_t>::max();
+        for (PendingAnswers& p : pendingAnswers) {
+            Event& e = ds.events[p.event];
+            if (!p.whole.empty() && byId.count(p.whole)) p.ids = {p.whole};  // "a;b" is one event's id
+            for (const std::string& id : p.ids) {
+                const auto it = byId.find(id);
+                if (it == byId.end()) {
+                    // A preview reads the first rows only: the event may come later.
+                    if (!preview)
+                        say(p, quote(id) +
+                                   " is not the id of any event in the file (expected the ids of the "
+                                   "events this one answers); not kept");
+                    continue;
+                }
+                if (it->second == p.event) {
+                    say(p, quote(id) + " is this event's own id: an event cannot answer itself; not kept");
+                    continue;
+                }
+                if (std::find(e.answers.begin(), e.answers.end(), it->second) == e.answers.end())
+                    e.answers.push_back(it->second);
+            }
+        }
+        pendingAnswers.clear();
     }
 
     void readWhere(Event& e) {
@@ -972,6 +1046,7 @@ ImportResult TableImporter::finish() {
     if (notFound)
         r.notes.push_back(plural(notFound, "row names a place", "rows name places") +
                           " that could not be found: listed below; their events stay on the timeline");
+    s.resolveAnswers();
     ds.finalize();
     result.dataset = std::move(ds);
     result.report = std::move(r);
@@ -986,8 +1061,7 @@ ImportResult tableToDataset(const Table& table, const ColumnMapping& mapping, co
         for (const TableRow& row : table.rows)
             for (std::size_t c = 0; c < row.cells.size() && c < m.fields.size(); ++c) {
                 const Field f = m.fields[c];
-                if ((f == Field::Date || f == Field::End || f == Field::Earliest || f == Field::Latest) &&
-                    row.cells[c].kind == Cell::Kind::Text)
+                if (fieldHoldsDates(f) && row.cells[c].kind == Cell::Kind::Text)
                     guess.observe(row.cells[c].text, row.rowNumber);
             }
         m.dateOrder = guess.order();

@@ -53,7 +53,19 @@ std::string slideText(const Dataset& ds, const Event& e) {
         where = name(e.place);
     }
     if (!where.empty()) html += "<p><b>Where:</b> " + escapeHtml(where) + "</p>";
+    if (e.claimed) html += "<p><b>Claimed:</b> " + escapeHtml(e.claimed->display()) + "</p>";
     if (!e.note.empty()) html += "<p><b>About the evidence:</b> " + escapeHtml(e.note) + "</p>";
+    // Claims and their answers, by title and date ("Iran denies the panel's findings, 17 May 2011").
+    auto events = [&](const char* label, const std::vector<Index>& list) {
+        std::string items;
+        for (const Index i : list)
+            if (i < ds.events.size())
+                items +=
+                    (items.empty() ? "" : "; ") + escapeHtml(ds.events[i].title + ", " + describeWhen(ds.events[i]));
+        if (!items.empty()) html += std::string("<p><b>") + label + ":</b> " + items + "</p>";
+    };
+    events("Answers", e.answers);
+    events("Answered by", e.answeredBy);
     html += std::string("<p><b>Confidence:</b> ") + confidenceLabel(e.confidence) + "</p>";
     if (!e.sources.empty()) {
         html += "<p><b>Sources:</b></p><ul>";

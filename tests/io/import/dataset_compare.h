@@ -6,6 +6,7 @@
 #include <doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/dataset.h"
 
@@ -23,12 +24,40 @@ inline std::string placeText(const Dataset& ds, Index i, bool withCountry) {
 inline std::string sourceText(const Dataset& ds, const SourceRef& ref) {
     REQUIRE(ref.source < ds.sources.size());
     const Source& s = ds.sources[ref.source];
-    return s.publisher + "|" + s.title + "|" + s.author + "|" + (s.date ? s.date->iso() : "") + "|" + s.url + "|" +
-           sourceKindId(s.kind) + "|" + s.note + "|" + ref.note;
+    return s.publisher + "|" + s.title + "|" + s.author + "|" + s.via + "|" + (s.date ? s.date->iso() : "") + "|" +
+           s.url + "|" + sourceKindId(s.kind) + "|" + s.note + "|" + ref.note;
 }
 
 inline std::string optionalDate(const std::optional<Date>& d) {
     return d ? d->iso() + "/" + std::to_string(static_cast<int>(d->precision())) : "-";
+}
+
+// Events named by their ids (answers, answeredBy).
+inline std::vector<std::string> eventIds(const Dataset& ds, const std::vector<Index>& events) {
+    std::vector<std::string> out;
+    for (const Index i : events) out.push_back(i < ds.events.size() ? ds.events[i].id : "#" + std::to_string(i));
+    return out;
+}
+
+// The curated dataset's round trips test the curator's fields only if it uses
+// them: claims with a claimed date, answers (and so answeredBy), sources with
+// via, and every source kind but one of them reference.
+inline void checkUsesCuratorFields(const Dataset& ds) {
+    std::size_t claimed = 0, answers = 0, answeredBy = 0, via = 0, reference = 0;
+    for (const Event& e : ds.events) {
+        claimed += e.claimed.has_value();
+        answers += e.answers.size();
+        answeredBy += e.answeredBy.size();
+    }
+    for (const Source& s : ds.sources) {
+        via += !s.via.empty();
+        reference += s.kind == SourceKind::Reference;
+    }
+    CHECK(claimed > 0);
+    CHECK(answers > 0);
+    CHECK(answeredBy == answers);
+    CHECK(via > 0);
+    CHECK(reference > 0);
 }
 
 // Every field of every event, resolved; the eras, the title and description.
@@ -45,6 +74,7 @@ inline void checkSameEvents(const Dataset& a, const Dataset& b) {
         CHECK(x.approx == y.approx);
         CHECK(optionalDate(x.earliest) == optionalDate(y.earliest));
         CHECK(optionalDate(x.latest) == optionalDate(y.latest));
+        CHECK(optionalDate(x.claimed) == optionalDate(y.claimed));
         CHECK(x.minuteOfDay == y.minuteOfDay);
         CHECK(x.title == y.title);
         CHECK(x.summary == y.summary);
@@ -61,6 +91,8 @@ inline void checkSameEvents(const Dataset& a, const Dataset& b) {
         for (std::size_t k = 0; k < x.actors.size(); ++k)
             CHECK(a.actors[x.actors[k]].name == b.actors[y.actors[k]].name);
         CHECK(x.tags == y.tags);
+        CHECK(eventIds(a, x.answers) == eventIds(b, y.answers));
+        CHECK(eventIds(a, x.answeredBy) == eventIds(b, y.answeredBy));
         REQUIRE(x.sources.size() == y.sources.size());
         for (std::size_t k = 0; k < x.sources.size(); ++k)
             CHECK(sourceText(a, x.sources[k]) == sourceText(b, y.sources[k]));
@@ -154,6 +186,8 @@ inline void checkIdentical(const Dataset& a, const Dataset& b) {
             CHECK(s.durationSec == t.durationSec);
         }
     }
+    // And as the model compares them (every member, derived ones included).
+    CHECK(a == b);
 }
 
 }  // namespace meridian::test

@@ -53,12 +53,12 @@ TEST_CASE("csv writer: cells quoted as RFC 4180 says") {
 TEST_CASE("csv writer: one row per event with the importer's column names") {
     const Dataset ds = loadCurated();
     const std::string csv = datasetToCsv(ds);
-    CHECK(
-        csv.rfind("\xEF\xBB\xBFID,Type,Date,Time,End,Approx,Earliest,Latest,Title,Summary,Evidence Note,Category,"
-                  "Confidence,Place,Latitude,Longitude,Country,From,From Latitude,From Longitude,To,To Latitude,To "
-                  "Longitude,Via,Actors,Tags,Source Publisher,Source Title,Source Author,Source Date,Source URL,Source "
-                  "Kind,Source Note,Source Passage,Media,Media Caption,Media Credit\r\n",
-                  0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBFID,Type,Date,Time,End,Approx,Earliest,Latest,Claimed,Title,Summary,Evidence Note,"
+                    "Category,Confidence,Place,Latitude,Longitude,Country,From,From Latitude,From Longitude,To,To "
+                    "Latitude,To Longitude,Via,Actors,Tags,Answers,Source Publisher,Source Title,Source Author,Source "
+                    "Via,Source Date,Source URL,Source Kind,Source Note,Source Passage,Media,Media Caption,Media "
+                    "Credit\r\n",
+                    0) == 0);
     // Every header the writer uses is mapped by name to the field it came from.
     const CsvReadResult read = parseCsv(csv, "export.csv");
     REQUIRE(read.ok());
@@ -70,6 +70,7 @@ TEST_CASE("csv writer: one row per event with the importer's column names") {
 
 TEST_CASE("csv writer: import(export(x)) keeps every event field of the curated dataset") {
     const Dataset original = loadCurated();
+    test::checkUsesCuratorFields(original);
     const ImportResult back = reimport(datasetToCsv(original));
     REQUIRE(back.dataset);
     std::string problems;

@@ -33,6 +33,7 @@ std::vector<std::string> linesOf(const std::string& text) {
 
 TEST_CASE("dataset writer: load(save(x)) == x for the curated dataset") {
     const Dataset original = loadCurated();
+    test::checkUsesCuratorFields(original);
     const std::string text = datasetToJson(original);
     const DatasetLoadResult back = parseDataset(text, "saved.json");
     std::string problems;
@@ -99,6 +100,63 @@ TEST_CASE("dataset writer: canonical layout, one key per line, shortest numbers"
   ]
 }
 )");
+}
+
+TEST_CASE("dataset writer: claimed, answers by id, a source's via, the reference kind") {
+    const std::string text = R"({"meridian": 1, "title": "T",
+  "sources": [{"id": "r", "publisher": "Reuters", "title": "Report", "kind": "press", "via": "Kyodo News"},
+              {"id": "w", "publisher": "Wikipedia", "title": "Timeline", "kind": "reference"}],
+  "categories": [{"id": "c", "label": "C"}],
+  "events": [{"id": "denial", "date": "2011-05-17", "title": "Denial", "category": "c", "sources": ["w"],
+              "confidence": "confirmed", "answers": ["claim"]},
+             {"id": "claim", "date": "2011-02", "claimed": "2011-05-14", "title": "Claim", "category": "c",
+              "sources": ["r"], "confidence": "alleged"}]})";
+    const DatasetLoadResult r = parseDataset(text, "x.json");
+    REQUIRE(r.ok());
+    REQUIRE(r.dataset->events[1].answeredBy == std::vector<Index>{0});
+    const std::string saved = datasetToJson(*r.dataset);
+    CHECK(saved.find(R"(
+    {
+      "id": "r",
+      "publisher": "Reuters",
+      "title": "Report",
+      "via": "Kyodo News",
+      "kind": "press"
+    },
+    {
+      "id": "w",
+      "publisher": "Wikipedia",
+      "title": "Timeline",
+      "kind": "reference"
+    }
+  ],)") != std::string::npos);
+    CHECK(saved.find(R"(
+  "events": [
+    {
+      "id": "denial",
+      "date": "2011-05-17",
+      "title": "Denial",
+      "category": "c",
+      "confidence": "confirmed",
+      "sources": ["w"],
+      "answers": ["claim"]
+    },
+    {
+      "id": "claim",
+      "date": "2011-02",
+      "claimed": "2011-05-14",
+      "title": "Claim",
+      "category": "c",
+      "confidence": "alleged",
+      "sources": ["r"]
+    }
+  ]
+}
+)") != std::string::npos);
+    CHECK(saved.find("answeredBy") == std::string::npos);  // derived on load, never written
+    const DatasetLoadResult back = parseDataset(saved, "saved.json");
+    REQUIRE(back.ok());
+    test::checkIdentical(*r.dataset, *back.dataset);
 }
 
 TEST_CASE("dataset writer: changing one event changes only that event's lines") {

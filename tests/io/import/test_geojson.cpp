@@ -125,6 +125,7 @@ TEST_CASE("geojson writer: places and connections with dates as properties; roun
     const DatasetLoadResult loaded = loadDataset(kRepo / "data" / "iran-dprk.json");
     REQUIRE(loaded.ok());
     const Dataset& original = *loaded.dataset;
+    test::checkUsesCuratorFields(original);
     const std::string text = datasetToGeoJson(original);
     JsonError error;
     const auto doc = JsonDocument::parse(text, &error);

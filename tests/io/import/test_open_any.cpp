@@ -189,6 +189,7 @@ TEST_CASE("save any: formats by name; every format opens again with the same eve
 
     const AnyFileResult original = loadAnyFile(kRepo / "data" / "iran-dprk.json");
     REQUIRE(original.ok());
+    test::checkUsesCuratorFields(*original.dataset);
     Scratch s("save-any");
     for (const auto& [name, format] : {std::pair{"x.json", ExportFormat::MeridianJson},
                                        {"x.csv", ExportFormat::Csv},
@@ -202,6 +203,57 @@ TEST_CASE("save any: formats by name; every format opens again with the same eve
         REQUIRE(back.ok());
         if (back.report) CHECK(back.report->skipped == 0);
         test::checkSameEvents(*original.dataset, *back.dataset);
+    }
+}
+
+TEST_CASE("save any: claimed dates, answers and sources cited via another survive every format") {
+    // A claim answered by an earlier row and by a later one; an answer naming an id with ';' in
+    // it; a source citing another; a reference source.
+    Dataset ds;
+    ds.title = "Claims";
+    ds.description = "Claims and their answers.";
+    Place p;
+    p.id = "pyongyang", p.name = "Pyongyang", p.latDeg = 39.03, p.lonDeg = 125.75, p.country = "PRK";
+    ds.places.push_back(p);
+    Category c;
+    c.id = "statement", c.label = "Statement";
+    ds.categories.push_back(c);
+    Source reuters, wiki;
+    reuters.id = "reuters", reuters.publisher = "Reuters", reuters.title = "Report", reuters.via = "Kyodo News";
+    wiki.id = "wiki", wiki.publisher = "Wikipedia", wiki.title = "Timeline", wiki.kind = SourceKind::Reference;
+    ds.sources = {reuters, wiki};
+    Event e;
+    e.category = 0;
+    e.id = "denial", e.date = Date::fromCivil(2011, 5, 17), e.title = "Denial", e.sources = {{1, ""}};
+    e.confidence = Confidence::Confirmed, e.answers = {1, 2};
+    ds.events.push_back(e);
+    e.id = "claim", e.date = Date::fromYearMonth(2011, 2), e.claimed = Date::fromCivil(2011, 5, 14);
+    e.title = "Claim", e.place = 0, e.sources = {{0, "para. 3"}}, e.confidence = Confidence::Alleged, e.answers = {};
+    ds.events.push_back(e);
+    e.id = "x;y", e.date = Date::fromYear(2012), e.claimed = Date::fromYearMonth(2012, 3), e.title = "Semicolon";
+    e.place = kNoIndex, e.sources = {{0, ""}, {1, ""}}, e.confidence = Confidence::Reported;
+    ds.events.push_back(e);
+    e.id = "answer", e.date = Date::fromYear(2013), e.claimed.reset(), e.title = "Answer", e.sources = {{1, ""}};
+    e.confidence = Confidence::Disputed, e.answers = {2};
+    ds.events.push_back(e);
+    ds.finalize();
+    REQUIRE(ds.events[1].answeredBy == std::vector<Index>{0});
+    REQUIRE(ds.events[2].answeredBy == std::vector<Index>{0, 3});
+
+    Scratch s("save-any-curator");
+    for (const auto& [name, format] : {std::pair{"x.json", ExportFormat::MeridianJson},
+                                       {"x.csv", ExportFormat::Csv},
+                                       {"x.tsv", ExportFormat::Tsv},
+                                       {"x.timeline.json", ExportFormat::TimelineJs},
+                                       {"x.geojson", ExportFormat::GeoJson}}) {
+        INFO(name);
+        std::string error;
+        REQUIRE(saveDatasetAs(s.dir / name, ds, format, &error));
+        const AnyFileResult back = loadAnyFile(s.dir / name);
+        REQUIRE(back.ok());
+        CHECK(all(back.diagnostics).find("answer") == std::string::npos);
+        test::checkSameEvents(ds, *back.dataset);
+        CHECK(back.dataset->sources[back.dataset->events[0].sources[0].source].kind == SourceKind::Reference);
     }
 }
 

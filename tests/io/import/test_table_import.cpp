@@ -6,6 +6,7 @@
 
 #include "io/csv_reader.h"
 #include "io/dataset_loader.h"
+#include "io/dataset_writer.h"
 #include "io/import/column_mapping.h"
 #include "io/import/gazetteer.h"
 #include "io/import/table_import.h"
@@ -213,6 +214,64 @@ TEST_CASE("table import: sources with publisher, title, date, kind and passage, 
     CHECK(problemsOf(r) ==
           "t.csv:8: warning: row 2, column \"confidence\": \"maybe\" is not a confidence level (expected confirmed, "
           "reported, alleged, disputed or unrated); the event is unrated");
+}
+
+TEST_CASE("table import: claimed dates, answers by id (later rows too), sources cited via another") {
+    const std::string csv =
+        "id,date,claimed,title,answers,source publisher,source via,source kind\n"
+        "denial,2011-05-17,,Denial,claim; other-claim,Wikipedia,,reference\n"
+        "claim,2011-02,14/05/2011,Claim,,Reuters,Kyodo News,press\n"
+        "other-claim,2011-03,1985-1988,Other,claim | nobody | other-claim,Reuters,,Press\n"
+        "\"x;y\",2012,,Semicolon id,,Reuters,Kyodo News,press\n"
+        "answer,2013,,Answer,\"x;y\",Reuters,,encyclopedia\n";
+    const ImportResult r = importCsv(csv);
+    REQUIRE(r.dataset);
+    const Dataset& ds = *r.dataset;
+    REQUIRE(ds.events.size() == 5);
+    CHECK(ds.events[0].answers == std::vector<Index>{1, 2});      // both come later in the file
+    CHECK(ds.events[1].claimed == Date::fromCivil(2011, 5, 14));  // day-first, as the column says
+    CHECK(ds.events[1].answeredBy == std::vector<Index>{2, 0});   // derived, in start order
+    CHECK_FALSE(ds.events[2].claimed);
+    CHECK(ds.events[2].answers == std::vector<Index>{1});
+    CHECK(ds.events[3].id == "x;y");
+    CHECK(ds.events[4].answers == std::vector<Index>{3});  // "x;y" is one event's id, not two
+    const Source& wiki = ds.sources[ds.events[0].sources[0].source];
+    CHECK(wiki.kind == SourceKind::Reference);
+    const Source& kyodo = ds.sources[ds.events[1].sources[0].source];
+    CHECK(kyodo.via == "Kyodo News");
+    CHECK(kyodo.citation() == "Reuters, \xE2\x80\x9C(no title given)\xE2\x80\x9D, citing Kyodo News.");
+    const Source& plain = ds.sources[ds.events[2].sources[0].source];
+    CHECK(plain.via.empty());  // Reuters citing Kyodo and Reuters alone are two sources
+    CHECK(ds.sources.size() == 3);
+    CHECK(ds.events[3].sources[0].source == ds.events[1].sources[0].source);
+    CHECK(problemsOf(r) ==
+          "t.csv:4: warning: row 3, column \"claimed\": is a span (1985 to 1988); a claim has one date: not kept\n"
+          "t.csv:6: warning: row 5, column \"source kind\": \"encyclopedia\" is not a source kind (expected official, "
+          "un, press, think-tank, academic, advocacy or reference); press is used\n"
+          "t.csv:4: warning: row 3, column \"answers\": \"nobody\" is not the id of any event in the file (expected "
+          "the ids of the events this one answers); not kept\n"
+          "t.csv:4: warning: row 3, column \"answers\": \"other-claim\" is this event's own id: an event cannot "
+          "answer itself; not kept");
+
+    // What the loader checks holds: saved as Meridian JSON, it loads with the same links.
+    const DatasetLoadResult saved = parseDataset(datasetToJson(ds), "saved.json");
+    REQUIRE(saved.ok());
+    CHECK(saved.dataset->events[1].answeredBy == ds.events[1].answeredBy);
+    CHECK(saved.dataset->events[1].claimed == ds.events[1].claimed);
+
+    // A preview of the first rows says nothing about ids further down.
+    const Table t = tableOf(csv);
+    ImportOptions o;
+    o.fileName = "t.csv";
+    const ImportResult preview = previewImport(t, guessMapping(t).mapping, o, 3);
+    REQUIRE(preview.dataset);
+    CHECK(preview.dataset->events[0].answers == std::vector<Index>{1, 2});
+    CHECK(problemsOf(preview).find("is this event's own id") != std::string::npos);
+    CHECK(problemsOf(preview).find("\"nobody\"") == std::string::npos);  // it may be further down
+    const ImportResult firstTwo = previewImport(t, guessMapping(t).mapping, o, 2);
+    REQUIRE(firstTwo.dataset);
+    CHECK(firstTwo.dataset->events[0].answers == std::vector<Index>{1});  // other-claim is not read yet
+    CHECK(problemsOf(firstTwo).empty());
 }
 
 TEST_CASE("table import: ids, end dates, times, approx, earliest/latest, tags, html, media") {

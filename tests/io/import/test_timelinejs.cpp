@@ -6,6 +6,7 @@
 #include "dataset_compare.h"
 #include "io/dataset_loader.h"
 #include "io/import/column_mapping.h"
+#include "io/import/html_text.h"
 #include "io/import/open_any.h"
 #include "io/import/table_import.h"
 #include "io/import/timelinejs.h"
@@ -113,6 +114,7 @@ TEST_CASE("timelinejs writer: the structure TimelineJS's templates use; round tr
     const DatasetLoadResult loaded = loadDataset(kRepo / "data" / "iran-dprk.json");
     REQUIRE(loaded.ok());
     const Dataset& original = *loaded.dataset;
+    test::checkUsesCuratorFields(original);
     const std::string json = datasetToTimelineJs(original);
 
     JsonError error;
@@ -138,6 +140,20 @@ TEST_CASE("timelinejs writer: the structure TimelineJS's templates use; round tr
     const std::string firstText(events.at(0).find("text")->find("text")->string());
     CHECK(firstText.find("<p><b>Confidence:</b> ") != std::string::npos);
     CHECK(firstText.find("<p><b>Sources:</b></p><ul><li>") != std::string::npos);
+    // A claim says when it was made and what answers it; an answer what it answers.
+    for (std::uint32_t i = 0; i < events.size(); ++i) {
+        const Event& e = original.events[i];
+        const std::string text(events.at(i).find("text")->find("text")->string());
+        CHECK((text.find("<p><b>Claimed:</b> " + e.claimed.value_or(e.date).display() + "</p>") != std::string::npos) ==
+              e.claimed.has_value());
+        CHECK((text.find("<p><b>Answers:</b> ") != std::string::npos) == !e.answers.empty());
+        CHECK((text.find("<p><b>Answered by:</b> ") != std::string::npos) == !e.answeredBy.empty());
+        if (!e.answeredBy.empty()) {
+            const Event& first = original.events[e.answeredBy[0]];
+            CHECK(text.find("<p><b>Answered by:</b> " + escapeHtml(first.title + ", " + describeWhen(first))) !=
+                  std::string::npos);
+        }
+    }
 
     // Back in: every event field (the "meridian" members), and the title, eras.
     const TimelineJsReadResult back = readTimelineJs(*doc, "x.json");
