@@ -80,4 +80,8 @@ std::string describeSpan(DaySpan span);
 const char* monthName(int month);       // "January" .. "December"
 const char* monthShortName(int month);  // "Jan" .. "Dec"
 
+// A time of day written "HH:MM" (00:00 to 23:59) as minutes since midnight, and back.
+std::optional<int> parseTimeOfDay(std::string_view text);
+std::string formatTimeOfDay(int minuteOfDay);  // "14:05"
+
 }  // namespace meridian
