@@ -74,7 +74,7 @@ void EventTable::sortRows(const Context& c, const ImGuiTableSortSpecs* specs) {
     if (!specs || specs->SpecsCount == 0) return;
     const ImGuiTableColumnSortSpecs& sort = specs->Specs[0];
     // The narrow table's third column is the confidence.
-    const int column = m_compact && sort.ColumnIndex == 2 ? kColConfidence : sort.ColumnIndex;
+    const int column = m_compact && sort.ColumnIndex == 2 ? static_cast<int>(kColConfidence) : sort.ColumnIndex;
     auto key = [&](Index a, Index b) -> int {
         const Event& ea = ds.events[a];
         const Event& eb = ds.events[b];

@@ -329,21 +329,24 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     // Only the categories on the map now: a short legend covers less of it.
     std::vector<std::uint8_t> shown(ds.categories.size(), 0);
+    bool unrated = false;  // the "unrated" row only when the map shows such events (imported files)
     forEachShownEvent(ds, c.session, [&](Index i, float) {
         if (ds.events[i].category < shown.size()) shown[ds.events[i].category] = 1;
+        unrated |= ds.events[i].confidence == Confidence::Unrated;
     });
+    const int levels = unrated ? kConfidenceCount : kConfidenceCount - 1;
     int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
     // At large UI scales on a small map the categories would cover it: keep the
     // confidence styles (the categories' colours are on the timeline's lanes).
-    const bool withCategories = lineH * static_cast<float>(kConfidenceCount + shownCount + 1) < size.y * 0.55f;
+    const bool withCategories = lineH * static_cast<float>(levels + shownCount + 1) < size.y * 0.55f;
     if (!withCategories) std::fill(shown.begin(), shown.end(), 0), shownCount = 0;
-    const int rows = kConfidenceCount + std::min(shownCount, 12) + (withCategories ? 1 : 0);
+    const int rows = levels + std::min(shownCount, 12) + (withCategories ? 1 : 0);
     float widest = 0;
     for (std::size_t i = 0; i < ds.categories.size(); ++i)
         if (shown[i]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[i].label.c_str()).x);
     // What each level means, at a glance (when the legend can be that wide).
     float widestMeaning = 0;
-    for (int i = 0; i < kConfidenceCount; ++i) {
+    for (int i = 0; i < levels; ++i) {
         const auto conf = static_cast<Confidence>(i);
         widestMeaning =
             std::max(widestMeaning, ImGui::CalcTextSize(confidenceLabel(conf)).x + ImGui::CalcTextSize(" \u00B7 ").x +
@@ -359,7 +362,7 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     dl->AddRectFilled(p0, ImVec2(p0.x + box.x, p0.y + box.y), withAlpha(pal.panelBg, 0xE0), 6 * s);
     float y = p0.y + 7 * s;
     const float x = p0.x + 10 * s;
-    for (int i = 0; i < kConfidenceCount; ++i) {
+    for (int i = 0; i < levels; ++i) {
         const auto conf = static_cast<Confidence>(i);
         const ImU32 col = pal.text;
         const float ly = y + lineH * 0.45f, w = 34 * s, th = 3 * s;
@@ -377,6 +380,9 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
                 break;
             case Confidence::Disputed:
                 for (float d = 0; d <= w; d += 9 * s) dl->AddCircleFilled(ImVec2(x + d, ly), th * 0.6f, col);
+                break;
+            case Confidence::Unrated:
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), withAlpha(pal.textMuted, 0xB0), th * 0.6f);
                 break;
         }
         dl->AddText(ImVec2(x + w + 8 * s, y), pal.text, confidenceLabel(conf));
