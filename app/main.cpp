@@ -106,7 +106,9 @@ int main(int argc, char** argv) {
         app.state().statusUntilSec = 15;
         app.look().dpiScale = headless ? 1.0f : platform::displayDpiScale(window.window);
         if (opt.uiScale) app.look().uiScale = static_cast<float>(*opt.uiScale);
-        if (!opt.exportVideo.empty() && !opt.uiScale)  // type keeps its size relative to the picture (1080p)
+        // Exported pictures (videos, map-only images up to 8K and paper sizes): type, lines and
+        // markers keep their size relative to the picture, as designed at 1080p.
+        if ((!opt.exportVideo.empty() || (opt.mapOnly && headless)) && !opt.uiScale)
             app.look().uiScale = std::clamp(static_cast<float>(opt.heightPx) / 1080.0f, 0.75f, 4.0f);
         if (!opt.theme.empty()) {
             if (const auto t = ui::parseTheme(opt.theme))
@@ -133,7 +135,7 @@ int main(int argc, char** argv) {
             if (!opt.layoutReport.empty()) ui::writeLayoutReport(app, opt.layoutReport);
             if (!loaded) rc = 1;  // the PNG shows the errors; the exit code says so too
         } else {
-            platform::runEventLoop(app, window, {opt.speakerNotes, true});
+            platform::runEventLoop(app, window, {opt.speakerNotes, true, opt.stateReport});
             if (!opt.stateReport.empty()) ui::writeStateReport(app, opt.stateReport);
         }
     }  // the app's GL objects go before the context

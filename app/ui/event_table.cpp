@@ -39,6 +39,7 @@ void EventTable::drawSearchField(Context& c) {
         s.filter.text = m_searchText;
         refilter(s, c.data(), c.doc.revision());
     }
+    c.reportControl("search");
     if (ImGui::IsItemActive()) c.app.textFocusPendingFrames = 0;
     // Enter: the first result (in the table's order) is selected and shown.
     if (ImGui::IsItemDeactivated() && keyPressed(Key::Enter, false) && !m_rows.empty()) {

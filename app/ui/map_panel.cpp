@@ -109,6 +109,7 @@ render::MapStyle MapPanel::style(const Context& c) const {
     st.arcWidthPx = (projector ? 5.0f : 4.0f) * s;
     st.markerPx = (projector ? 20.0f : 16.0f) * s;
     st.bundleSpacingPx = 10.0f * s;
+    st.inkDarken = projector && !layers.basemap ? 1.0f : 0.0f;
     return st;
 }
 
@@ -417,7 +418,9 @@ void MapPanel::drawToolbar(Context& c) {
     if (ImGui::BeginCombo("##projection", current.c_str())) {
         for (geo::Projection p : geo::kAllProjections) {
             const std::string label(geo::projectionLabel(p));
-            if (ImGui::Selectable(label.c_str(), p == s.camera.projection)) {
+            const bool picked = ImGui::Selectable(label.c_str(), p == s.camera.projection);
+            c.reportControl(("map.projection." + std::string(geo::projectionName(p))).c_str());
+            if (picked) {
                 s.camera.projection = p;
                 s.flight.reset();
                 fitMapToShownEvents(s, c.data(), 60.0 * sc, false);
@@ -425,9 +428,11 @@ void MapPanel::drawToolbar(Context& c) {
         }
         ImGui::EndCombo();
     }
+    c.reportControl("map.projection");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Map projection");
     ImGui::SameLine();
     if (ImGui::Button("Fit")) fitMapToShownEvents(s, c.data(), 60.0 * sc, true);
+    c.reportControl("map.fit");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the places of the events shown now (F)");
     ImGui::SameLine();
     if (ImGui::Button("World"))
@@ -438,10 +443,12 @@ void MapPanel::drawToolbar(Context& c) {
             0.8);
     ImGui::SameLine();
     if (ImGui::Button("Layers")) ImGui::OpenPopup("layers");
+    c.reportControl("map.layers");
     m_toolbarRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     if (ImGui::BeginPopup("layers")) {
         MapLayers& layers = s.layers;
         ImGui::Checkbox("Satellite basemap (NASA Blue Marble)", &layers.basemap);
+        c.reportControl("map.layers.basemap");
         ImGui::Checkbox("Place names", &layers.labels);
         ImGui::Checkbox("Graticule", &layers.graticule);
         ImGui::Checkbox("Tint the countries the arcs link", &layers.highlightCountries);
@@ -535,7 +542,8 @@ void MapPanel::draw(Context& c) {
     const bool hasData = c.doc.hasData();
     if (hasData) syncData(c);
     if (s.fitRequested && hasData) {
-        fitMapToShownEvents(s, c.data(), 60.0 * c.scale(), false);
+        // A file opens on all its places, with room for their names at the edges.
+        fitMapToAllPlaces(s, c.data(), 90.0 * c.scale());
         s.fitRequested = false;
     }
     // A selection made elsewhere: bring its places into view if they are not.
@@ -566,7 +574,10 @@ void MapPanel::draw(Context& c) {
 
     // Render into the map's own multisampled framebuffer, then show it.
     const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
-    if (m_target.ensure(w, h, 4)) {
+    // Multisampling smooths the arcs; past 4K (an 8K export, a poster) the
+    // pixels are small enough without it, and it would take a gigabyte.
+    const int samples = static_cast<double>(w) * h > 9.0e6 ? 1 : 4;
+    if (m_target.ensure(w, h, samples)) {
         GLint previous = 0;
         glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
         m_target.bind();

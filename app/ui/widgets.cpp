@@ -90,6 +90,11 @@ void eventTooltip(const Context& c, Index event, const char* hint) {
     ImGui::EndTooltip();
 }
 
+void Context::reportControl(const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.controls[name] = {a.x, a.y, b.x, b.y};
+}
+
 void errorText(const Context& c, const char* text) {
     StyleColors col;
     col.push(ImGuiCol_Text, palette(c.look.theme).error);
