@@ -225,3 +225,43 @@ TEST_CASE("a country is tinted only when an arc links it, not for a statement ma
         CHECK(diff(pa, pc) > 12);  // a connection: the USA is tinted
     }
 }
+
+TEST_CASE("an 8K picture scales its caption, labels and legend with the picture") {
+    const std::string args = kCurated + " --map-only --caption \"Iran and North Korea, 1980-2025\"";
+    const Png hd = renderShot("caption_1080", args + " --size 1920x1080");
+    const Png uhd = renderShot("caption_8k", args + " --size 7680x4320");
+    REQUIRE(hd.ok());
+    REQUIRE(uhd.ok());
+    // The caption's band along the top: as tall, in proportion, at 8K as at 1080p.
+    const auto bandHeight = [](const Png& png) {
+        const std::uint8_t* top = png.at(2, 2);
+        int y = 2;
+        while (y < png.height / 4) {
+            const std::uint8_t* p = png.at(2, y);
+            if (std::abs(p[0] - top[0]) + std::abs(p[1] - top[1]) + std::abs(p[2] - top[2]) > 30) break;
+            ++y;
+        }
+        return y;
+    };
+    const int hdBand = bandHeight(hd), uhdBand = bandHeight(uhd);
+    CAPTURE(hdBand);
+    CAPTURE(uhdBand);
+    CHECK(hdBand > 15);
+    CHECK(uhdBand > 3 * hdBand);
+    CHECK(uhdBand < 5 * hdBand);
+    // Its text: bright pixels in the band grow with the area (16 times), not stay at 1080p's count.
+    const auto brightIn = [](const Png& png, int bandH) {
+        int n = 0;
+        for (int y = 0; y < bandH; ++y)
+            for (int x = 0; x < png.width / 2; ++x) {
+                const std::uint8_t* p = png.at(x, y);
+                n += p[0] > 200 && p[1] > 200 && p[2] > 200;
+            }
+        return n;
+    };
+    const int hdText = brightIn(hd, hdBand), uhdText = brightIn(uhd, uhdBand);
+    CAPTURE(hdText);
+    CAPTURE(uhdText);
+    CHECK(hdText > 200);
+    CHECK(uhdText > 10 * hdText);
+}
