@@ -341,7 +341,7 @@ void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
             a.meta[0] = static_cast<float>(e.span().first);
             a.meta[1] = static_cast<float>(e.span().last);
             a.meta[2] = static_cast<float>(leg.event);
-            a.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (leg.lastLeg ? 4 : 0));
+            a.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (leg.lastLeg ? 8 : 0));
             arcs.push_back(a);
         }
     m->arcCrossingFirst = static_cast<GLsizei>(std::count_if(
