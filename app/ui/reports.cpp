@@ -86,6 +86,10 @@ void writeStateReport(App& app, const std::string& path) {
     j["controls"] = controls;
     j["dirty"] = app.document().isDirty();
     j["undo"] = app.document().undoName();
+    nlohmann::json highlighted = nlohmann::json::array();
+    for (Index e : s.view.highlighted)
+        if (e < ds.events.size()) highlighted.push_back(ds.events[e].id);
+    j["highlighted"] = highlighted;
     write(j, path);
 }
 

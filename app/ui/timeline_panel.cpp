@@ -361,6 +361,10 @@ void drawLaneRecords(Context& c, const timeline::LaneRecords& lane, ImDrawList* 
             dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.selection, 3, 0, 2.0f * s);
         else if (e == c.session.view.hovered)
             dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.hover, 3, 0, 1.5f * s);
+        else if (std::find(c.session.view.highlighted.begin(), c.session.view.highlighted.end(), e) !=
+                 c.session.view.highlighted.end())  // a story's step, or the selected claim's answers
+            dl->AddRect(ImVec2(ax0 - 3, ay0 - 3), ImVec2(ax1 + 3, ay1 + 3), withAlpha(pal.selection, 0xB0), 3, 0,
+                        1.5f * s);
     };
     // Uncertain dates: a soft span fading out at both ends ("some time between").
     for (const timeline::FuzzySpan& f : lane.fuzzy) {
