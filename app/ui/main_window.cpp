@@ -69,6 +69,9 @@ void MainWindow::handleGlobalShortcuts(Context& c) {
         }
     }
     if (keyPressed(Key::F11, false)) r.toggleFullscreen = true;
+    // (Whether the window is narrow is known before the panels are laid out: F2 in
+    // the very first frame counts.)
+    m_compact = ImGui::GetMainViewport()->WorkSize.x / c.scale() < kDrawerBelowWidth;
     if (keyPressed(Key::F2, false) && m_compact) m_layout.drawerOpen = !m_layout.drawerOpen;
     // F5 presents the open story (or the first), from wherever the focus is.
     Session& s = c.session;

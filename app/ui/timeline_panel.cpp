@@ -338,7 +338,8 @@ void drawEras(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float lab
         const std::string& label = c.data().eras[era.eraIndex].label;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         const float lx = std::max(std::clamp(x0 + 4, p0.x + 2, x1 - ts.x - 4), labelsEndX + 12);
-        if (lx + ts.x + 4 <= x1 && lx + ts.x <= p0.x + static_cast<float>(t.view.widthPx)) {
+        if (labelRowBottom - p0.y >= ts.y && lx + ts.x + 4 <= x1 &&
+            lx + ts.x <= p0.x + static_cast<float>(t.view.widthPx)) {
             dl->AddText(ImVec2(lx, labelRowBottom - ts.y - 1), pal.eraText, label.c_str());
             labelsEndX = lx + ts.x;
         }
@@ -525,11 +526,15 @@ void TimelinePanel::draw(Context& c) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float axisH = ImGui::GetFontSize() + 10 * s;
-    const float densityH = 16 * s;
-    const float eraRowH = t.eras.empty() && c.data().eras.empty() ? 0.0f : ImGui::GetFontSize() + 4 * s;
+    float densityH = 16 * s;
+    float eraRowH = t.eras.empty() && c.data().eras.empty() ? 0.0f : ImGui::GetFontSize() + 4 * s;
     t.layout.collapsedHeightPx = std::round(6 * s);
-    const float lanesTop = origin.y + axisH + densityH + eraRowH + 2 * s;
     const float availH = ImGui::GetContentRegionAvail().y;
+    // Short of room for three lanes (a small screen at a large scale): the density
+    // strip and the eras' label row give their height to the lanes (eras stay as bands).
+    if (t.layout.laneCount() > 2 && availH - axisH - densityH - eraRowH - 2 * s < 4.4f * ImGui::GetFontSize() * 1.05f)
+        densityH = 0, eraRowH = 0;
+    const float lanesTop = origin.y + axisH + densityH + eraRowH + 2 * s;
     float lanesH = std::max(20.0f, availH - (lanesTop - origin.y) - 2);
     // Rows fit the height when they can (down to one line of text each); the rest scroll.
     {
@@ -574,7 +579,7 @@ void TimelinePanel::draw(Context& c) {
     dl->PopClipRect();
     drawEras(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + densityH), lanesTop - 1, lanesBottom);
     drawAxis(c, t, dl, ImVec2(lanesP0.x, origin.y), axisH, lanesBottom);
-    drawDensity(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + 1), densityH);
+    if (densityH > 0) drawDensity(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + 1), densityH);
 
     // The pre-pass for the visible rows, then drawing its records.
     timeline::PrepassOptions opt;
