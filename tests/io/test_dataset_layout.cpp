@@ -318,3 +318,64 @@ TEST_CASE("saving a file: atomic, the previous version kept as FILE.bak, nothing
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("saving keeps the layout: random edits of a hand-written file never fall back to the canonical layout") {
+    // Each sequence: a few random edits, then a save; the saved text must hold
+    // the edited data exactly, keep the unknown top-level key (the canonical
+    // layout would drop it), and be stable when saved again.
+    std::uint64_t seed = 0x9E3779B97F4A7C15ull;
+    auto next = [&](std::uint64_t n) {
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        return static_cast<std::size_t>(seed % n);
+    };
+    std::string text = kHandWritten;
+    int saves = 0;
+    for (int sequence = 0; sequence < 300; ++sequence) {
+        Dataset ds = parse(text);
+        const int edits = 1 + static_cast<int>(next(4));
+        for (int k = 0; k < edits; ++k) {
+            Event& e = ds.events[next(ds.events.size())];
+            switch (next(8)) {
+                case 0:
+                    e.title += " x";
+                    break;
+                case 1:
+                    e.summary = e.summary.empty() ? "A summary." : "";
+                    break;
+                case 2:
+                    e.confidence = static_cast<Confidence>(next(4));
+                    break;
+                case 3:
+                    e.tags.push_back("t" + std::to_string(next(100)));
+                    break;
+                case 4: {
+                    Place& p = ds.places[next(ds.places.size())];
+                    p.approx = !p.approx;
+                    break;
+                }
+                case 5: {
+                    Event copy = e;
+                    copy.id = "n" + std::to_string(sequence) + "-" + std::to_string(k);
+                    ds.events.insert(ds.events.begin() + static_cast<std::ptrdiff_t>(next(ds.events.size() + 1)), copy);
+                    break;
+                }
+                case 6:
+                    if (ds.events.size() > 1) ds.events.erase(ds.events.begin() + (&e - ds.events.data()));
+                    break;
+                case 7:
+                    ds.places[next(ds.places.size())].id += "-r";
+                    break;
+            }
+        }
+        ds.finalize();
+        const std::string saved = datasetToJsonKeepingLayout(ds, text);
+        REQUIRE(saved.find("\"$comment\": \"kept by hand; do not reformat\"") != std::string::npos);
+        CHECK(datasetToJson(parse(saved)) == datasetToJson(ds));
+        CHECK(datasetToJsonKeepingLayout(parse(saved), saved) == saved);
+        text = saved;
+        ++saves;
+    }
+    CHECK(saves == 300);
+    CHECK(text.find("\t\"categories\": [ { \"label\": \"Trade\", \"id\": \"trade\", \"color\": \"#AA0000\" } ],") !=
+          std::string::npos);
+}
