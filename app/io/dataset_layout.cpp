@@ -122,6 +122,24 @@ std::string spliceRecord(std::string_view text, const JsonObjectSpans& obj, cons
     return joinPieces(text, obj.whole, spans, pieces, "{}");
 }
 
+bool sameRecord(const Dataset& a, const Dataset& b, DatasetList list, std::size_t i, std::size_t j) {
+    switch (list) {
+        case DatasetList::Places:
+            return a.places[i] == b.places[j];
+        case DatasetList::Sources:
+            return a.sources[i] == b.sources[j];
+        case DatasetList::Categories:
+            return a.categories[i] == b.categories[j];
+        case DatasetList::Actors:
+            return a.actors[i] == b.actors[j];
+        case DatasetList::Eras:
+            return a.eras[i] == b.eras[j];
+        case DatasetList::Events:
+            return a.events[i] == b.events[j];
+    }
+    return false;
+}
+
 // A list of records ("places", "events", ...): records matched by id.
 std::optional<std::string> spliceList(std::string_view text, const JsonArraySpans& arr, const Dataset& before,
                                       const Dataset& now, DatasetList list, std::string_view memberIndent) {
@@ -133,6 +151,15 @@ std::optional<std::string> spliceList(std::string_view text, const JsonArraySpan
     std::unordered_map<std::string_view, std::size_t> beforeIds, nowIds;
     for (std::size_t i = 0; i < nBefore; ++i) beforeIds.emplace(datasetRecordId(before, list, i), i);
     for (std::size_t i = 0; i < nNow; ++i) nowIds.emplace(datasetRecordId(now, list, i), i);
+    // Records refer to others by index: equal records write the same text when
+    // every list's ids are the same in both (else their members are compared).
+    bool refsSame = true;
+    for (const DatasetList other : kDatasetLists) {
+        const std::size_t n = datasetListSize(before, other);
+        refsSame = refsSame && n == datasetListSize(now, other);
+        for (std::size_t i = 0; refsSame && i < n; ++i)
+            refsSame = datasetRecordId(before, other, i) == datasetRecordId(now, other, i);
+    }
     std::vector<Piece> pieces;
     for (std::size_t i = 0; i < nNow; ++i) {
         const std::string& id = datasetRecordId(now, list, i);
@@ -141,6 +168,11 @@ std::optional<std::string> spliceList(std::string_view text, const JsonArraySpan
             from = it->second;
         else if (i < nBefore && !nowIds.count(datasetRecordId(before, list, i)))
             from = i;  // renamed in place: the same record with a new id
+        if (from && refsSame && sameRecord(before, now, list, *from, i)) {  // the quick test
+            const JsonSpan item = arr.items[*from];
+            pieces.push_back({*from, std::string(text.substr(item.begin, item.end - item.begin))});
+            continue;
+        }
         const JsonMembers n = datasetRecordMembers(now, list, i);
         if (!from) {
             Piece p;
@@ -251,17 +283,22 @@ std::optional<std::string> keepLayout(const Dataset& now, const Dataset& before,
 
 }  // namespace
 
-std::string datasetToJsonKeepingLayout(const Dataset& now, std::string_view original) {
-    std::string canonical = datasetToJson(now);
-    if (original.empty()) return canonical;
+LaidOutText layOutDataset(const Dataset& now, std::string_view original) {
+    if (original.empty()) return {datasetToJson(now), false};
     const DatasetLoadResult before = parseDataset(original, "original.json");
-    if (!before.ok()) return canonical;
+    if (!before.ok()) return {datasetToJson(now), false};
     std::optional<std::string> kept = keepLayout(now, *before.dataset, original);
-    if (!kept) return canonical;
+    if (!kept) return {datasetToJson(now), false};
     // The kept layout must hold exactly the data the canonical one would.
     const DatasetLoadResult check = parseDataset(*kept, "saved.json");
-    if (!check.ok() || datasetToJson(*check.dataset) != canonical) return canonical;
-    return std::move(*kept);
+    if (check.ok() && *check.dataset == now) return {std::move(*kept), true};  // the quick test
+    std::string canonical = datasetToJson(now);
+    if (!check.ok() || datasetToJson(*check.dataset) != canonical) return {std::move(canonical), false};
+    return {std::move(*kept), true};
+}
+
+std::string datasetToJsonKeepingLayout(const Dataset& now, std::string_view original) {
+    return layOutDataset(now, original).text;
 }
 
 }  // namespace meridian::io

@@ -30,4 +30,12 @@ namespace meridian::io {
 // An empty or unreadable original gives the canonical layout.
 std::string datasetToJsonKeepingLayout(const Dataset& now, std::string_view original);
 
+// The same, saying whether the text was checked to load into exactly `now`
+// (true for a kept layout; the canonical fallback is not re-read here).
+struct LaidOutText {
+    std::string text;
+    bool checked = false;
+};
+LaidOutText layOutDataset(const Dataset& now, std::string_view original);
+
 }  // namespace meridian::io

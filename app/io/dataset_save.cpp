@@ -17,16 +17,19 @@ bool saveDatasetFile(const fs::path& path, const Dataset& dataset, std::string_v
         if (error) *error = std::move(why);
         return false;
     };
-    const std::string text = datasetToJsonKeepingLayout(dataset, layoutFrom);
-    const DatasetLoadResult check = parseDataset(text, path.string());
-    if (!check.ok()) {
-        std::string first;
-        for (const Diagnostic& d : check.diagnostics)
-            if (d.severity == Severity::Error) {
-                first = d.format();
-                break;
-            }
-        return fail("the saved file would not load (" + first + "); not saved");
+    const LaidOutText laidOut = layOutDataset(dataset, layoutFrom);
+    const std::string& text = laidOut.text;
+    if (!laidOut.checked) {  // a kept layout was read back already
+        const DatasetLoadResult check = parseDataset(text, path.string());
+        if (!check.ok()) {
+            std::string first;
+            for (const Diagnostic& d : check.diagnostics)
+                if (d.severity == Severity::Error) {
+                    first = d.format();
+                    break;
+                }
+            return fail("the saved file would not load (" + first + "); not saved");
+        }
     }
     std::error_code ec;
     if (fs::exists(path, ec)) {
