@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -450,6 +451,8 @@ void App::offerRecovery() {
 }
 
 void App::discardRecovery() {
+    m_recoveryWriter.wait();  // a copy being written now would come back after the delete
+    m_recoveryWriter.takeResult();
     std::error_code ec;
     if (!m_recoveryFile.empty()) std::filesystem::remove(m_recoveryFile, ec);
     m_recoveryClock = {};
@@ -457,24 +460,29 @@ void App::discardRecovery() {
 
 void App::writeRecoveryIfDue(double nowSec) {
     if (m_recoveryFolder.empty() || !m_doc.hasData() || m_recoveryDialog.isOpen()) return;
+    if (const std::optional<std::string> failed = m_recoveryWriter.takeResult(); failed && !failed->empty()) {
+        m_recoveryClock.writtenRevision = 0;  // try again after the interval
+        if (!m_recoveryWarned) {
+            m_recoveryWarned = true;
+            std::fprintf(stderr, "meridian: cannot keep a recovery copy: %s\n", failed->c_str());
+            context(m_session).status("Cannot keep a recovery copy of your changes: " + *failed, 15);
+        }
+    }
+    if (m_recoveryWriter.busy()) return;
     if (!m_doc.isDirty()) {
         // Undone back to the file (or saved): the copy is not needed any more.
         if (m_recoveryClock.writtenRevision != 0) discardRecovery();
         return;
     }
-    if (!io::recoveryDue(m_recoveryClock, true, m_doc.revision(), nowSec)) return;
+    if (!io::recoveryDue(m_recoveryClock, true, m_doc.revision(), nowSec, m_recoveryIntervalSec)) return;
     if (m_recoveryFile.empty()) m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
-    std::string error;
-    if (io::writeRecoveryFile(m_recoveryFile, m_doc.data(), m_doc.path(), &error)) {
+    // The copy is made here (the data changes between frames); serialising and flushing it are not.
+    const auto started = std::chrono::steady_clock::now();
+    Dataset copy = m_doc.data();
+    const double copySec = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    m_recoveryIntervalSec = std::max(3.0, 50.0 * copySec);  // at most ~2 % of the time spent copying
+    if (m_recoveryWriter.start(m_recoveryFile, std::move(copy), m_doc.path()))
         m_recoveryClock = {m_doc.revision(), nowSec};
-        return;
-    }
-    m_recoveryClock.writtenAtSec = nowSec;  // try again later
-    if (!m_recoveryWarned) {
-        m_recoveryWarned = true;
-        std::fprintf(stderr, "meridian: cannot keep a recovery copy: %s\n", error.c_str());
-        context(m_session).status("Cannot keep a recovery copy of your changes: " + error, 15);
-    }
 }
 
 }  // namespace meridian::ui

@@ -13,6 +13,7 @@
 #include "io/import/gazetteer.h"
 #include "io/import/open_any.h"
 #include "io/recovery.h"
+#include "io/recovery_writer.h"
 #include "io/settings.h"
 #include "session/session.h"
 #include "ui/changed_on_disk.h"
@@ -113,7 +114,9 @@ private:
     // Crash recovery: off while the folder is empty.
     std::filesystem::path m_recoveryFolder, m_recoveryFile;
     io::RecoveryClock m_recoveryClock;
-    std::optional<Dataset> m_recovered;  // offered, not yet restored or discarded
+    io::RecoveryWriter m_recoveryWriter;  // writes on its own thread
+    double m_recoveryIntervalSec = 3.0;   // longer for data that takes long to copy
+    std::optional<Dataset> m_recovered;   // offered, not yet restored or discarded
     bool m_recoveryWarned = false;
 };
 

@@ -11,6 +11,7 @@
 #include "io/dataset_loader.h"
 #include "io/dataset_writer.h"
 #include "io/recovery.h"
+#include "io/recovery_writer.h"
 #include "io/text_file.h"
 
 using namespace meridian;
@@ -100,4 +101,34 @@ TEST_CASE("recovery: written while dirty, every few seconds, only when the revis
     CHECK(recoveryDue(clock, true, 6, 103.0));
     CHECK(recoveryDue(clock, true, 6, 103.5, 3.5));
     CHECK_FALSE(recoveryDue(clock, true, 6, 103.4, 3.5));
+}
+
+TEST_CASE("recovery: the writer writes on its own thread and reports failures") {
+    const fs::path dir = fs::temp_directory_path() / ("meridian-recovery-writer-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    Dataset ds = smallDataset();
+    ds.title = "Copied for the writer";
+    RecoveryWriter writer;
+    CHECK_FALSE(writer.takeResult());  // nothing written yet
+    const fs::path file = recoveryFileFor(dir, "/data/small.json");
+    REQUIRE(writer.start(file, ds, "/data/small.json"));
+    writer.wait();
+    CHECK_FALSE(writer.busy());
+    const auto result = writer.takeResult();
+    REQUIRE(result);
+    CHECK(result->empty());
+    CHECK_FALSE(writer.takeResult());  // once
+    std::string error;
+    const auto back = readRecoveryFile(file, &error);
+    REQUIRE_MESSAGE(back, error);
+    CHECK(back->dataset.title == "Copied for the writer");
+
+    // A folder that cannot be made (a file is in the way): the reason comes back.
+    REQUIRE(writeFileAtomically(dir / "blocked", "x", &error));
+    REQUIRE(writer.start(dir / "blocked" / "x.json", ds, "/data/small.json"));
+    writer.wait();
+    const auto failed = writer.takeResult();
+    REQUIRE(failed);
+    CHECK(failed->find("cannot create") != std::string::npos);
+    fs::remove_all(dir);
 }
