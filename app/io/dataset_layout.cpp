@@ -89,10 +89,10 @@ std::string memberText(std::string_view key, const std::string& json) {
 
 // One record, changed: its members rewritten where they differ.
 std::string spliceRecord(std::string_view text, const JsonObjectSpans& obj, const JsonMembers& before,
-                         const JsonMembers& now, std::string_view indent) {
+                         const JsonMembers& now, std::string_view indent, std::string_view unit) {
     if (obj.members.empty()) {
         std::string out;
-        appendRecordText(out, now, indent);
+        appendRecordText(out, now, indent, unit);
         return out;
     }
     std::vector<std::string> order;
@@ -142,12 +142,13 @@ bool sameRecord(const Dataset& a, const Dataset& b, DatasetList list, std::size_
 
 // A list of records ("places", "events", ...): records matched by id.
 std::optional<std::string> spliceList(std::string_view text, const JsonArraySpans& arr, const Dataset& before,
-                                      const Dataset& now, DatasetList list, std::string_view memberIndent) {
+                                      const Dataset& now, DatasetList list, std::string_view memberIndent,
+                                      std::string_view unit) {
     const std::size_t nBefore = datasetListSize(before, list), nNow = datasetListSize(now, list);
     if (arr.items.size() != nBefore) return std::nullopt;
     if (nNow == 0) return std::string("[]");
-    const std::string itemIndent =
-        arr.items.empty() ? std::string(memberIndent) + "  " : std::string(lineIndentAt(text, arr.items[0].begin));
+    const std::string itemIndent = arr.items.empty() ? std::string(memberIndent) + std::string(unit)
+                                                     : std::string(lineIndentAt(text, arr.items[0].begin));
     std::unordered_map<std::string_view, std::size_t> beforeIds, nowIds;
     for (std::size_t i = 0; i < nBefore; ++i) beforeIds.emplace(datasetRecordId(before, list, i), i);
     for (std::size_t i = 0; i < nNow; ++i) nowIds.emplace(datasetRecordId(now, list, i), i);
@@ -176,7 +177,7 @@ std::optional<std::string> spliceList(std::string_view text, const JsonArraySpan
         const JsonMembers n = datasetRecordMembers(now, list, i);
         if (!from) {
             Piece p;
-            appendRecordText(p.text, n, itemIndent);
+            appendRecordText(p.text, n, itemIndent, unit);
             pieces.push_back(std::move(p));
             continue;
         }
@@ -188,7 +189,7 @@ std::optional<std::string> spliceList(std::string_view text, const JsonArraySpan
         }
         const auto obj = jsonObjectSpans(text, item.begin);
         if (!obj) return std::nullopt;
-        pieces.push_back({*from, spliceRecord(text, *obj, b, n, itemIndent)});
+        pieces.push_back({*from, spliceRecord(text, *obj, b, n, itemIndent, unit)});
     }
     if (arr.items.empty()) {
         // Written as the canonical layout writes a list.
@@ -218,6 +219,8 @@ std::optional<std::string> keepLayout(const Dataset& now, const Dataset& before,
     for (const DatasetList list : kDatasetLists) order.emplace_back(datasetListKey(list));
     order.emplace_back("stories");
     const std::string memberIndent(lineIndentAt(text, top->members[0].keyBegin));
+    // The file's unit of indentation (a tab, two or four spaces), for records written anew.
+    const std::string unit = memberIndent.empty() ? std::string("  ") : memberIndent;
 
     std::vector<Piece> pieces;
     std::vector<JsonSpan> spans;
@@ -232,7 +235,7 @@ std::optional<std::string> keepLayout(const Dataset& now, const Dataset& before,
         if (const auto list = listOfKey(m.key)) {
             const auto arr = jsonArraySpans(text, m.value.begin);
             if (!arr) return std::nullopt;
-            const auto value = spliceList(text, *arr, before, now, *list, lineIndentAt(text, m.keyBegin));
+            const auto value = spliceList(text, *arr, before, now, *list, lineIndentAt(text, m.keyBegin), unit);
             if (!value) return std::nullopt;
             pieces.push_back({i, std::string(keyText) + *value, rank});
             continue;
@@ -264,7 +267,7 @@ std::optional<std::string> keepLayout(const Dataset& now, const Dataset& before,
             if (datasetListSize(now, *list) == 0) continue;
             const JsonArraySpans none;
             const Dataset empty;
-            const auto v = spliceList(text, none, empty, now, *list, memberIndent);
+            const auto v = spliceList(text, none, empty, now, *list, memberIndent, unit);
             if (!v) return std::nullopt;
             value = *v;
         } else if (key == "stories") {
@@ -281,6 +284,25 @@ std::optional<std::string> keepLayout(const Dataset& now, const Dataset& before,
     return out;
 }
 
+// A file whose lines all end in CR LF (written on Windows): new lines get them too.
+bool usesCrLf(std::string_view text) {
+    std::size_t lf = 0, crlf = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') ++lf, crlf += i > 0 && text[i - 1] == '\r';
+    return lf > 0 && crlf == lf;
+}
+
+// Every LF not already after a CR becomes CR LF (JSON strings hold no raw line breaks).
+std::string withCrLf(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+        out += text[i];
+    }
+    return out;
+}
+
 }  // namespace
 
 LaidOutText layOutDataset(const Dataset& now, std::string_view original) {
@@ -289,6 +311,7 @@ LaidOutText layOutDataset(const Dataset& now, std::string_view original) {
     if (!before.ok()) return {datasetToJson(now), false};
     std::optional<std::string> kept = keepLayout(now, *before.dataset, original);
     if (!kept) return {datasetToJson(now), false};
+    if (usesCrLf(original)) kept = withCrLf(*kept);
     // The kept layout must hold exactly the data the canonical one would.
     const DatasetLoadResult check = parseDataset(*kept, "saved.json");
     if (check.ok() && *check.dataset == now) return {std::move(*kept), true};  // the quick test

@@ -268,12 +268,12 @@ std::string datasetStoriesJson(const Dataset& ds, std::string_view indent) {
     return out;
 }
 
-void appendRecordText(std::string& out, const JsonMembers& members, std::string_view indent) {
+void appendRecordText(std::string& out, const JsonMembers& members, std::string_view indent, std::string_view unit) {
     out += "{";
     for (std::size_t i = 0; i < members.size(); ++i) {
         out += i ? ",\n" : "\n";
         out += indent;
-        out += "  ";
+        out += unit;
         appendJsonString(out, members[i].key);
         out += ": ";
         out += members[i].json;

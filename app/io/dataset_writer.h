@@ -44,8 +44,10 @@ JsonMembers datasetRecordMembers(const Dataset& dataset, DatasetList list, std::
 JsonMembers datasetHeaderMembers(const Dataset& dataset);
 // The "stories" array, each line after the first indented by `indent`.
 std::string datasetStoriesJson(const Dataset& dataset, std::string_view indent);
-// "{\n<indent>  "key": value,\n...\n<indent>}": one record in the canonical layout.
-void appendRecordText(std::string& out, const JsonMembers& members, std::string_view indent);
+// "{\n<indent>  "key": value,\n...\n<indent>}": one record in the canonical layout
+// (members indented by `unit` more than the braces).
+void appendRecordText(std::string& out, const JsonMembers& members, std::string_view indent,
+                      std::string_view unit = "  ");
 
 // Writes atomically, after checking that the text loads (a file Meridian
 // itself would reject is never written). False with *error on failure.

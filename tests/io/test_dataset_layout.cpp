@@ -244,7 +244,9 @@ TEST_CASE("saving keeps the layout: a hand-written file keeps its key order and 
         CHECK(saved.find("\t\t{\"name\": \"Pyongyang\", \"id\": \"pyo\", \"lon\": 125.75, \"lat\": 39.03},\n"
                          "\t\t{\"name\": \"Tehran\", \"id\": \"thr\", \"lon\": 51.389, \"lat\": 35.6890, \"approx\": "
                          "false}\n") != std::string::npos);
-        CHECK(saved.find("\"id\": \"e3\"") != std::string::npos);
+        // A new record in the canonical layout, indented the file's way (tabs).
+        CHECK(saved.find(",\n\t\t{\n\t\t\t\"id\": \"e3\",\n\t\t\t\"date\": \"2002-03\",\n") != std::string::npos);
+        CHECK(saved.find("\n\t\t}\n\t]\n}") != std::string::npos);
         // The new list goes after the lists that come before it in the canonical order.
         CHECK(saved.find("\"actors\": [") > saved.find("\"places\""));
         CHECK(saved.find("\"actors\": [") < saved.find("\"events\""));
@@ -261,6 +263,28 @@ TEST_CASE("saving keeps the layout: a hand-written file keeps its key order and 
         CHECK(linesOf(saved).size() == linesOf(original).size());
         checkStable(saved);
     }
+}
+
+TEST_CASE("saving keeps the layout: a file with CR LF line ends keeps them, also on new lines") {
+    std::string crlf;
+    for (const char c : std::string(kHandWritten)) {
+        if (c == '\n') crlf += '\r';
+        crlf += c;
+    }
+    Dataset ds = parse(crlf);
+    CHECK(datasetToJsonKeepingLayout(ds, crlf) == crlf);
+    Event added = ds.events[1];
+    added.id = "e3";
+    ds.events.push_back(added);
+    ds.events[0].summary = "New.";
+    ds.finalize();
+    const std::string saved = datasetToJsonKeepingLayout(ds, crlf);
+    CHECK(saved.find("\"$comment\"") != std::string::npos);
+    CHECK(saved.find("\"id\": \"e3\"") != std::string::npos);
+    std::size_t bare = 0;
+    for (std::size_t i = 0; i < saved.size(); ++i) bare += saved[i] == '\n' && (i == 0 || saved[i - 1] != '\r');
+    CHECK(bare == 0);
+    checkStable(saved);
 }
 
 TEST_CASE("saving keeps the layout: a file it cannot follow gets the canonical layout") {
