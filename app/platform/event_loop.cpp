@@ -74,6 +74,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
                 const auto revision = app.document().revision();
                 const std::string status = app.state().statusMessage;
                 app.checkFileChanged();
+                app.writeRecoveryIfDue(nowSec());
                 if (options.saveSettings) saveSettingsIfChanged(app, lastSettings);
                 if (revision != app.document().revision() || status != app.state().statusMessage)
                     framesToDraw = kSettleFrames;
@@ -129,6 +130,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         SDL_GL_SwapWindow(window.window);
         app.endFrame();
         setFullscreen(window, app.state().fullscreen);
+        setWindowTitle(window, app.windowTitle());
         if (framesToDraw > 0) --framesToDraw;
         if (revision != app.document().revision()) framesToDraw = kSettleFrames;
 

@@ -1,7 +1,6 @@
 // [SECTION] Shortcuts
 // [SECTION] Menu bar
 // [SECTION] Layout
-// [SECTION] Quit prompt
 // [SECTION] draw
 #include "ui/main_window.h"
 
@@ -227,7 +226,9 @@ void MainWindow::drawSideTabs(Context& c, bool withDetails) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Story")) {
+    const bool storyTab = ImGui::BeginTabItem("Story");
+    c.reportControl("tab.story");
+    if (storyTab) {
         ImGui::BeginChild("story");
         m_stories.draw(c);
         ImGui::EndChild();
@@ -324,33 +325,6 @@ void MainWindow::drawPanels(Context& c) {
 }
 
 // ===========================================================================
-// [SECTION] Quit prompt
-// ===========================================================================
-
-// Quitting with unsaved changes: ask, never drop them silently.
-void MainWindow::drawQuitPrompt(Context& c) {
-    if (!m_quitPrompt) return;
-    if (!c.doc.isDirty()) {
-        m_quitConfirmed = true;
-        return;
-    }
-    if (!ImGui::IsPopupOpen("Unsaved changes")) ImGui::OpenPopup("Unsaved changes");
-    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("The data was changed and not saved into the file.");
-        if (c.doc.canUndo()) ImGui::TextDisabled("Last change: %s", c.doc.undoName().c_str());
-        if (ImGui::Button("Save and quit")) c.requests.save = true;  // quits once saved (the app checks)
-        ImGui::SameLine();
-        if (ImGui::Button("Quit without saving")) m_quitConfirmed = true;
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
-            m_quitPrompt = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-}
-
-// ===========================================================================
 // [SECTION] draw
 // ===========================================================================
 
@@ -381,7 +355,6 @@ void MainWindow::draw(Context& c) {
     m_openDialog.draw(c);
     m_exportDialog.draw(c);
     m_exportDialog.drawProgress(c);
-    drawQuitPrompt(c);
     s.view.revealSelected = false;  // every view has had its chance to scroll to it
 }
 

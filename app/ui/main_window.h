@@ -52,10 +52,6 @@ public:
     const TimelinePanel& timeline() const { return m_timeline; }
     // Background work done that needs a frame to show it.
     bool hasPendingUploads() { return m_map.hasPendingUpload() || m_details.hasPendingUpload(); }
-    // Asked to quit with unsaved changes: the prompt is up.
-    bool quitPromptOpen() const { return m_quitPrompt; }
-    void askBeforeQuitting() { m_quitPrompt = true; }
-    bool quitConfirmed() const { return m_quitConfirmed; }
 
 private:
     void handleGlobalShortcuts(Context& c);
@@ -64,7 +60,6 @@ private:
     void drawSideTabs(Context& c, bool withDetails);
     void drawDrawer(Context& c);
     void drawFullWindowMap(Context& c);
-    void drawQuitPrompt(Context& c);
 
     PanelLayout m_layout;
     MapPanel m_map;
@@ -78,7 +73,6 @@ private:
     ExportDialog m_exportDialog;
     DiagnosticsWindow m_problems;
     LoadProblems m_loadProblems;
-    bool m_quitPrompt = false, m_quitConfirmed = false;
     bool m_compact = false;             // the last frame's layout had the drawer
     Index m_selectedBefore = kNoIndex;  // to open the drawer's details when a click selects an event
     bool m_showDetailsTab = false;

@@ -12,6 +12,7 @@ TEST_NAME=$(basename "$0" .sh)
 OUT="$OUT/$TEST_NAME"
 mkdir -p "$OUT"
 export XDG_CONFIG_HOME="$OUT/config"
+export XDG_STATE_HOME="$(realpath -m "$OUT")/state"   # recovery files (a killed app leaves one): never the user's
 rm -rf "$XDG_CONFIG_HOME"
 APP_PID=""
 HELPER_PIDS=()
