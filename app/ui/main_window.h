@@ -12,9 +12,11 @@
 #include "ui/event_table.h"
 #include "ui/export_dialog.h"
 #include "ui/filter_panel.h"
+#include "ui/import_dialog.h"
 #include "ui/map_panel.h"
 #include "ui/open_dialog.h"
 #include "ui/presenter.h"
+#include "ui/save_as_dialog.h"
 #include "ui/story_panel.h"
 #include "ui/timeline_panel.h"
 
@@ -52,6 +54,8 @@ public:
     const TimelinePanel& timeline() const { return m_timeline; }
     // Background work done that needs a frame to show it.
     bool hasPendingUploads() { return m_map.hasPendingUpload() || m_details.hasPendingUpload(); }
+    // An import reads or runs on its worker thread: frames now and then show its progress.
+    bool importWorking() const { return m_importDialog.working(); }
     // Asked to quit with unsaved changes: the prompt is up.
     bool quitPromptOpen() const { return m_quitPrompt; }
     void askBeforeQuitting() { m_quitPrompt = true; }
@@ -76,6 +80,8 @@ private:
     Presenter m_presenter;
     OpenDialog m_openDialog;
     ExportDialog m_exportDialog;
+    ImportDialog m_importDialog;
+    SaveAsDialog m_saveAsDialog;
     DiagnosticsWindow m_problems;
     LoadProblems m_loadProblems;
     bool m_quitPrompt = false, m_quitConfirmed = false;
