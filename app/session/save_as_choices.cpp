@@ -72,7 +72,7 @@ std::string fileNameForFormat(const std::string& name, io::ExportFormat format) 
     for (const std::string_view ext :
          {".timelinejs.json", ".timeline.json", ".meridian.json", ".geojson", ".json", ".csv", ".tsv", ".txt"}) {
         if (endsWith(ext)) {
-            stem.resize(stem.size() - ext.size());
+            stem = name.substr(0, name.size() - ext.size());
             break;
         }
     }

@@ -27,6 +27,7 @@ namespace {
 
 constexpr const char* kPopup = "Import a file###import";
 constexpr std::size_t kPreviewRows = 20;
+constexpr const char* kDateOrderReason = "the dates can be read day-first or month-first";  // session/import_choices
 
 // A cell as the file showed it, for the preview.
 std::string cellText(const io::Cell& cell) {
@@ -200,6 +201,8 @@ void ImportDialog::mappingChanged() {
 void ImportDialog::startImport(Context& c) {
     const io::ColumnMapping mapping = mappingToImport(m_mapping, m_order);
     m_mappingError.clear();
+    m_failure.clear();
+    m_adopted = false;
     if (m_remember && m_stage == Stage::Mapping) {
         std::string error;
         if (!io::saveMapping(io::mappingPathFor(m_path), mapping, &error))
@@ -259,6 +262,10 @@ void ImportDialog::finishImport(Context& c) {
 
 void ImportDialog::publish(Context& c) const {
     ImportStatus& s = c.app.import;
+    if (m_stage == Stage::Closed) {  // nothing to copy in an idle frame
+        if (!s.stage.empty() || !s.fields.empty() || !s.report.empty()) s = {};
+        return;
+    }
     constexpr const char* kStages[] = {"", "choose", "reading", "mapping", "importing", "report"};
     s.stage = kStages[static_cast<int>(m_stage)];
     s.fields.clear();
@@ -386,7 +393,9 @@ void ImportDialog::drawMapping(Context& c) {
     drawSourceLine(c);
     if (!m_reasons.empty()) {
         ImGui::Spacing();
-        for (const std::string& reason : m_reasons) warningText(c, ("\u2022 " + reason).c_str());
+        for (const std::string& reason : m_reasons)
+            if (reason.rfind(kDateOrderReason, 0) != 0)  // asked below, with its two readings
+                warningText(c, ("\u2022 " + reason).c_str());
     }
     drawDateOrder(c);
     ImGui::Spacing();
@@ -564,9 +573,12 @@ void ImportDialog::drawColumns(Context& c) {
 void ImportDialog::drawPreview(Context& c) {
     const std::size_t n = std::min(kPreviewRows, m_source->table.rows.size());
     ImGui::Text("Preview of the first %zu %s%s", n, m_source->rowWord.c_str(), n == 1 ? "" : "s");
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    if (ImGui::RadioButton("as events", !m_previewRaw)) m_previewRaw = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("as read from the file", m_previewRaw)) m_previewRaw = true;
     const float tableH = ImGui::GetTextLineHeightWithSpacing() * 9.5f;
-    if (!ImGui::BeginTabBar("##preview")) return;
-    if (ImGui::BeginTabItem("As events")) {
+    if (!m_previewRaw) {
         const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingStretchProp;
         if (m_preview.dataset && ImGui::BeginTable("##events", 4, flags, ImVec2(0, tableH))) {
@@ -600,9 +612,7 @@ void ImportDialog::drawPreview(Context& c) {
                 ImGui::TextWrapped("%s", lines[k].c_str());
             }
         }
-        ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("As read from the file")) {
+    } else {
         const io::Table& t = m_source->table;
         const int columns = static_cast<int>(std::min<std::size_t>(t.columns.size() + 1, 64));
         const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
@@ -627,9 +637,7 @@ void ImportDialog::drawPreview(Context& c) {
             ImGui::EndTable();
         }
         if (t.columns.size() + 1 > 64) ImGui::TextDisabled("The first 63 of %zu columns are shown.", t.columns.size());
-        ImGui::EndTabItem();
     }
-    ImGui::EndTabBar();
 }
 
 void ImportDialog::drawPlaces(Context& c) {

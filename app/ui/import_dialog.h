@@ -70,6 +70,7 @@ private:
     std::vector<std::string> m_reasons;
     io::ImportResult m_preview;
     bool m_remember = true;
+    bool m_previewRaw = false;   // the preview shows the rows as read, not as events
     std::string m_mappingError;  // saving the mapping beside the file failed
 
     io::ImportReport m_report;

@@ -1,11 +1,11 @@
 # A teacher's spreadsheet with place names, through the import dialog in a real
 # window (issue 12): File > Import, the file typed in the chooser; the dialog
 # shows the guessed columns and asks the day/month order (Import waits for the
-# answer); one column is changed (Theme -> Category), day-first is chosen, the
+# answer); one column is changed (Topic -> Category), day-first is chosen, the
 # import runs and reports "7 rows: 6 events, 1 skipped" with the skipped row
 # and the places to check. The CSV is never written; Ctrl+S keeps the data as
 # Meridian JSON beside it, with the dates read day-first, the categories from
-# the Theme column and the places found by name. Opening the CSV again uses
+# the Topic column and the places found by name. Opening the CSV again uses
 # the saved columns (no question). File > Save as writes GeoJSON. At 200 % on
 # a 1280x800 projector the dialog's buttons are inside the window.
 source "$(dirname "$0")/lib.bash"
@@ -16,7 +16,7 @@ cp "$SRC/tests/data/import/classroom-places.csv" "$CSV"
 rm -f "$OUT/data/classroom-places.csv.meridian-mapping.json" "$OUT/data/classroom-places.json" \
   "$OUT/data/classroom-places.geojson" "$OUT/data/"*.bak
 before=$(md5sum "$CSV" | cut -d' ' -f1)
-theme_col=$(python3 -c "import csv; print(next(csv.reader(open('$CSV'))).index('Theme'))")
+topic_col=$(python3 -c "import csv; print(next(csv.reader(open('$CSV'))).index('Topic'))")
 imp() { python3 -c "import json; print(json.load(open('$OUT/state.json'))['import']['$1'])"; }
 # The rectangle of a control lies inside the window (nothing cut off).
 inside() {  # inside NAME
@@ -42,18 +42,18 @@ wait_state "s['import']['stage'] == 'mapping'" 30 || fail "the dialog did not sh
 fields=$(imp fields)
 python3 -c "
 f=$fields; import sys
-sys.exit(0 if f[0] == 'date' and f[1] == 'place' and f[$theme_col] != 'category' else 1)" \
-  || fail "unexpected guess (Date should be a date, Place a place, Theme not yet a category): $fields"
+sys.exit(0 if f[0] == 'date' and f[1] == 'place' and f[$topic_col] != 'category' else 1)" \
+  || fail "unexpected guess (Date should be a date, Place a place, Topic not yet a category): $fields"
 grab_window "$OUT/mapping-100.png" || true
 # Import waits for the answer.
 click_control import.go
 sleep 1
 [ "$(imp stage)" = "mapping" ] || fail "Import ran before the date order was answered: $(imp stage)"
-# Theme -> Category.
-click_control "import.field.$theme_col"
+# Topic -> Category.
+click_control "import.field.$topic_col"
 wait_state "'import.choice.category' in s['controls']" 10 || fail "the column's list did not open (or Category is not visible)"
 click_control import.choice.category
-wait_state "s['import']['fields'][$theme_col] == 'category'" 10 || fail "choosing Category did nothing: $(imp fields)"
+wait_state "s['import']['fields'][$topic_col] == 'category'" 10 || fail "choosing Category did nothing: $(imp fields)"
 # Day first.
 click_control import.dayFirst
 wait_state "s['import']['dateOrder'] == 'day-first' and not s['import']['askingDateOrder']" 10 \
@@ -74,8 +74,8 @@ wait_state "s['import']['stage'] == ''" 10 || fail "Close did not close the repo
 python3 -c "
 import json,sys; m=json.load(open('$CSV.meridian-mapping.json'))
 cols={c['name']: c['field'] for c in m['columns']}
-sys.exit(0 if cols.get('Theme') == 'category' and m.get('dateOrder') == 'day-first' else 1)" \
-  || fail "the saved mapping lacks Theme -> category or day-first: $(cat "$CSV.meridian-mapping.json")"
+sys.exit(0 if cols.get('Topic') == 'category' and m.get('dateOrder') == 'day-first' else 1)" \
+  || fail "the saved mapping lacks Topic -> category or day-first: $(cat "$CSV.meridian-mapping.json")"
 
 # --- Ctrl+S: Meridian JSON beside the CSV (the CSV untouched), with what was chosen.
 xdotool key ctrl+s
@@ -108,7 +108,7 @@ xdotool key ctrl+a
 xdotool type --delay 20 "$CSV"
 xdotool key Return
 wait_state "s['import']['stage'] == 'report'" 30 || fail "opening the CSV again did not import with the saved columns: $(imp stage)"
-[ "$(imp fields | python3 -c "import sys,ast; print(ast.literal_eval(sys.stdin.read())[$theme_col])")" = "category" ] \
+[ "$(imp fields | python3 -c "import sys,ast; print(ast.literal_eval(sys.stdin.read())[$topic_col])")" = "category" ] \
   || fail "the saved mapping was not used: $(imp fields)"
 wait_state "s['total'] == 6" 10 || fail "the reopened CSV did not give 6 events: $(field total)"
 click_control import.close
