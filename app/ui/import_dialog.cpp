@@ -577,11 +577,18 @@ void ImportDialog::drawPreview(Context& c) {
     if (ImGui::RadioButton("as events", !m_previewRaw)) m_previewRaw = false;
     ImGui::SameLine();
     if (ImGui::RadioButton("as read from the file", m_previewRaw)) m_previewRaw = true;
-    const float tableH = ImGui::GetTextLineHeightWithSpacing() * 9.5f;
+    if (m_order.ask && m_mapping.dateOrder == io::DayMonthOrder::Unknown)
+        warningText(c, "The rows whose dates read both ways are left out until the question above is answered.");
+    // As tall as its rows (a few), at most about ten lines: the problems below stay in sight.
+    const float lineH = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    const auto heightFor = [&](std::size_t rows) {
+        return lineH * (static_cast<float>(std::clamp<std::size_t>(rows, 1, 9)) + 1.4f);
+    };
     if (!m_previewRaw) {
         const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingStretchProp;
-        if (m_preview.dataset && ImGui::BeginTable("##events", 4, flags, ImVec2(0, tableH))) {
+        const std::size_t events = m_preview.dataset ? m_preview.dataset->events.size() : 0;
+        if (m_preview.dataset && ImGui::BeginTable("##events", 4, flags, ImVec2(0, heightFor(events)))) {
             const Dataset& ds = *m_preview.dataset;
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -617,7 +624,7 @@ void ImportDialog::drawPreview(Context& c) {
         const int columns = static_cast<int>(std::min<std::size_t>(t.columns.size() + 1, 64));
         const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-        if (columns > 1 && ImGui::BeginTable("##rows", columns, flags, ImVec2(0, tableH))) {
+        if (columns > 1 && ImGui::BeginTable("##rows", columns, flags, ImVec2(0, heightFor(n) + lineH))) {
             ImGui::TableSetupScrollFreeze(1, 1);
             ImGui::TableSetupColumn(m_source->rowWord == "row" ? "Row" : "#");
             for (int k = 1; k < columns; ++k)
@@ -690,8 +697,8 @@ void ImportDialog::drawReport(Context& c) {
     }
     if (m_adopted)
         ImGui::TextWrapped(
-            "Imported: the map and the timeline show it now. %s is not changed; File > Save keeps the data as "
-            "Meridian JSON beside it.",
+            "Imported: the map and the timeline show it now. %s is not changed; File > Save as (Ctrl+Shift+S) "
+            "keeps the data as Meridian JSON.",
             name.c_str());
     if (!m_mappingError.empty()) warningText(c, m_mappingError.c_str());
     const float footerH = ImGui::GetFrameHeightWithSpacing() * 1.4f;

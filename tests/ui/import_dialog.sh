@@ -3,7 +3,7 @@
 # shows the guessed columns and asks the day/month order (Import waits for the
 # answer); one column is changed (Topic -> Category), day-first is chosen, the
 # import runs and reports "7 rows: 6 events, 1 skipped" with the skipped row
-# and the places to check. The CSV is never written; Ctrl+S keeps the data as
+# and the places to check. The CSV is never written; Save as keeps the data as
 # Meridian JSON beside it, with the dates read day-first, the categories from
 # the Topic column and the places found by name. Opening the CSV again uses
 # the saved columns (no question). File > Save as writes GeoJSON. At 200 % on
@@ -77,10 +77,15 @@ cols={c['name']: c['field'] for c in m['columns']}
 sys.exit(0 if cols.get('Topic') == 'category' and m.get('dateOrder') == 'day-first' else 1)" \
   || fail "the saved mapping lacks Topic -> category or day-first: $(cat "$CSV.meridian-mapping.json")"
 
-# --- Ctrl+S: Meridian JSON beside the CSV (the CSV untouched), with what was chosen.
-xdotool key ctrl+s
+# --- Ctrl+Shift+S: Save as Meridian JSON beside the CSV (the CSV untouched), with what was chosen.
+xdotool key ctrl+shift+s
+wait_state "'saveas.format.meridian' in s['controls']" 10 || fail "Ctrl+Shift+S did not open Save as"
+click_control saveas.format.meridian
+sleep 0.3
+click_control saveas.go
 for _ in $(seq 1 40); do [ -s "$OUT/data/classroom-places.json" ] && break; sleep 0.25; done
-[ -s "$OUT/data/classroom-places.json" ] || fail "Ctrl+S did not write classroom-places.json: $(field status)"
+[ -s "$OUT/data/classroom-places.json" ] || fail "Save as did not write classroom-places.json: $(field status)"
+wait_state "s['file'] == '$OUT/data/classroom-places.json'" 10 || fail "the Meridian file did not become the document's: $(field file)"
 [ "$(md5sum "$CSV" | cut -d' ' -f1)" = "$before" ] || fail "the CSV was written to"
 python3 - "$OUT/data/classroom-places.json" <<'EOF' || fail "the saved data is not what the import should give"
 import json, sys
