@@ -110,26 +110,29 @@ std::vector<std::string> reportLines(const io::ImportReport& report, const std::
             ++left;
     };
     add(report.summary() + (report.cancelled ? " (cancelled)" : ""));
-    for (const std::string& n : report.notes) add(n);
-    // Skipped rows first (they lost data), then caveats.
-    for (const io::Severity severity : {io::Severity::Error, io::Severity::Warning}) {
-        for (const io::ImportProblem& p : report.problems) {
-            if (p.severity != severity) continue;
-            std::string where;
-            if (p.row > 0) where = rowWord + " " + std::to_string(p.row);
-            if (!p.column.empty()) where += (where.empty() ? "" : ", ") + std::string("column \"") + p.column + "\"";
-            std::string line = severity == io::Severity::Error ? "skipped: " : "note: ";
-            add(line + (where.empty() ? "" : where + ": ") + p.message);
+    auto located = [&](const io::ImportProblem& p) {
+        std::string where;
+        if (p.row > 0) where = rowWord + " " + std::to_string(p.row);
+        if (!p.column.empty()) where += (where.empty() ? "" : ", ") + std::string("column \"") + p.column + "\"";
+        return (where.empty() ? "" : where + ": ") + p.message;
+    };
+    // What lost data first (skipped rows, places not found), then what to check, then the notes.
+    for (const io::ImportProblem& p : report.problems)
+        if (p.severity == io::Severity::Error) add("skipped: " + located(p));
+    if (report.problemsNotKept > 0) left += report.problemsNotKept;
+    for (const io::PlaceReview::Kind kind : {io::PlaceReview::Kind::NotFound, io::PlaceReview::Kind::Ambiguous}) {
+        for (const io::PlaceReview& r : report.placeReviews) {
+            if (r.kind != kind) continue;
+            std::string rows;
+            for (const unsigned row : r.rows) rows += (rows.empty() ? "" : ", ") + std::to_string(row);
+            if (r.rowCount > r.rows.size()) rows += ", ...";
+            add(std::string(kind == io::PlaceReview::Kind::NotFound ? "place not found: " : "place to check: ") +
+                r.explanation + " (" + rowWord + (r.rowCount == 1 ? " " : "s ") + rows + ")");
         }
     }
-    if (report.problemsNotKept > 0) left += report.problemsNotKept;
-    for (const io::PlaceReview& r : report.placeReviews) {
-        std::string rows;
-        for (const unsigned row : r.rows) rows += (rows.empty() ? "" : ", ") + std::to_string(row);
-        if (r.rowCount > r.rows.size()) rows += ", ...";
-        add(std::string(r.kind == io::PlaceReview::Kind::NotFound ? "place not found: " : "place to check: ") +
-            r.explanation + " (" + rowWord + (r.rowCount == 1 ? " " : "s ") + rows + ")");
-    }
+    for (const io::ImportProblem& p : report.problems)
+        if (p.severity == io::Severity::Warning) add("note: " + located(p));
+    for (const std::string& n : report.notes) add(n);
     if (left > 0) lines.push_back("... and " + std::to_string(left) + " more");
     return lines;
 }

@@ -55,9 +55,10 @@ std::vector<std::string> reasonsToReview(const io::ImportSource& source, const i
 io::ColumnMapping mappingToImport(io::ColumnMapping mapping, const DateOrderQuestion& order);
 
 // The report as lines for the dialog: the summary first ("12 rows: 10 events,
-// 2 skipped"), then each skipped row and caveat located ("row 4, column
-// "When": ..."), then the places to review; at most maxLines, the last saying
-// how many more there are.
+// 2 skipped"), then what lost data (each skipped row located: "skipped: row 4,
+// column "When": ...", the places not found), then the places to check
+// (several share the name), the rows' caveats and the notes about the whole
+// file; at most maxLines, the last saying how many more there are.
 std::vector<std::string> reportLines(const io::ImportReport& report, const std::string& rowWord,
                                      std::size_t maxLines = 200);
 

@@ -325,6 +325,9 @@ void ImportDialog::draw(Context& c) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
                             ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.92f, vp->WorkSize.y * 0.92f), ImGuiCond_Appearing);
+    // Outlined frames: an unticked box or radio stays visible on the light theme's white.
+    StyleVars vars;
+    vars.push(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, c.scale()));
     if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     switch (m_stage) {
         case Stage::Closed:
@@ -407,9 +410,9 @@ void ImportDialog::drawMapping(Context& c) {
 
     ImGui::Separator();
     const std::string mappingFile = io::mappingPathFor(m_path).filename().string();
-    const std::string remember = "Remember these columns for the next open (" + mappingFile + ")";
-    ImGui::Checkbox(remember.c_str(), &m_remember);
+    ImGui::Checkbox("Remember these columns for the next open", &m_remember);
     c.reportControl("import.remember");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Saved beside the file as %s", mappingFile.c_str());
     const bool needOrder = m_order.ask && m_mapping.dateOrder == io::DayMonthOrder::Unknown;
     ImGui::BeginDisabled(needOrder);
     char label[96];
@@ -470,7 +473,7 @@ void ImportDialog::drawDateOrder(Context& c) {
     if (q.ambiguousCount == 0 && !q.ask) return;
     ImGui::Spacing();
     const io::DayMonthOrder shown = m_mapping.dateOrder != io::DayMonthOrder::Unknown ? m_mapping.dateOrder : q.decided;
-    std::string question;
+    std::string question;  // (when asking)
     if (q.row > 0)
         question = ("\"" + q.text + "\" in " + m_source->rowWord + " " + std::to_string(q.row) + ", column \"" +
                     q.column + "\": is it " + q.dayFirst + " or " + q.monthFirst + "?");
@@ -480,9 +483,14 @@ void ImportDialog::drawDateOrder(Context& c) {
         warningText(c, ("How are the dates written? " + question).c_str());
         if (q.conflicting) warningText(c, q.explanation.c_str());
     } else {
-        ImGui::TextWrapped("Dates: %s", question.c_str());
-        if (m_mapping.dateOrder == io::DayMonthOrder::Unknown && !q.explanation.empty())
-            ImGui::TextDisabled("As the data says: %s", q.explanation.c_str());
+        const bool dayFirst = shown == io::DayMonthOrder::DayFirst;
+        std::string said = dayFirst ? "Dates are read day first" : "Dates are read month first";
+        if (m_mapping.dateOrder == io::DayMonthOrder::Unknown)
+            said += ", as the data says" + (q.explanation.empty() ? std::string() : " (" + q.explanation + ")");
+        if (q.row > 0)
+            said += ": \"" + q.text + "\" in " + m_source->rowWord + " " + std::to_string(q.row) + " is " +
+                    (dayFirst ? q.dayFirst : q.monthFirst);
+        ImGui::TextWrapped("%s.", said.c_str());
     }
     const std::string dayFirst = "Day first (" + (q.dayFirst.empty() ? std::string("31/12/2006") : q.dayFirst) + ")";
     const std::string monthFirst =
@@ -610,7 +618,10 @@ void ImportDialog::drawPreview(Context& c) {
             ImGui::EndTable();
         }
         const std::vector<std::string> lines = reportLines(m_preview.report, m_source->rowWord, 12);
+        const bool orderPending = m_order.ask && m_mapping.dateOrder == io::DayMonthOrder::Unknown;
         for (std::size_t k = 0; k < lines.size(); ++k) {
+            if (orderPending && lines[k].find("day-first or month-first") != std::string::npos)
+                continue;  // asked above
             if (k == 0) {
                 ImGui::TextWrapped("These rows give %s", lines[0].c_str());
             } else if (lines[k].rfind("skipped:", 0) == 0) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "io/import/save_any.h"
@@ -38,18 +39,37 @@ void SaveAsDialog::draw(Context& c) {
         m_name = fileNameForFormat(file.filename().string(), kFormats[m_format]);
         m_lossesFor = -1;
     }
+    // Centred, never wider than the window (a projector at 200 %): long lines wrap.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x * 0.96f, vp->WorkSize.y * 0.96f));
+    StyleVars vars;
+    vars.push(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, c.scale()));  // unticked radios visible on white
     if (!ImGui::BeginPopupModal("Save as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    const float fieldW = ImGui::GetFontSize() * 26;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float maxW = vp->WorkSize.x * 0.96f - style.WindowPadding.x * 2;
+    const float besideField = ImGui::CalcTextSize("File name").x + ImGui::CalcTextSize("Browse\u2026").x +
+                              style.FramePadding.x * 2 + style.ItemInnerSpacing.x + style.ItemSpacing.x * 2;
+    const float fieldW = std::min(ImGui::GetFontSize() * 26, maxW - besideField);
     ImGui::TextUnformatted("Format");
+    float lineEnd = 0;  // where the last radio ended on its line
     for (int i = 0; i < static_cast<int>(std::size(kFormats)); ++i) {
-        if (ImGui::RadioButton(io::exportFormatLabel(kFormats[i]), m_format == i)) {
+        const char* label = io::exportFormatLabel(kFormats[i]);
+        const float w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+        if (i > 0 && lineEnd + style.ItemSpacing.x + w <= maxW) {
+            ImGui::SameLine();
+            lineEnd += style.ItemSpacing.x + w;
+        } else {
+            lineEnd = w;
+        }
+        if (ImGui::RadioButton(label, m_format == i)) {
             m_format = i;
             m_name = fileNameForFormat(m_name, kFormats[i]);
         }
         c.reportControl(("saveas.format." + std::string(io::exportFormatId(kFormats[i]))).c_str());
-        if (i + 1 < static_cast<int>(std::size(kFormats))) ImGui::SameLine();
     }
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + fieldW * 1.5f);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(fieldW * 1.5f, maxW));
     ImGui::TextDisabled("%s", kWhatFor[m_format]);
     // What the format cannot keep of this data (counted again when the data or the format changes).
     if (m_lossesFor != m_format || m_lossesRevision != c.doc.revision()) {

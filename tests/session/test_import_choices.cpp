@@ -170,6 +170,11 @@ TEST_CASE("import choices: the report names every skipped row, then the places")
     const auto place =
         std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("place", 0) == 0; });
     CHECK(skipped < place);
+    // The notes about the whole file come last.
+    REQUIRE(!r.report.notes.empty());
+    const auto note = std::find(lines.begin(), lines.end(), r.report.notes.front());
+    REQUIRE(note != lines.end());
+    CHECK(place < note);
     // Cut short: the last line says how many more.
     const std::vector<std::string> few = reportLines(r.report, "row", 2);
     REQUIRE(few.size() == 2);
