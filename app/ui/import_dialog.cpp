@@ -485,7 +485,7 @@ void ImportDialog::drawDateOrder(Context& c) {
     } else {
         const bool dayFirst = shown == io::DayMonthOrder::DayFirst;
         std::string said = dayFirst ? "Dates are read day first" : "Dates are read month first";
-        if (m_mapping.dateOrder == io::DayMonthOrder::Unknown)
+        if (m_mapping.dateOrder == io::DayMonthOrder::Unknown || m_mapping.dateOrder == q.decided)
             said += ", as the data says" + (q.explanation.empty() ? std::string() : " (" + q.explanation + ")");
         if (q.row > 0)
             said += ": \"" + q.text + "\" in " + m_source->rowWord + " " + std::to_string(q.row) + " is " +

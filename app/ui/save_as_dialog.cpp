@@ -39,16 +39,18 @@ void SaveAsDialog::draw(Context& c) {
         m_name = fileNameForFormat(file.filename().string(), kFormats[m_format]);
         m_lossesFor = -1;
     }
-    // Centred, never wider than the window (a projector at 200 %): long lines wrap.
+    // A fixed width, never wider than the window (a projector at 200 %), and a fixed top: the
+    // controls are where the first frame drew them (the app may draw no second frame before a click).
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x * 0.96f, vp->WorkSize.y * 0.96f));
+    const float width = std::min(ImGui::GetFontSize() * 42, vp->WorkSize.x * 0.96f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.08f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y * 0.9f));
     StyleVars vars;
     vars.push(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, c.scale()));  // unticked radios visible on white
     if (!ImGui::BeginPopupModal("Save as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float maxW = vp->WorkSize.x * 0.96f - style.WindowPadding.x * 2;
+    const float maxW = width - style.WindowPadding.x * 2;
     const float besideField = ImGui::CalcTextSize("File name").x + ImGui::CalcTextSize("Browse\u2026").x +
                               style.FramePadding.x * 2 + style.ItemInnerSpacing.x + style.ItemSpacing.x * 2;
     const float fieldW = std::min(ImGui::GetFontSize() * 26, maxW - besideField);
@@ -69,7 +71,7 @@ void SaveAsDialog::draw(Context& c) {
         }
         c.reportControl(("saveas.format." + std::string(io::exportFormatId(kFormats[i]))).c_str());
     }
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(fieldW * 1.5f, maxW));
+    ImGui::PushTextWrapPos(0.0f);  // the window's width
     ImGui::TextDisabled("%s", kWhatFor[m_format]);
     // What the format cannot keep of this data (counted again when the data or the format changes).
     if (m_lossesFor != m_format || m_lossesRevision != c.doc.revision()) {
