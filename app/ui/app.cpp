@@ -120,6 +120,8 @@ bool App::open(const std::string& path) {
     io::OpenOptions options;
     const io::FileFormat format = io::sniffFileFormat(path);
     if (format != io::FileFormat::MeridianJson && format != io::FileFormat::Unknown) options.gazetteer = gazetteer();
+    // A reload of a file imported through the dialog: with the columns chosen there.
+    if (m_importMapping && std::filesystem::path(path) == m_doc.path()) options.mapping = m_importMapping;
     const LoadReport report = openFile(m_doc, m_session, path, options);
     for (const Diagnostic& d : report.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
     LoadProblems& problems = m_window.loadProblems();
@@ -134,6 +136,7 @@ bool App::open(const std::string& path) {
     m_docFormat = report.format;
     if (report.format != io::FileFormat::MeridianJson) c.status("Imported " + report.summary, 10);
     if (!report.reload) {
+        m_importMapping.reset();
         std::error_code ec;
         const std::string absolute = std::filesystem::absolute(path, ec).lexically_normal().string();
         io::addRecentFile(m_settings, absolute);
@@ -147,6 +150,27 @@ bool App::open(const std::string& path) {
     }
     m_changedOnDiskSeen = {};
     return true;
+}
+
+void App::adoptImport(FinishedImport& done) {
+    const LoadReport report =
+        adoptDataset(m_doc, m_session, std::move(done.data), done.path, std::move(done.diagnostics), done.format);
+    m_window.loadProblems() = {done.path, report.diagnostics, true};  // File > Show problems (the dialog showed them)
+    m_docFormat = done.format;
+    m_importMapping = std::move(done.mapping);
+    std::error_code ec;
+    const std::string absolute = std::filesystem::absolute(done.path, ec).lexically_normal().string();
+    io::addRecentFile(m_settings, absolute);
+    m_settings.lastFile = absolute;
+    if (!report.reload) {
+        resolveFilterIds();
+        if (!m_recoveryFolder.empty()) {
+            m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
+            m_recoveryClock = {};
+        }
+    }
+    m_changedOnDiskSeen = {};
+    context(m_session).status("Imported " + done.summary, 10);
 }
 
 // The text of the document's own file, when it is a Meridian file: saves keep its layout.
@@ -275,7 +299,29 @@ void App::endFrame() {
     if (r.openPath) {
         const std::string path = *r.openPath;
         r.openPath.reset();
-        unlessUnsaved("open another file", [this, path] { open(path); });
+        unlessUnsaved("open another file", [this, path] {
+            const io::FileFormat f = io::sniffFileFormat(path);
+            if (f != io::FileFormat::MeridianJson && f != io::FileFormat::Unknown && path != m_doc.path().string())
+                m_requests.importPath = path;  // a spreadsheet, TimelineJS or geodata: the import dialog
+            else
+                open(path);
+        });
+    }
+    if (r.adoptImport) {
+        const std::shared_ptr<FinishedImport> done = std::move(r.adoptImport);
+        if (m_doc.isDirty())  // edits made while it ran: never dropped silently
+            c.status("Not imported: save or undo your changes first (they would be lost).", 10);
+        else
+            adoptImport(*done);
+    }
+    if (r.saveAsPath) {
+        const std::string path = *r.saveAsPath;
+        r.saveAsPath.reset();
+        std::string error;
+        if (saveAs(path, &error))
+            c.status("Saved as " + path);
+        else
+            c.status("Not saved: " + error, 15);
     }
     if (r.reload) {
         r.reload = false;
@@ -310,6 +356,7 @@ double App::nextFrameDueSec() {
     // until ImGui has sized and placed it.
     const bool asking = m_recoveryDialog.isOpen() || m_unsavedPrompt.isOpen() || m_changedOnDisk.isOpen();
     if (asking && m_promptFrames < 4) due = m_session.clockSec;
+    if (m_window.importWorking()) due = std::min(due, m_session.clockSec + 0.1);  // its progress
     return due;
 }
 

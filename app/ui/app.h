@@ -81,6 +81,8 @@ public:
 
 private:
     Context context(Session& s);
+    // The import dialog's result as the document (like open(), without reading the file again).
+    void adoptImport(FinishedImport& done);
     void resolveFilterIds();
     bool saveDocument(std::string* error, bool overwriteChangedFile);
     std::string layoutOfDocumentFile() const;
@@ -101,6 +103,7 @@ private:
     bool m_quitConfirmed = false;
     io::FileFormat m_docFormat = io::FileFormat::Unknown;  // how the document's file was read
     std::unique_ptr<io::Gazetteer> m_gazetteer;
+    std::optional<io::ColumnMapping> m_importMapping;  // the document's, when imported through the dialog (reloads)
     bool m_gazetteerTried = false;
     std::filesystem::file_time_type m_changedOnDiskSeen{};  // a change we already told the user about
     // Questions to the user (modals), and their answers until the frame ends.

@@ -60,7 +60,8 @@ void MainWindow::handleGlobalShortcuts(Context& c) {
         if (keyPressed(Key::E, false) && c.doc.hasData() && !c.app.exportProgress.running) r.showExportDialog = true;
         if (keyPressed(Key::R, false) && !c.doc.path().empty()) r.reload = true;
         if (keyPressed(Key::Q, false)) r.quit = true;
-        if (keyPressed(Key::S, false) && c.doc.isDirty()) r.save = true;
+        if (keyPressed(Key::S, false) && c.doc.isDirty() && !shiftDown()) r.save = true;
+        if (keyPressed(Key::S, false) && c.doc.hasData() && shiftDown()) r.showSaveAsDialog = true;
         // Undo and redo, unless a text field is being edited (it has its own).
         if (shortcutsAllowed()) {
             if (keyPressed(Key::Z) && !shiftDown()) c.doc.undo();
@@ -106,8 +107,12 @@ void MainWindow::drawMenuBar(Context& c) {
     if (!ImGui::BeginMainMenuBar()) return;
     Requests& r = c.requests;
     const Palette& pal = palette(c.look.theme);
-    if (ImGui::BeginMenu("File")) {
+    const bool fileMenu = ImGui::BeginMenu("File");
+    if (!fileMenu) c.reportControl("menu.file");
+    if (fileMenu) {
         if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) r.showOpenDialog = true;
+        if (ImGui::MenuItem("Import a spreadsheet or other file\u2026")) r.showImportDialog = true;
+        c.reportControl("menu.file.import");
         if (ImGui::BeginMenu("Open recent", !c.settings.recentFiles.empty())) {
             for (const std::string& f : c.settings.recentFiles)
                 if (ImGui::MenuItem(f.c_str())) r.openPath = f;
@@ -115,6 +120,8 @@ void MainWindow::drawMenuBar(Context& c) {
         }
         if (ImGui::MenuItem("Reload", "Ctrl+R", false, !c.doc.path().empty())) r.reload = true;
         if (ImGui::MenuItem("Save", "Ctrl+S", false, c.doc.isDirty())) r.save = true;
+        if (ImGui::MenuItem("Save as\u2026", "Ctrl+Shift+S", false, c.doc.hasData())) r.showSaveAsDialog = true;
+        c.reportControl("menu.file.saveas");
         if (ImGui::MenuItem("Show problems", nullptr, false, !m_loadProblems.diagnostics.empty())) showProblems();
         ImGui::Separator();
         if (ImGui::MenuItem("Export image or animation\u2026", "Ctrl+E", false,
@@ -355,6 +362,10 @@ void MainWindow::draw(Context& c) {
     m_openDialog.draw(c);
     m_exportDialog.draw(c);
     m_exportDialog.drawProgress(c);
+    if (interactive) {  // never in an exported picture
+        m_importDialog.draw(c);
+        m_saveAsDialog.draw(c);
+    }
     s.view.revealSelected = false;  // every view has had its chance to scroll to it
 }
 

@@ -12,9 +12,11 @@
 #include "ui/event_table.h"
 #include "ui/export_dialog.h"
 #include "ui/filter_panel.h"
+#include "ui/import_dialog.h"
 #include "ui/map_panel.h"
 #include "ui/open_dialog.h"
 #include "ui/presenter.h"
+#include "ui/save_as_dialog.h"
 #include "ui/story_panel.h"
 #include "ui/timeline_panel.h"
 
@@ -52,6 +54,8 @@ public:
     const TimelinePanel& timeline() const { return m_timeline; }
     // Background work done that needs a frame to show it.
     bool hasPendingUploads() { return m_map.hasPendingUpload() || m_details.hasPendingUpload(); }
+    // An import reads or runs on its worker thread: frames now and then show its progress.
+    bool importWorking() const { return m_importDialog.working(); }
 
 private:
     void handleGlobalShortcuts(Context& c);
@@ -71,6 +75,8 @@ private:
     Presenter m_presenter;
     OpenDialog m_openDialog;
     ExportDialog m_exportDialog;
+    ImportDialog m_importDialog;
+    SaveAsDialog m_saveAsDialog;
     DiagnosticsWindow m_problems;
     LoadProblems m_loadProblems;
     bool m_compact = false;             // the last frame's layout had the drawer
