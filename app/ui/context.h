@@ -15,6 +15,7 @@
 #include "io/settings.h"
 #include "session/export_job.h"
 #include "session/session.h"
+#include "ui/editing_state.h"
 
 struct ImFont;
 
@@ -53,6 +54,13 @@ struct Requests {
     std::optional<bool> fullscreen;  // set full screen on or off
     std::optional<std::string> openPath;
     std::optional<ExportRequest> startExport;
+    // File > New: a new, empty dataset (its file, if the user named one). Carried
+    // out after the frame like openPath, so unsaved changes can be guarded there.
+    struct NewDataset {
+        DatasetInfo info;
+        std::string path;
+    };
+    std::optional<NewDataset> newDataset;
 };
 
 // An export started from the window: its progress, and Cancel.
@@ -78,6 +86,7 @@ struct AppState {
     // Where named controls were drawn last (screen px x0, y0, x1, y1): UI tests
     // read them from the state report to click a control like a user would.
     std::map<std::string, std::array<float, 4>> controls;
+    EditingState editing;  // the editor (ui/editing_state.h)
 };
 
 struct Context {

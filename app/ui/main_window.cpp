@@ -58,7 +58,8 @@ void MainWindow::handleGlobalShortcuts(Context& c) {
     if (ctrlDown()) {
         if (keyPressed(Key::F, false)) r.focusSearch = true;
         if (keyPressed(Key::O, false)) r.showOpenDialog = true;
-        if (keyPressed(Key::E, false) && c.doc.hasData() && !c.app.exportProgress.running) r.showExportDialog = true;
+        if (keyPressed(Key::E, false) && !shiftDown() && c.doc.hasData() && !c.app.exportProgress.running)
+            r.showExportDialog = true;
         if (keyPressed(Key::R, false) && !c.doc.path().empty()) r.reload = true;
         if (keyPressed(Key::Q, false)) r.quit = true;
         if (keyPressed(Key::S, false) && c.doc.isDirty()) r.save = true;
@@ -105,6 +106,7 @@ void MainWindow::drawMenuBar(Context& c) {
     Requests& r = c.requests;
     const Palette& pal = palette(c.look.theme);
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New dataset\u2026", "Ctrl+N")) c.app.editing.showNewDataset = true;
         if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) r.showOpenDialog = true;
         if (ImGui::BeginMenu("Open recent", !c.settings.recentFiles.empty())) {
             for (const std::string& f : c.settings.recentFiles)
@@ -122,13 +124,7 @@ void MainWindow::drawMenuBar(Context& c) {
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Edit")) {
-        const std::string undo = c.doc.canUndo() ? "Undo: " + c.doc.undoName() : std::string("Undo");
-        const std::string redo = c.doc.canRedo() ? "Redo: " + c.doc.redoName() : std::string("Redo");
-        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, c.doc.canUndo())) c.doc.undo();
-        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, c.doc.canRedo())) c.doc.redo();
-        ImGui::EndMenu();
-    }
+    drawEditMenu(c);
     if (ImGui::BeginMenu("View")) {
         constexpr const char* kThemeNames[] = {"Dark theme", "Light theme", "Projector theme (high contrast)"};
         for (Theme t : {Theme::Dark, Theme::Light, Theme::Projector}) {
@@ -371,13 +367,18 @@ void MainWindow::draw(Context& c) {
         drawFullWindowMap(c);
         return;
     }
-    if (interactive) handleGlobalShortcuts(c);
+    if (interactive) handleGlobalShortcuts(c), handleEditShortcuts(c);
+    refreshValidation(c);
     drawMenuBar(c);
     drawPanels(c);
+    m_details.endFrame();
     m_problems.draw(c, m_loadProblems.file, m_loadProblems.diagnostics, m_loadProblems.loaded);
     m_openDialog.draw(c);
     m_exportDialog.draw(c);
     m_exportDialog.drawProgress(c);
+    m_newDataset.draw(c);
+    m_lists.draw(c);
+    m_lists.endFrame();
     drawQuitPrompt(c);
     s.view.revealSelected = false;  // every view has had its chance to scroll to it
 }

@@ -12,7 +12,9 @@
 #include "ui/event_table.h"
 #include "ui/export_dialog.h"
 #include "ui/filter_panel.h"
+#include "ui/list_editors.h"
 #include "ui/map_panel.h"
+#include "ui/new_dataset_dialog.h"
 #include "ui/open_dialog.h"
 #include "ui/presenter.h"
 #include "ui/story_panel.h"
@@ -65,6 +67,9 @@ private:
     void drawDrawer(Context& c);
     void drawFullWindowMap(Context& c);
     void drawQuitPrompt(Context& c);
+    void drawEditMenu(Context& c);         // ui/main_window_editing.cpp
+    void handleEditShortcuts(Context& c);  // ui/main_window_editing.cpp
+    void refreshValidation(Context& c);    // ui/main_window_editing.cpp
 
     PanelLayout m_layout;
     MapPanel m_map;
@@ -76,6 +81,8 @@ private:
     Presenter m_presenter;
     OpenDialog m_openDialog;
     ExportDialog m_exportDialog;
+    NewDatasetDialog m_newDataset;
+    ListEditors m_lists;
     DiagnosticsWindow m_problems;
     LoadProblems m_loadProblems;
     bool m_quitPrompt = false, m_quitConfirmed = false;

@@ -86,6 +86,14 @@ void writeStateReport(App& app, const std::string& path) {
     j["controls"] = controls;
     j["dirty"] = app.document().isDirty();
     j["undo"] = app.document().undoName();
+    j["redo"] = app.document().redoName();
+    // The editor (issue 13): what the data holds now, and the live validation's count.
+    j["places"] = ds.places.size();
+    j["sources"] = ds.sources.size();
+    j["editing"] = app.state().editing.on;
+    j["problems"] = app.state().editing.problems.revision == app.document().revision()
+                        ? static_cast<long long>(app.state().editing.problems.errors)
+                        : -1;
     write(j, path);
 }
 
