@@ -86,9 +86,9 @@ const char* eventFieldName(EventField f) {
 
 Event newEvent(const Document& doc, DayNumber day, Index category) {
     Event e;
-    e.id = doc.uniqueId(RecordKind::Event, "event");
     e.title = "New event";
     e.date = snapToPrecision(day, DatePrecision::Day);
+    e.id = doc.uniqueId(RecordKind::Event, e.date.iso() + " new event");  // like the curated ids: "2006-07-05-..."
     const Dataset& ds = doc.data();
     e.category = category < ds.categories.size() ? category : (ds.categories.empty() ? kNoIndex : 0);
     e.confidence = Confidence::Reported;

@@ -14,6 +14,28 @@ namespace meridian::ui {
 void TextFields::text(const char* label, const std::string& value, TextCommit commit, float heightLines,
                       const char* hint, float widthPx) {
     const ImGuiID id = ImGui::GetID(label);
+    if (heightLines > 0 && m_activeId != id && m_focusId != id) {
+        // Dear ImGui's multi-line field does not wrap: show the text wrapped, and
+        // edit it (Enter ends, Ctrl+Enter for a new line) once clicked.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float w = widthPx < 0 ? ImGui::GetContentRegionAvail().x : widthPx;
+        const float wrap = w - 2 * st.FramePadding.x;
+        const bool empty = value.empty();
+        const char* shown = empty ? (hint ? hint : "") : value.c_str();
+        const ImVec2 ts = ImGui::CalcTextSize(shown, nullptr, false, wrap);
+        const float h =
+            std::max(ts.y, ImGui::GetTextLineHeight() * std::min(heightLines, 2.0f)) + 2 * st.FramePadding.y;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton(label, ImVec2(w, h))) m_focusId = id;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h),
+                          ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
+                          st.FrameRounding);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + st.FramePadding.x, p.y + st.FramePadding.y),
+                    ImGui::GetColorU32(empty ? ImGuiCol_TextDisabled : ImGuiCol_Text), shown, nullptr, wrap);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+        return;
+    }
     std::string scratch;
     std::string* buf = &scratch;
     if (m_activeId == id) {
@@ -22,9 +44,14 @@ void TextFields::text(const char* label, const std::string& value, TextCommit co
     } else {
         scratch = value;
     }
+    if (m_focusId == id) {
+        ImGui::SetKeyboardFocusHere();
+        m_focusId = 0;
+    }
     ImGui::SetNextItemWidth(widthPx);
     if (heightLines > 0)
-        ImGui::InputTextMultiline(label, buf, ImVec2(widthPx, ImGui::GetTextLineHeight() * heightLines + 8));
+        ImGui::InputTextMultiline(label, buf, ImVec2(widthPx, ImGui::GetTextLineHeight() * heightLines + 8),
+                                  ImGuiInputTextFlags_CtrlEnterForNewLine);
     else if (hint)
         ImGui::InputTextWithHint(label, hint, buf);
     else

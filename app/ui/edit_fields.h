@@ -30,6 +30,7 @@ public:
 
 private:
     unsigned m_activeId = 0;
+    unsigned m_focusId = 0;  // a wrapped multi-line field clicked: edit it next frame
     std::string m_buffer, m_initial;
     TextCommit m_commit;
     bool m_seen = false;

@@ -62,6 +62,9 @@ const char* pickRoleName(PlacePickRole r) {
 // ===========================================================================
 
 void EventEditor::change(Context& c, Index at, EventField field, Event after) {
+    if (at >= c.data().events.size()) return;
+    after.answeredBy = c.data().events[at].answeredBy;
+    if (after == c.data().events[at]) return;  // nothing changed: no step in the history
     std::string error;
     if (!c.doc.apply(editEventEdit(c.doc, at, std::move(after), field), &error)) m_error = error;
 }
@@ -132,8 +135,14 @@ void EventEditor::drawHeader(Context& c, Index at, const Event& e) {
         if (ImGui::SmallButton("OK##error")) m_error.clear();
     }
     fieldLabel(c, "TITLE");
+    // Titles are often long: wrapped (two lines), Enter ends; no line breaks in a title.
     m_fields.text("##title", e.title,
-                  commitLater(c, e, EventField::Title, [](Event& ev, const std::string& t) { ev.title = t; }));
+                  commitLater(c, e, EventField::Title,
+                              [](Event& ev, const std::string& t) {
+                                  ev.title = t;
+                                  std::replace(ev.title.begin(), ev.title.end(), '\n', ' ');
+                              }),
+                  2);
     c.reportControl("edit.title");
     fieldProblems(c, problems(c, at, "title"));
 }
@@ -381,6 +390,8 @@ void EventEditor::placePicker(Context& c, const char* label, PlacePickRole role,
 void EventEditor::drawWhere(Context& c, Index at, const Event& e) {
     fieldLabel(c, "WHERE");
     int kind = e.isConnection() || e.from != kNoIndex || e.to != kNoIndex ? 2 : e.place != kNoIndex ? 1 : 0;
+    // Chosen but not set yet (no place picked): the choice is the form's until a place is.
+    if (kind == 0 && m_whereChoice.first == e.id) kind = m_whereChoice.second;
     const int before = kind;
     ImGui::RadioButton("Nowhere", &kind, 0);
     c.reportControl("edit.where.none");
@@ -391,6 +402,7 @@ void EventEditor::drawWhere(Context& c, Index at, const Event& e) {
     ImGui::RadioButton("A connection", &kind, 2);
     c.reportControl("edit.where.connection");
     if (kind != before) {
+        m_whereChoice = {e.id, kind};
         // Keep what can be kept: a place becomes the connection's start, and back.
         if (kind == 0) change(c, at, EventField::Where, withoutLocation(e));
         if (kind == 1) change(c, at, EventField::Where, withPlace(e, e.from != kNoIndex ? e.from : kNoIndex));

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/import/gazetteer.h"
@@ -44,7 +45,8 @@ private:
     std::vector<const FieldProblem*> problems(const Context& c, Index at, const char* field) const;
 
     TextFields m_fields;
-    std::string m_error;  // the last refused change
+    std::string m_error;                        // the last refused change
+    std::pair<std::string, int> m_whereChoice;  // event id, 1 place / 2 connection chosen before any place is set
     // Searching a place by name.
     PlacePickRole m_searchRole = PlacePickRole::None;
     std::string m_placeQuery, m_searchedFor;

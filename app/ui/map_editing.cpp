@@ -266,18 +266,19 @@ void MapEditing::draw(Context& c, const geo::Viewport& vp, ImVec2 origin, bool h
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ed.pick == PlacePickRole::None) ImGui::SetTooltip("%s: drag to move it", ds.places[under].name.c_str());
     }
-    // What a click does now.
-    const std::string banner =
-        ed.pick != PlacePickRole::None
-            ? std::string("Click on the map to set ") + roleText(ed.pick) +
-                  " (a place's square, or anywhere). Esc cancels."
-            : std::string("Editing: click an empty spot to add a place; drag a square to move a place.");
+    // What a click does now: under the toolbar, centred, shortened on a narrow map.
+    const bool picking = ed.pick != PlacePickRole::None;
+    std::string banner = picking
+                             ? std::string("Click on the map to set ") + roleText(ed.pick) + ". Esc cancels."
+                             : std::string("Editing: click an empty spot to add a place; drag a square to move one.");
+    if (ImGui::CalcTextSize(banner.c_str()).x > static_cast<float>(vp.widthPx) - 40 * s)
+        banner = picking ? "Click: set the place. Esc cancels." : "Click: new place. Drag a square: move it.";
     const ImVec2 ts = ImGui::CalcTextSize(banner.c_str());
     const ImVec2 bp(origin.x + (static_cast<float>(vp.widthPx) - ts.x) * 0.5f,
-                    origin.y + static_cast<float>(vp.heightPx) - ts.y - 14 * s);
+                    origin.y + ImGui::GetFrameHeight() + 22 * s);
     dl->AddRectFilled(ImVec2(bp.x - 8 * s, bp.y - 4 * s), ImVec2(bp.x + ts.x + 8 * s, bp.y + ts.y + 4 * s),
                       withAlpha(pal.panelBg, 0xE8), 5 * s);
-    dl->AddText(bp, ed.pick != PlacePickRole::None ? pal.notice : pal.text, banner.c_str());
+    dl->AddText(bp, picking ? pal.notice : pal.text, banner.c_str());
     drawNewPlacePopup(c);
 }
 

@@ -57,12 +57,12 @@ TEST_CASE("editing: add, duplicate and delete events, each named and undone") {
     const Event& e = doc.data().events[0];
     CHECK(e.date.iso() == "2006-07-05");
     CHECK(e.category == 0);
-    CHECK(e.id == "event");
+    CHECK(e.id == "2006-07-05-new-event");
 
     REQUIRE(doc.apply(duplicateEventEdit(doc, 0)));
     CHECK(doc.undoName() == "duplicate New event");
     REQUIRE(doc.data().events.size() == 2);
-    CHECK(doc.data().events[1].id == "event-2");
+    CHECK(doc.data().events[1].id == "2006-07-05-new-event-2");
     CHECK(doc.data().events[1].title == "New event (copy)");
 
     REQUIRE(doc.apply(deleteEventEdit(doc, 0)));
@@ -70,7 +70,7 @@ TEST_CASE("editing: add, duplicate and delete events, each named and undone") {
     CHECK(doc.data().events.size() == 1);
     CHECK(doc.undo());
     CHECK(doc.data().events.size() == 2);
-    CHECK(doc.data().events[0].id == "event");
+    CHECK(doc.data().events[0].id == "2006-07-05-new-event");
 }
 
 TEST_CASE("editing: deleting an event a story highlights and another answers, undone as one") {
