@@ -178,7 +178,14 @@ void MapEditing::drawNewPlacePopup(Context& c) {
         ImGui::OpenPopup("New place");
         m_openPopup = false;
     }
-    if (!ImGui::BeginPopup("New place")) return;
+    // The map's window has no padding: the popup gets the usual one back.
+    bool open = false;
+    {
+        StyleVars vars;
+        vars.push(ImGuiStyleVar_WindowPadding, ImVec2(12 * c.scale(), 10 * c.scale()));
+        open = ImGui::BeginPopup("New place");
+    }
+    if (!open) return;
     {
         FontScope bold(c.fonts.bold);
         ImGui::TextUnformatted("A new place here");

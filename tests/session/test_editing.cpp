@@ -3,6 +3,8 @@
 // events still use a record; live validation tied to fields.
 #include <doctest.h>
 
+#include <random>
+
 #include "core/date_snap.h"
 #include "core/document.h"
 #include "io/dataset_loader.h"
@@ -229,4 +231,82 @@ TEST_CASE("editing: live validation ties each problem to its field") {
     CHECK(problems.at(RecordKind::Event, 0, "title").size() == 1);
     CHECK(problems.at(RecordKind::Event, 0, "date").empty());
     CHECK(problems.at(RecordKind::Event, 0).size() == problems.errors);
+}
+
+TEST_CASE("editing: random sequences of the editor's changes, all undone, give back the dataset") {
+    Document doc = curatedDocument();
+    const Dataset original = doc.data();
+    std::mt19937 rng(1313);
+    for (int round = 0; round < 40; ++round) {
+        std::vector<Dataset> states{doc.data()};
+        for (int step = 0; step < 25; ++step) {
+            const Dataset& ds = doc.data();
+            const auto events = static_cast<Index>(ds.events.size());
+            const Index e = events ? static_cast<Index>(rng() % events) : kNoIndex;
+            const DayNumber day = daysFromCivil(1980 + static_cast<int>(rng() % 45), 1 + static_cast<int>(rng() % 12), 1);
+            std::optional<Edit> edit;
+            switch (rng() % 9) {
+                case 0:
+                    edit = addEventEdit(doc, day, static_cast<Index>(rng() % (ds.categories.size() + 1)));
+                    break;
+                case 1:
+                    if (e != kNoIndex) edit = duplicateEventEdit(doc, e);
+                    break;
+                case 2:
+                    if (e != kNoIndex) edit = deleteEventEdit(doc, e);
+                    break;
+                case 3:
+                    if (e != kNoIndex)
+                        edit = editEventEdit(doc, e, movedEvent(ds.events[e], static_cast<double>(day) + 0.5, rng() % 2),
+                                             EventField::Date);
+                    break;
+                case 4:
+                    if (e != kNoIndex)
+                        edit = editEventEdit(doc, e, withEndAt(ds.events[e], static_cast<double>(day)), EventField::End);
+                    break;
+                case 5:
+                    if (e != kNoIndex)
+                        edit = addSourceToEventEdit(
+                            doc, e, newSource(doc, "Agency", "Report", std::nullopt, "", SourceKind::Official));
+                    break;
+                case 6:
+                    edit = Edit::append(ds, newPlace(doc, "Somewhere", -30.0 + rng() % 60, -100.0 + rng() % 200));
+                    break;
+                case 7:
+                    if (!ds.places.empty())
+                        edit = movePlaceEdit(doc, static_cast<Index>(rng() % ds.places.size()), 10.5, 20.25);
+                    break;
+                case 8:
+                    if (!ds.places.empty()) {
+                        const auto kinds = {RecordKind::Place, RecordKind::Source, RecordKind::Actor};
+                        const RecordKind kind = *(kinds.begin() + rng() % 3);
+                        const std::size_t n = recordCount(ds, kind);
+                        if (n) edit = deleteRecordEdit(doc, kind, static_cast<Index>(rng() % n));
+                    }
+                    break;
+            }
+            if (!edit || edit->empty()) continue;
+            std::string error;
+            REQUIRE_MESSAGE(doc.apply(*edit, &error), error);
+            CHECK_FALSE(doc.undoName().empty());
+            states.push_back(doc.data());
+        }
+        // Undo back to the round's start, checking every state on the way.
+        for (std::size_t k = states.size() - 1; k > 0; --k) {
+            REQUIRE(doc.data() == states[k]);
+            REQUIRE(doc.undo());
+        }
+        REQUIRE(doc.data() == states.front());
+        // Redo all of it; every other round goes on from there, the others from the
+        // round's start (the next edit then drops what could have been redone).
+        for (std::size_t k = 1; k < states.size(); ++k) {
+            REQUIRE(doc.redo());
+            REQUIRE(doc.data() == states[k]);
+        }
+        CHECK_FALSE(doc.canRedo());
+        if (round % 2)
+            for (std::size_t k = 1; k < states.size(); ++k) REQUIRE(doc.undo());
+    }
+    while (doc.canUndo()) REQUIRE(doc.undo());
+    CHECK(doc.data() == original);
 }
