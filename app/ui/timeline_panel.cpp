@@ -729,6 +729,17 @@ void TimelinePanel::draw(Context& c) {
         }
     }
     if (hovered && overAxis) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    // Where the selected event starts on its lane (UI tests drag it from there).
+    if (editing && c.session.view.selected < c.data().events.size()) {
+        const Event& e = c.data().events[c.session.view.selected];
+        const int row = t.layout.rowOfCategory(e.category);
+        if (row >= 0) {
+            const float x = lanesP0.x + static_cast<float>(t.view.dayToX(static_cast<double>(e.span().first)));
+            const float top = rowsTop + t.layout.rowTopPx(static_cast<std::size_t>(row));
+            c.app.controls["timeline.selected"] = {x, top, x + 1,
+                                                   top + t.layout.rowHeightPx(static_cast<std::size_t>(row))};
+        }
+    }
 }
 
 void TimelinePanel::layoutReport(TimelineLayoutReport& out) const {

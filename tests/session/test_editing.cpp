@@ -243,7 +243,8 @@ TEST_CASE("editing: random sequences of the editor's changes, all undone, give b
             const Dataset& ds = doc.data();
             const auto events = static_cast<Index>(ds.events.size());
             const Index e = events ? static_cast<Index>(rng() % events) : kNoIndex;
-            const DayNumber day = daysFromCivil(1980 + static_cast<int>(rng() % 45), 1 + static_cast<int>(rng() % 12), 1);
+            const DayNumber day =
+                daysFromCivil(1980 + static_cast<int>(rng() % 45), 1 + static_cast<int>(rng() % 12), 1);
             std::optional<Edit> edit;
             switch (rng() % 9) {
                 case 0:
@@ -257,12 +258,14 @@ TEST_CASE("editing: random sequences of the editor's changes, all undone, give b
                     break;
                 case 3:
                     if (e != kNoIndex)
-                        edit = editEventEdit(doc, e, movedEvent(ds.events[e], static_cast<double>(day) + 0.5, rng() % 2),
-                                             EventField::Date);
+                        edit =
+                            editEventEdit(doc, e, movedEvent(ds.events[e], static_cast<double>(day) + 0.5, rng() % 2),
+                                          EventField::Date);
                     break;
                 case 4:
                     if (e != kNoIndex)
-                        edit = editEventEdit(doc, e, withEndAt(ds.events[e], static_cast<double>(day)), EventField::End);
+                        edit =
+                            editEventEdit(doc, e, withEndAt(ds.events[e], static_cast<double>(day)), EventField::End);
                     break;
                 case 5:
                     if (e != kNoIndex)

@@ -105,6 +105,23 @@ wait_state "s['sources'] == 0 and s['redo'] == 'add the source Test Agency to Ne
 xdotool key ctrl+y
 wait_state "s['sources'] == 1 and s['problems'] == 0" 10 || fail "Ctrl+Y did not bring the source back"
 
+# --- Drag the event along its lane: its date moves (one "move" in the history), and Ctrl+Z puts it back.
+wait_idle
+window_geometry
+xy=$(python3 -c "
+import json; r=json.load(open('$OUT/state.json'))['controls']['timeline.selected']; print(int(r[0]) + 3, int((r[1]+r[3])/2))")
+set -- $xy
+xdotool mousemove $((WIN_X + $1)) $((WIN_Y + $2))
+sleep 0.3
+xdotool mousedown 1
+sleep 0.3
+for dx in 10 20 40 60 80; do xdotool mousemove $((WIN_X + $1 - dx)) $((WIN_Y + $2)); sleep 0.15; done
+sleep 0.3
+xdotool mouseup 1
+wait_state "s['undo'] == 'move New event'" 10 || fail "dragging the event on the timeline did not move it: undo is '$(field undo)'"
+xdotool key ctrl+z
+wait_state "s['undo'] == 'add the source Test Agency to New event'" 10 || fail "Ctrl+Z did not undo the drag as one step: '$(field undo)'"
+
 # --- Save, and read the file.
 xdotool key ctrl+s
 wait_state "s['dirty'] == False" 15 || fail "Ctrl+S did not save: $(field status)"
