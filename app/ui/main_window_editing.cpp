@@ -99,6 +99,8 @@ void MainWindow::refreshValidation(Context& c) {
     if (!c.doc.hasData() || !ed.on || c.session.offscreen) return;
     const std::uint64_t rev = c.doc.revision();
     if (ed.problems.revision == rev || c.data().events.size() > kLiveValidationMaxEvents) return;
+    // Not during a drag (a change every frame; the check takes ~7 ms for the curated data): once released.
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
     ed.problems = findFieldProblems(c.data(), c.doc.path(), rev);
 }
 
