@@ -143,9 +143,13 @@ bool MapEditing::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin,
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         m_tookPress = false;
-        if (ed.pick != PlacePickRole::None && io.MouseDragMaxDistanceSqr[0] < 16.0f) pickAt(c, vp, mx, my);
+        const bool picking = ed.pick != PlacePickRole::None;
+        if (picking && io.MouseDragMaxDistanceSqr[0] < 16.0f) pickAt(c, vp, mx, my);
+        const bool moved = m_dragMoved;
         m_dragPlace = kNoIndex;
         m_dragMoved = false;
+        // A click on a place's square that moved nothing selects like any click on the map.
+        return picking || moved;
     }
     return true;
 }

@@ -77,6 +77,8 @@ start_app() {
     sleep 0.25
   done
   [ -n "$WID" ] || fail "no window after 60 s"
+  # The first frame drawn (its state report written): on a loaded machine it can take seconds.
+  for _ in $(seq 1 120); do [ -s "$OUT/state.json" ] && break; sleep 0.25; done
   sleep 1
   xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"
   sleep 0.3
