@@ -15,13 +15,16 @@
 #include "io/dataset_writer.h"
 #include "io/import/save_any.h"
 #include "io/text_file.h"
+#include "session/editing.h"
 #include "session/filtering.h"
 #include "session/open_file.h"
 #include "session/tick.h"
 
 namespace meridian::ui {
 
-App::App() = default;
+App::App() {
+    m_state.editing.gazetteer = [this] { return gazetteer(); };  // the editor's place search
+}
 
 Context App::context(Session& s) {
     return Context{m_doc, s, m_look, m_fonts, m_requests, m_state, m_settings};
@@ -150,6 +153,25 @@ bool App::open(const std::string& path) {
     }
     m_changedOnDiskSeen = {};
     return true;
+}
+
+void App::newDataset(const DatasetInfo& info, const std::string& path) {
+    std::error_code ec;
+    const std::string file =
+        path.empty() ? std::string() : std::filesystem::absolute(path, ec).lexically_normal().string();
+    m_doc.clear();  // not a reload of the previous data: the session starts over
+    adoptDataset(m_doc, m_session, meridian::newDataset(info), file, {}, io::FileFormat::MeridianJson);
+    m_docFormat = io::FileFormat::MeridianJson;
+    m_window.loadProblems() = {};
+    // The playhead at today: new events are added there.
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    m_session.view.playheadDay = static_cast<double>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
+    m_state.editing.on = true;
+    m_changedOnDiskSeen = {};
+    if (!m_recoveryFolder.empty() && !file.empty())
+        m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
+    context(m_session).status(
+        "New dataset. Click on the map to add places; Edit > Add an event (or double-click a timeline lane).", 15);
 }
 
 void App::adoptImport(FinishedImport& done) {
@@ -322,6 +344,11 @@ void App::endFrame() {
             c.status("Saved as " + path);
         else
             c.status("Not saved: " + error, 15);
+    }
+    if (r.newDataset) {
+        const Requests::NewDataset request = std::move(*r.newDataset);
+        r.newDataset.reset();
+        unlessUnsaved("start a new dataset", [this, request] { newDataset(request.info, request.path); });
     }
     if (r.reload) {
         r.reload = false;

@@ -51,6 +51,9 @@ public:
     // Saves in the format the path's extension names (.json Meridian, .csv,
     // .tsv, .geojson, TimelineJS with .timeline.json); a Meridian file becomes the document's file.
     bool saveAs(const std::string& path, std::string* error);
+    // File > New: an empty dataset with its description, to be saved into
+    // path (absolute; empty: not chosen yet). The session starts over, editing.
+    void newDataset(const DatasetInfo& info, const std::string& path);
     // The offline gazetteer, loaded on first use (places by name for imports and the editor).
     const io::Gazetteer* gazetteer();
 

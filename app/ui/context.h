@@ -17,6 +17,7 @@
 #include "io/settings.h"
 #include "session/export_job.h"
 #include "session/session.h"
+#include "ui/editing_state.h"
 
 struct ImFont;
 
@@ -71,6 +72,13 @@ struct Requests {
     std::shared_ptr<FinishedImport> adoptImport;  // the import dialog's result
     bool showSaveAsDialog = false;                // File > Save as...
     std::optional<std::string> saveAsPath;        // the format follows the name (App::saveAs)
+    // File > New: a new, empty dataset (its file, if the user named one). Carried
+    // out after the frame like openPath, so unsaved changes can be guarded there.
+    struct NewDataset {
+        DatasetInfo info;
+        std::string path;
+    };
+    std::optional<NewDataset> newDataset;
 };
 
 // An export started from the window: its progress, and Cancel.
@@ -106,6 +114,7 @@ struct AppState {
     // read them from the state report to click a control like a user would.
     std::map<std::string, std::array<float, 4>> controls;
     ImportStatus import;
+    EditingState editing;  // the editor (ui/editing_state.h)
 };
 
 struct Context {

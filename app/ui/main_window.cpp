@@ -57,7 +57,8 @@ void MainWindow::handleGlobalShortcuts(Context& c) {
     if (ctrlDown()) {
         if (keyPressed(Key::F, false)) r.focusSearch = true;
         if (keyPressed(Key::O, false)) r.showOpenDialog = true;
-        if (keyPressed(Key::E, false) && c.doc.hasData() && !c.app.exportProgress.running) r.showExportDialog = true;
+        if (keyPressed(Key::E, false) && !shiftDown() && c.doc.hasData() && !c.app.exportProgress.running)
+            r.showExportDialog = true;
         if (keyPressed(Key::R, false) && !c.doc.path().empty()) r.reload = true;
         if (keyPressed(Key::Q, false)) r.quit = true;
         if (keyPressed(Key::S, false) && c.doc.isDirty() && !shiftDown()) r.save = true;
@@ -110,6 +111,7 @@ void MainWindow::drawMenuBar(Context& c) {
     const bool fileMenu = ImGui::BeginMenu("File");
     if (!fileMenu) c.reportControl("menu.file");
     if (fileMenu) {
+        if (ImGui::MenuItem("New dataset\u2026", "Ctrl+N")) c.app.editing.showNewDataset = true;
         if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) r.showOpenDialog = true;
         if (ImGui::MenuItem("Import a spreadsheet or other file\u2026")) r.showImportDialog = true;
         c.reportControl("menu.file.import");
@@ -131,13 +133,7 @@ void MainWindow::drawMenuBar(Context& c) {
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Edit")) {
-        const std::string undo = c.doc.canUndo() ? "Undo: " + c.doc.undoName() : std::string("Undo");
-        const std::string redo = c.doc.canRedo() ? "Redo: " + c.doc.redoName() : std::string("Redo");
-        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, c.doc.canUndo())) c.doc.undo();
-        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, c.doc.canRedo())) c.doc.redo();
-        ImGui::EndMenu();
-    }
+    drawEditMenu(c);
     if (ImGui::BeginMenu("View")) {
         constexpr const char* kThemeNames[] = {"Dark theme", "Light theme", "Projector theme (high contrast)"};
         for (Theme t : {Theme::Dark, Theme::Light, Theme::Projector}) {
@@ -355,9 +351,11 @@ void MainWindow::draw(Context& c) {
         drawFullWindowMap(c);
         return;
     }
-    if (interactive) handleGlobalShortcuts(c);
+    if (interactive) handleGlobalShortcuts(c), handleEditShortcuts(c);
+    refreshValidation(c);
     drawMenuBar(c);
     drawPanels(c);
+    m_details.endFrame();
     m_problems.draw(c, m_loadProblems.file, m_loadProblems.diagnostics, m_loadProblems.loaded);
     m_openDialog.draw(c);
     m_exportDialog.draw(c);
@@ -366,6 +364,9 @@ void MainWindow::draw(Context& c) {
         m_importDialog.draw(c);
         m_saveAsDialog.draw(c);
     }
+    m_newDataset.draw(c);
+    m_lists.draw(c);
+    m_lists.endFrame();
     s.view.revealSelected = false;  // every view has had its chance to scroll to it
 }
 

@@ -13,7 +13,9 @@
 #include "ui/export_dialog.h"
 #include "ui/filter_panel.h"
 #include "ui/import_dialog.h"
+#include "ui/list_editors.h"
 #include "ui/map_panel.h"
+#include "ui/new_dataset_dialog.h"
 #include "ui/open_dialog.h"
 #include "ui/presenter.h"
 #include "ui/save_as_dialog.h"
@@ -64,6 +66,9 @@ private:
     void drawSideTabs(Context& c, bool withDetails);
     void drawDrawer(Context& c);
     void drawFullWindowMap(Context& c);
+    void drawEditMenu(Context& c);         // ui/main_window_editing.cpp
+    void handleEditShortcuts(Context& c);  // ui/main_window_editing.cpp
+    void refreshValidation(Context& c);    // ui/main_window_editing.cpp
 
     PanelLayout m_layout;
     MapPanel m_map;
@@ -77,6 +82,8 @@ private:
     ExportDialog m_exportDialog;
     ImportDialog m_importDialog;
     SaveAsDialog m_saveAsDialog;
+    NewDatasetDialog m_newDataset;
+    ListEditors m_lists;
     DiagnosticsWindow m_problems;
     LoadProblems m_loadProblems;
     bool m_compact = false;             // the last frame's layout had the drawer

@@ -17,6 +17,7 @@
 #include "render/framebuffer.h"
 #include "render/map_renderer.h"
 #include "ui/context.h"
+#include "ui/map_editing.h"
 
 struct ImVec2;
 
@@ -59,6 +60,7 @@ private:
 
     bool m_ok = false;
     std::string m_error;
+    MapEditing m_editing;  // places added, moved and picked in editing mode (ui/map_editing)
     render::MapRenderer m_renderer;
     render::Framebuffer m_target;
     // Per world level: ISO alpha-3 code of each country, to tint the countries taking part.

@@ -96,6 +96,14 @@ void writeStateReport(App& app, const std::string& path) {
     for (Index e : s.view.highlighted)
         if (e < ds.events.size()) highlighted.push_back(ds.events[e].id);
     j["highlighted"] = highlighted;
+    j["redo"] = app.document().redoName();
+    // The editor (issue 13): what the data holds now, and the live validation's count.
+    j["places"] = ds.places.size();
+    j["sources"] = ds.sources.size();
+    j["editing"] = app.state().editing.on;
+    j["problems"] = app.state().editing.problems.revision == app.document().revision()
+                        ? static_cast<long long>(app.state().editing.problems.errors)
+                        : -1;
     write(j, path);
 }
 
