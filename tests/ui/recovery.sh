@@ -75,8 +75,11 @@ wait_state "'unsaved.cancel' in s['controls']" 10 || fail "Ctrl+Q with unsaved c
 click_until unsaved.cancel "'unsaved.cancel' not in s['controls']" "Cancel did not close the question"
 kill -0 "$APP_PID" 2>/dev/null || fail "Cancel quit the app"
 [ "$(field dirty)" = "True" ] || fail "Cancel dropped the changes"
-xdotool key ctrl+s
-wait_state "s['dirty'] == False" 10 || fail "Ctrl+S did not save the restored changes: $(field status)"
+# Reload (Ctrl+R) with unsaved changes asks; "Save" saves them, then reloads.
+xdotool key ctrl+r
+wait_state "'unsaved.save' in s['controls']" 10 || fail "Ctrl+R with unsaved changes did not ask"
+click_until unsaved.save "s['dirty'] == False" "'Save' in the question did not save the restored changes"
+wait_state "s['status'].startswith('Reloaded')" 10 || fail "after saving, the file was not reloaded: $(field status)"
 grep -q '"New story"' "$LESSON" || fail "the saved file does not hold the restored edit"
 cmp -s "$LESSON.bak" "$OUT/lesson.orig.json" || fail "FILE.bak is not the previous version"
 [ -z "$(recovery_file)" ] || fail "the recovery file is still there after the save"
@@ -140,5 +143,19 @@ wait_state "'disk.keepMine' in s['controls']" 15 || fail "no question on the sec
 click_until disk.keepMine "s['dirty'] == False" "'Keep mine' did not save"
 grep -q '"New story"' "$LESSON" || fail "'Keep mine' did not write the edit"
 cmp -s "$LESSON.bak" "$OUT/lesson.theirs.json" || fail "the other program's version is not kept as FILE.bak"
+quit_app
+# Reload the other program's version: only after confirming that the changes here are lost.
+cp "$OUT/lesson.orig.json" "$LESSON"
+start_app "$LESSON" --size 1400x800
+add_story
+python3 - "$LESSON" <<'PY'
+import sys; p = sys.argv[1]; t = open(p).read(); open(p, 'w').write(t.replace('"title": "Test"', '"title": "Theirs"', 1))
+PY
+cp "$LESSON" "$OUT/lesson.theirs.json"
+wait_state "'disk.reload' in s['controls']" 15 || fail "no question on the third change"
+click_until disk.reload "'disk.reloadConfirm' in s['controls']" "'Reload the file' did not ask to confirm"
+[ "$(field dirty)" = "True" ] || fail "the changes went before the reload was confirmed"
+click_until disk.reloadConfirm "s['dirty'] == False and s['title'] == 'Theirs'" "the confirmed reload did not show the other version"
+cmp -s "$LESSON" "$OUT/lesson.theirs.json" || fail "reloading wrote to the file"
 quit_app
 echo "ok: recovery after kill -9 (restore, save in the file's layout; discard), quit asks, changes on disk never overwritten silently"
