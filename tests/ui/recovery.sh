@@ -1,8 +1,9 @@
 # Saving that never loses work (issue 13), in a real window:
 # - an edit made through the UI marks the title with '*' and is copied to a
 #   recovery file within seconds; after `kill -9`, the next start offers it:
-#   Restore brings the edit back as unsaved changes (Ctrl+Q asks), and Ctrl+S
-#   saves it into the file in the file's own layout, keeping FILE.bak;
+#   Restore brings the edit back as unsaved changes (one undoable change: Ctrl+Z
+#   goes back to the file), Ctrl+Q asks, and Reload's "Save" saves it into the
+#   file in the file's own layout, keeping FILE.bak;
 # - Discard drops it, and the file is untouched; quitting with "Don't save"
 #   leaves no recovery file;
 # - another program changing the file while there are unsaved changes: the app
@@ -64,6 +65,11 @@ start_app "$LESSON" --size 1400x800
 wait_state "'recovery.restore' in s['controls']" 15 || fail "no offer to restore after kill -9"
 [ "$(field dirty)" = "False" ] || fail "dirty before the user chose to restore"
 click_until recovery.restore "s['dirty'] == True" "Restore did not bring the unsaved changes back"
+[ "$(field undo)" = "restore unsaved changes" ] || fail "Restore is not an undoable change: undo='$(field undo)'"
+xdotool key ctrl+z
+wait_state "s['dirty'] == False" 10 || fail "Ctrl+Z after Restore did not go back to the file's content"
+xdotool key ctrl+y
+wait_state "s['dirty'] == True" 10 || fail "Ctrl+Y did not bring the restored changes back"
 wait_state "'recovery.restore' not in s['controls']" 5 || fail "the offer stayed on screen after Restore"
 [ "$(field revision)" != "" ] || fail "no revision"
 wait_state "'tab.story' in s['controls']" || fail "no Story tab"
