@@ -18,6 +18,7 @@
 #include "session/editing.h"
 #include "session/filtering.h"
 #include "session/open_file.h"
+#include "session/recovery_restore.h"
 #include "session/tick.h"
 
 namespace meridian::ui {
@@ -470,12 +471,25 @@ void App::carryOutPrompts() {
     switch (std::exchange(m_recoveryChoice, RecoveryChoice::None)) {
         case RecoveryChoice::Restore:
             if (m_recovered) {
-                const auto fileTime = m_doc.fileTime();
-                adoptDataset(m_doc, m_session, std::move(*m_recovered), m_doc.path().string(), {}, m_docFormat);
-                m_doc.setFileTime(fileTime);
-                m_doc.markUnsaved();
+                // One undoable edit (Undo goes back to the file's content), unless the data is large.
+                bool undoable = recordTotal(m_doc.data()) + recordTotal(*m_recovered) <= kMaxRecordsForUndoableRestore;
+                if (undoable &&
+                    !m_doc.apply(editReplacingDataset(m_doc.data(), *m_recovered, "restore unsaved changes"), &error)) {
+                    std::fprintf(stderr, "meridian: restoring as an edit failed (%s); replacing the data\n",
+                                 error.c_str());
+                    undoable = false;
+                }
+                if (!undoable) {
+                    const auto fileTime = m_doc.fileTime();
+                    adoptDataset(m_doc, m_session, std::move(*m_recovered), m_doc.path().string(), {}, m_docFormat);
+                    m_doc.setFileTime(fileTime);
+                    m_doc.markUnsaved();
+                }
                 m_recoveryClock = {};
-                c.status("Restored the unsaved changes (not in the file yet: Ctrl+S saves them)", 15);
+                c.status(undoable ? "Restored the unsaved changes (not in the file yet: Ctrl+S saves them, Ctrl+Z "
+                                    "goes back to the file)"
+                                  : "Restored the unsaved changes (not in the file yet: Ctrl+S saves them)",
+                         15);
             }
             m_recovered.reset();
             break;

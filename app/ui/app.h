@@ -70,7 +70,8 @@ public:
     // Runs `then` now, or, with unsaved changes, after asking (Save / Don't save /
     // Cancel): what = the action in words ("quit", "open another file").
     void unlessUnsaved(std::string what, std::function<void()> then);
-    // "Meridian - lesson.json *" (the star: unsaved changes).
+    // "Meridian - lesson.json *" (the star: unsaved changes). ASCII only: with an em dash
+    // in it, `xdotool getwindowname` under Xvfb kept reporting the first title.
     std::string windowTitle() const;
     // Crash recovery (io/recovery), for interactive runs: where recovery files go.
     void enableCrashRecovery(std::filesystem::path folder);
