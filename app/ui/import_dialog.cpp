@@ -199,6 +199,13 @@ void ImportDialog::mappingChanged() {
 }
 
 void ImportDialog::startImport(Context& c) {
+    if (c.doc.isDirty()) {  // the import replaces the data: unsaved edits would be lost
+        m_failure = "Not imported: save or undo your changes first (the import replaces the data shown).";
+        m_reportLines.clear();
+        m_adopted = false;
+        m_stage = Stage::Report;
+        return;
+    }
     const io::ColumnMapping mapping = mappingToImport(m_mapping, m_order);
     m_mappingError.clear();
     m_failure.clear();
@@ -274,6 +281,7 @@ void ImportDialog::publish(Context& c) const {
             s.fields.push_back(io::fieldId(m_mapping.fieldOf(i)));
     s.dateOrder = io::dayMonthOrderId(m_mapping.dateOrder);
     s.askingDateOrder = m_source && m_order.ask && m_mapping.dateOrder == io::DayMonthOrder::Unknown;
+    s.progress = m_job ? m_job->fraction.load() : 0.0;
     s.report = m_reportLines;
     if (!m_failure.empty()) s.report.insert(s.report.begin(), m_failure);
 }
