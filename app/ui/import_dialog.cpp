@@ -184,8 +184,8 @@ void ImportDialog::finishReading(Context& c) {
     m_readDiagnostics = m_source->diagnostics;
     m_mapping = m_source->initialMapping();
     mappingChanged();
-    if (!m_askAlways && m_reasons.empty() && countErrors(m_readDiagnostics) == 0)
-        startImport(c);  // nothing to ask: straight on, in the background
+    if (!m_askAlways && m_reasons.empty())
+        startImport(c);  // nothing to ask: straight on, in the background (reading problems are in the report)
     else
         m_stage = Stage::Mapping;
 }
@@ -240,6 +240,13 @@ void ImportDialog::finishImport(Context& c) {
     m_job.reset();
     m_report = result.report;
     m_reportLines = reportLines(result.report, m_source->rowWord);
+    // What the reader could not give (rows it dropped, an encoding it guessed), after the count.
+    std::vector<std::string> reading;
+    for (const Severity severity : {Severity::Error, Severity::Warning})
+        for (const Diagnostic& d : m_source->diagnostics)
+            if (d.severity == severity)
+                reading.push_back((severity == Severity::Error ? "skipped: " : "note: ") + d.format());
+    m_reportLines.insert(m_reportLines.begin() + (m_reportLines.empty() ? 0 : 1), reading.begin(), reading.end());
     if (result.report.cancelled) {
         m_failure = "Cancelled: the data shown is unchanged.";
     } else if (!result.ok()) {
@@ -258,7 +265,7 @@ void ImportDialog::finishImport(Context& c) {
         m_adopted = true;
         // Nothing to report beyond the count (a file that needed no question): the status bar says it.
         const bool clean = result.report.skipped == 0 && result.report.placeReviews.empty() &&
-                           result.report.problems.empty() && m_mappingError.empty();
+                           result.report.problems.empty() && m_mappingError.empty() && reading.empty();
         if (clean && !m_askAlways && m_reasons.empty()) {
             m_stage = Stage::Closed;
             return;
