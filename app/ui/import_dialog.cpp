@@ -196,6 +196,21 @@ void ImportDialog::mappingChanged() {
     io::OpenOptions options;
     options.gazetteer = m_gazetteer.get();
     m_preview = io::previewImportSource(*m_source, mappingToImport(m_mapping, m_order), options, kPreviewRows);
+    // The places sharing an ambiguous name, with their coordinates (the gazetteer's search, not every frame).
+    m_candidates.assign(m_preview.report.placeReviews.size(), std::string());
+    if (!m_gazetteer) return;
+    for (std::size_t k = 0; k < m_preview.report.placeReviews.size(); ++k) {
+        const io::PlaceReview& review = m_preview.report.placeReviews[k];
+        if (review.kind != io::PlaceReview::Kind::Ambiguous) continue;
+        const std::string folded = io::foldPlaceName(review.name);
+        for (const io::GazetteerEntry& e : m_gazetteer->search(review.name, 40)) {
+            if (e.isCountry || io::foldPlaceName(e.name) != folded) continue;
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "%s%s (%s, %.2f, %.2f)", m_candidates[k].empty() ? "" : "; ", e.name.c_str(),
+                          e.country.c_str(), e.latDeg, e.lonDeg);
+            m_candidates[k] += buf;
+        }
+    }
 }
 
 void ImportDialog::startImport(Context& c) {
@@ -687,18 +702,10 @@ void ImportDialog::drawPlaces(Context& c) {
             continue;
         }
         ImGui::TextWrapped("%s", line.c_str());
-        // The other candidates, from the gazetteer: where a different one was meant.
-        if (!m_gazetteer) continue;
-        const std::string folded = io::foldPlaceName(review.name);
-        std::string others;
-        for (const io::GazetteerEntry& e : m_gazetteer->search(review.name, 40)) {
-            if (e.isCountry || io::foldPlaceName(e.name) != folded) continue;
-            char buf[160];
-            std::snprintf(buf, sizeof buf, "%s%s (%s, %.2f, %.2f)", others.empty() ? "" : "; ", e.name.c_str(),
-                          e.country.c_str(), e.latDeg, e.lonDeg);
-            others += buf;
-        }
-        if (!others.empty()) ImGui::TextDisabled("   Places of that name: %s", others.c_str());
+        // The other candidates (found once per preview): where a different one was meant.
+        const std::size_t k = static_cast<std::size_t>(&review - r.placeReviews.data());
+        if (k < m_candidates.size() && !m_candidates[k].empty())
+            ImGui::TextDisabled("   Places of that name: %s", m_candidates[k].c_str());
     }
     if (!r.placeReviews.empty())
         ImGui::TextDisabled(
