@@ -653,7 +653,7 @@ void ImportDialog::drawPreview(Context& c) {
             if (orderPending && lines[k].find("day-first or month-first") != std::string::npos)
                 continue;  // asked above
             if (k == 0) {
-                ImGui::TextWrapped("These rows give %s", lines[0].c_str());
+                ImGui::TextWrapped("In the preview: %s", lines[0].c_str());
             } else if (lines[k].rfind("skipped:", 0) == 0) {
                 errorText(c, lines[k].c_str());
             } else if (lines[k].rfind("place", 0) != 0) {  // places have their own section
