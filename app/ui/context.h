@@ -97,6 +97,7 @@ struct ImportStatus {
     std::vector<std::string> fields;  // the mapping shown: a field id per column
     std::string dateOrder;            // "auto", "day-first", "month-first"
     bool askingDateOrder = false;     // the dates read both ways and the user has not said
+    double progress = 0;              // reading or importing: the fraction done
     std::vector<std::string> report;  // the report's lines once imported
 };
 

@@ -184,8 +184,8 @@ void ImportDialog::finishReading(Context& c) {
     m_readDiagnostics = m_source->diagnostics;
     m_mapping = m_source->initialMapping();
     mappingChanged();
-    if (!m_askAlways && m_reasons.empty() && countErrors(m_readDiagnostics) == 0)
-        startImport(c);  // nothing to ask: straight on, in the background
+    if (!m_askAlways && m_reasons.empty())
+        startImport(c);  // nothing to ask: straight on, in the background (reading problems are in the report)
     else
         m_stage = Stage::Mapping;
 }
@@ -196,9 +196,31 @@ void ImportDialog::mappingChanged() {
     io::OpenOptions options;
     options.gazetteer = m_gazetteer.get();
     m_preview = io::previewImportSource(*m_source, mappingToImport(m_mapping, m_order), options, kPreviewRows);
+    // The places sharing an ambiguous name, with their coordinates (the gazetteer's search, not every frame).
+    m_candidates.assign(m_preview.report.placeReviews.size(), std::string());
+    if (!m_gazetteer) return;
+    for (std::size_t k = 0; k < m_preview.report.placeReviews.size(); ++k) {
+        const io::PlaceReview& review = m_preview.report.placeReviews[k];
+        if (review.kind != io::PlaceReview::Kind::Ambiguous) continue;
+        const std::string folded = io::foldPlaceName(review.name);
+        for (const io::GazetteerEntry& e : m_gazetteer->search(review.name, 40)) {
+            if (e.isCountry || io::foldPlaceName(e.name) != folded) continue;
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "%s%s (%s, %.2f, %.2f)", m_candidates[k].empty() ? "" : "; ", e.name.c_str(),
+                          e.country.c_str(), e.latDeg, e.lonDeg);
+            m_candidates[k] += buf;
+        }
+    }
 }
 
 void ImportDialog::startImport(Context& c) {
+    if (c.doc.isDirty()) {  // the import replaces the data: unsaved edits would be lost
+        m_failure = "Not imported: save or undo your changes first (the import replaces the data shown).";
+        m_reportLines.clear();
+        m_adopted = false;
+        m_stage = Stage::Report;
+        return;
+    }
     const io::ColumnMapping mapping = mappingToImport(m_mapping, m_order);
     m_mappingError.clear();
     m_failure.clear();
@@ -233,6 +255,13 @@ void ImportDialog::finishImport(Context& c) {
     m_job.reset();
     m_report = result.report;
     m_reportLines = reportLines(result.report, m_source->rowWord);
+    // What the reader could not give (rows it dropped, an encoding it guessed), after the count.
+    std::vector<std::string> reading;
+    for (const Severity severity : {Severity::Error, Severity::Warning})
+        for (const Diagnostic& d : m_source->diagnostics)
+            if (d.severity == severity)
+                reading.push_back((severity == Severity::Error ? "skipped: " : "note: ") + d.format());
+    m_reportLines.insert(m_reportLines.begin() + (m_reportLines.empty() ? 0 : 1), reading.begin(), reading.end());
     if (result.report.cancelled) {
         m_failure = "Cancelled: the data shown is unchanged.";
     } else if (!result.ok()) {
@@ -251,7 +280,7 @@ void ImportDialog::finishImport(Context& c) {
         m_adopted = true;
         // Nothing to report beyond the count (a file that needed no question): the status bar says it.
         const bool clean = result.report.skipped == 0 && result.report.placeReviews.empty() &&
-                           result.report.problems.empty() && m_mappingError.empty();
+                           result.report.problems.empty() && m_mappingError.empty() && reading.empty();
         if (clean && !m_askAlways && m_reasons.empty()) {
             m_stage = Stage::Closed;
             return;
@@ -274,6 +303,7 @@ void ImportDialog::publish(Context& c) const {
             s.fields.push_back(io::fieldId(m_mapping.fieldOf(i)));
     s.dateOrder = io::dayMonthOrderId(m_mapping.dateOrder);
     s.askingDateOrder = m_source && m_order.ask && m_mapping.dateOrder == io::DayMonthOrder::Unknown;
+    s.progress = m_job ? m_job->fraction.load() : 0.0;
     s.report = m_reportLines;
     if (!m_failure.empty()) s.report.insert(s.report.begin(), m_failure);
 }
@@ -623,7 +653,7 @@ void ImportDialog::drawPreview(Context& c) {
             if (orderPending && lines[k].find("day-first or month-first") != std::string::npos)
                 continue;  // asked above
             if (k == 0) {
-                ImGui::TextWrapped("These rows give %s", lines[0].c_str());
+                ImGui::TextWrapped("In the preview: %s", lines[0].c_str());
             } else if (lines[k].rfind("skipped:", 0) == 0) {
                 errorText(c, lines[k].c_str());
             } else if (lines[k].rfind("place", 0) != 0) {  // places have their own section
@@ -672,18 +702,10 @@ void ImportDialog::drawPlaces(Context& c) {
             continue;
         }
         ImGui::TextWrapped("%s", line.c_str());
-        // The other candidates, from the gazetteer: where a different one was meant.
-        if (!m_gazetteer) continue;
-        const std::string folded = io::foldPlaceName(review.name);
-        std::string others;
-        for (const io::GazetteerEntry& e : m_gazetteer->search(review.name, 40)) {
-            if (e.isCountry || io::foldPlaceName(e.name) != folded) continue;
-            char buf[160];
-            std::snprintf(buf, sizeof buf, "%s%s (%s, %.2f, %.2f)", others.empty() ? "" : "; ", e.name.c_str(),
-                          e.country.c_str(), e.latDeg, e.lonDeg);
-            others += buf;
-        }
-        if (!others.empty()) ImGui::TextDisabled("   Places of that name: %s", others.c_str());
+        // The other candidates (found once per preview): where a different one was meant.
+        const std::size_t k = static_cast<std::size_t>(&review - r.placeReviews.data());
+        if (k < m_candidates.size() && !m_candidates[k].empty())
+            ImGui::TextDisabled("   Places of that name: %s", m_candidates[k].c_str());
     }
     if (!r.placeReviews.empty())
         ImGui::TextDisabled(

@@ -69,6 +69,7 @@ private:
     DateOrderQuestion m_order;
     std::vector<std::string> m_reasons;
     io::ImportResult m_preview;
+    std::vector<std::string> m_candidates;  // per place review of the preview: the places sharing the name
     bool m_remember = true;
     bool m_previewRaw = false;   // the preview shows the rows as read, not as events
     std::string m_mappingError;  // saving the mapping beside the file failed

@@ -85,11 +85,9 @@ void writeStateReport(App& app, const std::string& path) {
     for (const auto& [name, r] : app.state().controls) controls[name] = {r[0], r[1], r[2], r[3]};
     j["controls"] = controls;
     const ImportStatus& import = app.state().import;
-    j["import"] = {{"stage", import.stage},
-                   {"fields", import.fields},
-                   {"dateOrder", import.dateOrder},
-                   {"askingDateOrder", import.askingDateOrder},
-                   {"report", import.report}};
+    j["import"] = {{"stage", import.stage},         {"fields", import.fields},
+                   {"dateOrder", import.dateOrder}, {"askingDateOrder", import.askingDateOrder},
+                   {"progress", import.progress},   {"report", import.report}};
     j["dirty"] = app.document().isDirty();
     j["undo"] = app.document().undoName();
     nlohmann::json highlighted = nlohmann::json::array();
