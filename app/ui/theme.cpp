@@ -52,6 +52,10 @@ void applyTheme(Theme theme, float scale) {
     } else if (theme == Theme::Light) {
         c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1.0f);
         c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0.035f);
+        // ImGui's light frames are white on near-white: an unticked box or radio
+        // was invisible. Outlined frames show every control.
+        c[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.35f);
+        style.FrameBorderSize = 1;
     } else {
         // Projector: pure white, black text, strong borders and selection.
         c[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
