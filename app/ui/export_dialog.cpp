@@ -36,11 +36,21 @@ void ExportDialog::draw(Context& c) {
         ImGui::OpenPopup("Export");
         c.requests.showExportDialog = false;
         m_error.clear();
+#ifdef __EMSCRIPTEN__
+        if (m_output.empty()) m_output = "meridian-map.png";  // the name of the browser's download
+#else
         if (m_output.empty()) m_output = (std::filesystem::current_path() / "meridian-map.png").string();
+#endif
         if (m_from.empty()) m_from = formatDayNumber(ds.extent.first).substr(0, 4);
         if (m_to.empty()) m_to = formatDayNumber(ds.extent.last - 1).substr(0, 4);
     }
     if (!ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+#ifdef __EMSCRIPTEN__
+    // The browser: an image of the current view; videos are encoded by ffmpeg, on the desktop.
+    m_kind = 0;
+    ImGui::TextUnformatted("Image of the current view (PNG)");
+    ImGui::TextDisabled("Animations and story videos need the desktop app (they are encoded with ffmpeg).");
+#else
     ImGui::RadioButton("Image of the current view", &m_kind, 0);
     ImGui::SameLine();
     ImGui::RadioButton("Animation of a time range", &m_kind, 1);
@@ -48,6 +58,7 @@ void ExportDialog::draw(Context& c) {
     ImGui::BeginDisabled(ds.stories.empty());
     ImGui::RadioButton("Story", &m_kind, 2);
     ImGui::EndDisabled();
+#endif
     ImGui::Separator();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::Combo(
@@ -83,9 +94,15 @@ void ExportDialog::draw(Context& c) {
         ImGui::SliderFloat("Frames per second", &m_fps, 5, 60, "%.0f");
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+#ifdef __EMSCRIPTEN__
+    ImGui::InputText("File name", &m_output);
+    if (m_kind == 0) {
+        ImGui::TextDisabled("A .png file: your browser downloads it.");
+#else
     ImGui::InputText("Save to", &m_output);
     if (m_kind == 0) {
         ImGui::TextDisabled("A .png file.");
+#endif
     } else {
         ImGui::TextDisabled("End the name in .mp4 or .gif (needs ffmpeg), or give a folder for numbered PNG frames.");
         const io::FrameFormat f = io::frameFormatFor(m_output);

@@ -10,6 +10,10 @@
 
 namespace meridian::web {
 
+// What the browser build opens (no GDAL in the page: no workbooks or geodata):
+// the file picker's filter.
+inline constexpr const char* kOpenableFiles = ".json,.csv,.tsv";
+
 // Listens for files dropped on the element (a CSS selector, "#canvas").
 void installFileDrop(const char* elementSelector);
 
