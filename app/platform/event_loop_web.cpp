@@ -206,6 +206,7 @@ void frame(void* arg) {
     if (app.requests().startExport) {
         loop.exports.start(app, *app.requests().startExport);
         app.requests().startExport.reset();
+        loop.exportWasRunning = loop.exports.running();  // an image may be done within this frame's step
     }
     loop.exports.step(app, 60.0);
     downloadExport(loop);

@@ -11,7 +11,7 @@
 #include "browser/glsl_es.h"
 
 // clang-format off
-EM_JS(int, meridianWebRefusesClipDistance, (void), { return Module.meridianNoClipDistance ? 1 : 0; });
+EM_JS(int, meridianWebRefusesClipDistance, (void), { return window.meridianNoClipDistance ? 1 : 0; });
 // clang-format on
 
 namespace meridian::web::gl {

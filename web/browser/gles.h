@@ -28,7 +28,7 @@ void renderbufferStorageMultisample(GLenum target, GLsizei samples, GLenum forma
 void readPixels(GLint x, GLint y, GLsizei width, GLsizei height, GLenum format, GLenum type, void* pixels);
 
 // WEBGL_clip_cull_distance is enabled in the current context (asked once; the
-// page can refuse it with Module.meridianNoClipDistance, to check the fallback).
+// page check refuses it with window.meridianNoClipDistance, to check the fallback).
 bool clipDistanceAvailable();
 
 }  // namespace meridian::web::gl

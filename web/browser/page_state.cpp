@@ -47,6 +47,7 @@ std::string appStateJson(ui::App& app, double ratio) {
     json j;
     j["file"] = doc.path().string();
     j["loaded"] = doc.hasData();
+    j["mapError"] = app.window().map().ok() ? std::string() : app.window().map().error();
     j["title"] = ds.title;
     j["events"] = ds.events.size();
     j["dirty"] = doc.isDirty();
@@ -60,6 +61,7 @@ std::string appStateJson(ui::App& app, double ratio) {
     j["step"] = s.story ? s.story->step : -1;
     j["fullscreen"] = app.state().fullscreen;
     j["status"] = app.state().statusMessage;
+    j["export"] = {{"running", app.state().exportProgress.running}, {"message", app.state().exportProgress.message}};
     j["theme"] = ui::themeId(app.look().theme);
     j["scale"] = app.look().scale();
     j["devicePixelRatio"] = ratio;
@@ -68,6 +70,12 @@ std::string appStateJson(ui::App& app, double ratio) {
                    {"lat", s.camera.centerLatDeg},
                    {"zoom", s.camera.zoom}};
     j["flying"] = s.flight.has_value();
+    // Windows and dialogs shown now (CSS pixels): where the page check clicks a dialog's buttons.
+    json windows = json::object();
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->WasActive && !w->Hidden && !(w->Flags & ImGuiWindowFlags_ChildWindow))
+            windows[w->Name] = {w->Pos.x / ratio, w->Pos.y / ratio, w->Size.x / ratio, w->Size.y / ratio};
+    j["windows"] = std::move(windows);
     j["map"] = {{"x", origin.x / ratio},
                 {"y", origin.y / ratio},
                 {"width", s.mapViewport.widthPx / ratio},
@@ -102,6 +110,29 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* meridianWebMapProbe() {
         if (!sp) return nullptr;
         return json::array({(origin.x + sp->xPx) / ratio, (origin.y + sp->yPx) / ratio});
     };
+    // The leg's centre line as drawn, at nine points: the great circle, moved
+    // sideways by its bundle offset as the arc shader does (render/map_shaders.h:
+    // bundleOffset x spacing x sin(pi x route t), along the screen normal).
+    const double spacing = 10.0 * app.look().scale() / ratio;  // MapPanel's bundleSpacingPx, in CSS pixels
+    auto drawn = [&](const geo::ArcLeg& leg, double t) -> json {
+        const json here = css(geo::interpolate(leg.from, leg.to, t));
+        const json ahead = css(geo::interpolate(leg.from, leg.to, std::min(1.0, t + 0.01)));
+        const json behind = css(geo::interpolate(leg.from, leg.to, std::max(0.0, t - 0.01)));
+        if (here.is_null() || ahead.is_null() || behind.is_null()) return here;
+        const double dx = ahead[0].get<double>() - behind[0].get<double>(),
+                     dy = ahead[1].get<double>() - behind[1].get<double>();
+        const double length = std::hypot(dx, dy);
+        if (length < 1e-9) return here;
+        const double bulge =
+            leg.bundleOffset * spacing * std::sin(3.14159265358979 * (leg.routeStart + t * leg.routeSpan));
+        // The shader's normal (-dir.y, dir.x) is in y-up pixels; in the page's y-down pixels it is (dy, -dx).
+        return json::array({here[0].get<double>() + dy / length * bulge, here[1].get<double>() - dx / length * bulge});
+    };
+    auto path = [&](const geo::ArcLeg& leg) {
+        json points = json::array();
+        for (int k = 0; k <= 8; ++k) points.push_back(drawn(leg, k / 8.0));
+        return points;
+    };
     const geo::MapLayout layout = geo::buildMapLayout(ds);
     json legs = json::array(), markers = json::array();
     for (const geo::ArcLeg& leg : layout.legs) {
@@ -116,7 +147,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* meridianWebMapProbe() {
                         {"crossesAntimeridian", leg.crossesAntimeridian},
                         {"from", css(leg.from)},
                         {"to", css(leg.to)},
-                        {"middle", css(geo::interpolate(leg.from, leg.to, 0.5))}});
+                        {"middle", drawn(leg, 0.5)},
+                        {"path", path(leg)}});
     }
     for (const geo::PlaceMarker& m : layout.markers) {
         const Event& e = ds.events[m.event];

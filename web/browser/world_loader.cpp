@@ -23,7 +23,15 @@ std::vector<Load*> g_waiting;  // until the first frame
 bool g_started = false;
 worker_handle g_worker = 0;
 
+// The page's checks read how it went: window.meridianWorld.
+EM_JS(void, meridianWebPublishWorld, (const char* text), { window.meridianWorld = UTF8ToString(text); });
+
 void finish(Load* load, io::WorldLevelResult result) {
+    const std::string summary = result.ok()
+                                    ? std::to_string(result.level.shapes.countries.size()) + " countries, " +
+                                          std::to_string(result.level.fills.mesh.indices.size() / 3) + " triangles"
+                                    : "error: " + result.error;
+    meridianWebPublishWorld(summary.c_str());
     load->promise.set_value(std::move(result));
     delete load;
 }
