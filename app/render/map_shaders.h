@@ -168,9 +168,12 @@ void main() {
     v_routeT = a_route.x + t * a_route.y;
     float bulge = a_route.w * u_bundleSpacingPx * sin(3.14159265 * v_routeT);
 
-    v_grow = eventGrow(a_meta.x);
+    // A selected or highlighted event is always drawn whole (never stopped half-way).
+    v_grow = selected || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
     v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && facing < 0.0) v_alpha *= 0.22;  // seen through the globe
+    // The selection shows whatever the time: faint when it is not yet (or no longer) shown.
+    if (selected) v_alpha = max(v_alpha, eventMask(v_event) * 0.4);
     if (selected || hovered) v_alpha = max(v_alpha, eventMask(v_event) * (u_useWindow == 1 ? 0.0 : (u_playhead >= a_meta.x ? 1.0 : 0.0)));
     else if (u_selected >= 0 || u_hasHighlight == 1) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.35;   // the selected route stands out
     if (eventHighlighted(v_event) && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = max(v_alpha, 0.9);
@@ -267,12 +270,13 @@ void main() {
     vec2 centre = (planeToClip(p.xy) * 0.5 + 0.5) * u_viewportPx;
     bool emphasised = v_event == u_selected || v_event == u_hovered;
     float size = u_markerPx * (v_endpoint == 1 ? 0.5 : 1.0) * (emphasised ? 1.45 : 1.0);
-    float grow = eventGrow(a_meta.x);
+    float grow = emphasised || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
     size *= v_endpoint == 1 ? 1.0 : mix(1.8, 1.0, grow);   // a new event pops in
     size += u_pickWidenPx;
     v_sizePx = size;
     v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (emphasised && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = eventMask(v_event);
+    if (v_event == u_selected) v_alpha = max(v_alpha, eventMask(v_event) * 0.4);  // shown whatever the time
     else if (!emphasised && (u_selected >= 0 || u_hasHighlight == 1)) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.45;
     if (eventHighlighted(v_event) && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = max(v_alpha, 0.9);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && p.z < 0.0) v_alpha = 0.0;   // behind the globe

@@ -175,6 +175,8 @@ void App::beginFrame(double nowSec) {
 
 void App::drawUi(Session& session) {
     Context c = context(session);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    session.windowSize = geo::Viewport{vp->Size.x, vp->Size.y};
     if (!session.offscreen) session.view.hovered = kNoIndex;  // this frame's hover
     m_window.draw(c);
     rememberSelection(session, m_doc.data());

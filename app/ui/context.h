@@ -58,6 +58,9 @@ struct ExportProgress {
     bool running = false, cancelRequested = false;
     int done = 0, total = 0;
     std::string output, message;  // message: the result when it ended
+    // How long a frame took per million pixels in the last export on this
+    // computer (the estimate before a long video); 0 until one ran.
+    double msPerMegapixel = 0;
 };
 
 // App-wide state that panels read (and change through Requests).

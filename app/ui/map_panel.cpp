@@ -193,10 +193,13 @@ void MapPanel::updateCountryHighlight(Context& c) {
     if (inputs == m_highlightInputs) return;
     m_activeCountries.clear();
     if (s.layers.highlightCountries) {
+        // The countries an arc links: a statement made in Washington does not tint
+        // the whole United States.
         forEachShownEvent(ds, s, [&](Index i, float) {
-            forEachEndpointOf(ds.events[i], [&](Index p) {
+            const Event& e = ds.events[i];
+            if (!e.isConnection()) return;
+            for (Index p : {e.from, e.to})
                 if (!ds.places[p].country.empty()) m_activeCountries.push_back(ds.places[p].country);
-            });
         });
     }
     std::sort(m_activeCountries.begin(), m_activeCountries.end());
@@ -292,6 +295,12 @@ void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
             m_placeWeight[p] += w;
         });
     });
+    // The selection's places are named whatever the time (it is drawn whatever the time).
+    if (s.view.selected < ds.events.size())
+        forEachPlaceOf(ds.events[s.view.selected], [&](Index p) {
+            m_placeWeight[p] += 100.0f;
+            m_placeTopEvent[p] = s.view.selected;
+        });
     ImFont* font = c.fonts.bold;
     const float fontSize = font->FontSize;
     m_labelRequests.clear();
@@ -305,8 +314,9 @@ void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
                                    9.0f * c.scale(), m_placeWeight[p]});
         m_labelPlaces.push_back(p);
     }
-    const auto placed = geo::placeLabels(
-        m_labelRequests, {0, 0, static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx)}, reserved);
+    const auto placed =
+        geo::placeLabels(m_labelRequests, {0, 0, static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx)},
+                         reserved, fontSize * 1.1f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const bool darkText = c.look.theme != Theme::Dark && !s.layers.basemap;
     const ImU32 text = darkText ? IM_COL32(15, 15, 15, 255) : IM_COL32(250, 250, 250, 255);
@@ -340,7 +350,18 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     float widest = 0;
     for (std::size_t i = 0; i < ds.categories.size(); ++i)
         if (shown[i]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[i].label.c_str()).x);
-    const ImVec2 box(std::max(150 * s, widest + 40 * s), lineH * static_cast<float>(rows) + 14 * s);
+    // What each level means, at a glance (when the legend can be that wide).
+    float widestMeaning = 0;
+    for (int i = 0; i < kConfidenceCount; ++i) {
+        const auto conf = static_cast<Confidence>(i);
+        widestMeaning =
+            std::max(widestMeaning, ImGui::CalcTextSize(confidenceLabel(conf)).x + ImGui::CalcTextSize(" \u00B7 ").x +
+                                        ImGui::CalcTextSize(confidenceShortMeaning(conf)).x);
+    }
+    const float meaningsW = 34 * s + 8 * s + widestMeaning + 20 * s;
+    const bool meanings = meaningsW < size.x * 0.42f;
+    const ImVec2 box(std::max({150 * s, widest + 40 * s, meanings ? meaningsW : 0.0f}),
+                     lineH * static_cast<float>(rows) + 14 * s);
     const ImVec2 p0(origin.x + 10 * s, topLeft ? origin.y + 10 * s : origin.y + size.y - box.y - 10 * s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(c.look.theme);
@@ -368,6 +389,11 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
                 break;
         }
         dl->AddText(ImVec2(x + w + 8 * s, y), pal.text, confidenceLabel(conf));
+        if (meanings) {
+            const float after = x + w + 8 * s + ImGui::CalcTextSize(confidenceLabel(conf)).x;
+            const std::string meaning = std::string(" \u00B7 ") + confidenceShortMeaning(conf);
+            dl->AddText(ImVec2(after, y), pal.textMuted, meaning.c_str());
+        }
         y += lineH;
     }
     y += 4 * s;
@@ -415,12 +441,13 @@ void MapPanel::drawToolbar(Context& c) {
             0.8);
     ImGui::SameLine();
     if (ImGui::Button("Layers")) ImGui::OpenPopup("layers");
+    m_toolbarRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     if (ImGui::BeginPopup("layers")) {
         MapLayers& layers = s.layers;
         ImGui::Checkbox("Satellite basemap (NASA Blue Marble)", &layers.basemap);
         ImGui::Checkbox("Place names", &layers.labels);
         ImGui::Checkbox("Graticule", &layers.graticule);
-        ImGui::Checkbox("Highlight countries taking part", &layers.highlightCountries);
+        ImGui::Checkbox("Tint the countries the arcs link", &layers.highlightCountries);
         ImGui::Checkbox("Legend", &layers.legend);
         ImGui::Checkbox("Animate arcs always", &layers.alwaysAnimateArcs);
         ImGui::Separator();
@@ -434,18 +461,24 @@ void MapPanel::drawToolbar(Context& c) {
     }
 }
 
-void MapPanel::drawDateStamp(Context& c, ImVec2 origin, ImVec2 size) {
+void MapPanel::drawDateStamp(Context& c, ImVec2 origin, ImVec2 size, float leftLimitPx) {
     const ViewState& v = c.session.view;
     std::string text;
     if (v.window) {
-        text = formatDayNumber(v.window->first) + " \u2013 " + formatDayNumber(v.window->last - 1);
+        text = describeSpan(*v.window);
     } else {
         const CivilDate cd = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
         text = std::string(monthShortName(cd.month)) + " " + std::to_string(cd.year);
     }
-    ImFont* f = c.session.presenting() ? c.fonts.large : c.fonts.title;
-    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+    // Large when presenting, smaller where it would run into the legend or the toolbar.
     const float pad = 10 * c.scale();
+    ImFont* f = c.fonts.title;
+    for (ImFont* candidate : {c.session.presenting() ? c.fonts.large : c.fonts.title, c.fonts.title, c.fonts.bold}) {
+        f = candidate;
+        if (candidate->CalcTextSizeA(candidate->FontSize, FLT_MAX, 0, text.c_str()).x + 3 * pad < size.x - leftLimitPx)
+            break;
+    }
+    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
     const ImVec2 p(origin.x + size.x - ts.x - 2 * pad, origin.y + pad);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(c.look.theme);
@@ -551,9 +584,11 @@ void MapPanel::draw(Context& c) {
     const float sc = c.scale();
     std::vector<geo::LabelRect> reserved;
     const bool presenting = s.presenting();
+    m_legendRight = 0;
     if (hasData && s.layers.legend) {
         // In presenter mode the narration takes the bottom left: the legend goes top left.
         const ImVec2 box = drawLegend(c, origin, size, presenting);
+        m_legendRight = box.x + 10 * sc;
         if (presenting)
             reserved.push_back({0, 0, box.x + 20 * sc, box.y + 20 * sc});
         else
@@ -564,11 +599,14 @@ void MapPanel::draw(Context& c) {
     if (presenting && s.narrationTopPx > 0)                       // the narration card (as drawn last frame)
         reserved.push_back({0, s.narrationTopPx - 6, s.narrationRightPx + 6, size.y});
     if (hasData && s.layers.labels) drawLabels(c, vp, origin, reserved);
-    if (hasData) drawDateStamp(c, origin, size);
-    if (s.mapOnly || presenting)
+    float toolbarRight = 0;
+    if (s.mapOnly || presenting) {
         drawAttribution(c, origin, size);
-    else
+    } else {
         drawToolbar(c);
+        toolbarRight = m_toolbarRight;
+    }
+    if (hasData) drawDateStamp(c, origin, size, presenting ? m_legendRight : toolbarRight);
     if (hovered && s.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         eventTooltip(c, s.view.hovered, "Click for details and sources");
 }

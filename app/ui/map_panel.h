@@ -51,7 +51,8 @@ private:
     void drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin, const std::vector<geo::LabelRect>& reserved);
     ImVec2 drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft);
     void drawToolbar(Context& c);
-    void drawDateStamp(Context& c, ImVec2 origin, ImVec2 size);
+    // leftLimitPx: where the legend or the toolbar ends (the stamp stays right of it).
+    void drawDateStamp(Context& c, ImVec2 origin, ImVec2 size, float leftLimitPx);
     void drawAttribution(Context& c, ImVec2 origin, ImVec2 size);
     render::MapStyle style(const Context& c) const;
     render::MapTime time(const Context& c) const;
@@ -64,6 +65,9 @@ private:
     std::array<std::vector<std::string>, 3> m_countryAlpha3;
     std::future<io::WorldLevelResult> m_pendingFine;  // the 1:10m level loads in the background
     int m_level = 0;
+    float m_legendRight = 0;
+    float m_toolbarRight =
+        0;  // where the toolbar's last button ends (map px)  // this frame's legend box right edge (map px)
 
     // Caches, keyed on what they were built from.
     std::uint64_t m_layoutRevision = 0;
