@@ -298,9 +298,12 @@ try {
       // Its Export button: the first of the two at the dialog's bottom left.
       const [x, y, , h] = dialog;
       await browser.click(x + 30, y + h - 20);
-      const file = join(downloads, 'meridian-map.png');
+      // The file name the dialog suggests (the data file's name and "-map.png"), as the browser saved it.
+      const named = await browser.waitFor("(m => /^Downloaded (.+\\.png):/.exec(m)?.[1])(window.meridianState.export.message)",
+        30000, 'the export').catch(() => null);
+      const file = join(downloads, named ?? 'none.png');
       const start = Date.now();
-      while (!existsSync(file) && Date.now() - start < 30000) await sleep(200);
+      while (!existsSync(file) && Date.now() - start < 10000) await sleep(200);
       await sleep(300);
       let size = 'no file';
       try {
@@ -310,7 +313,7 @@ try {
         size = e.message;
       }
       const message = (await state()).export.message;
-      check(size === '1920x1080' && /^Downloaded meridian-map\.png/.test(message),
+      check(size === '1920x1080' && named === 'iran-dprk-map.png',
         'the export\'s PNG arrives as a download', `${size}; "${message}"`);
     }
   }
