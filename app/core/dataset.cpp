@@ -62,6 +62,8 @@ const char* confidenceShortMeaning(Confidence c) {
             return "one source, anonymous or interested";
         case Confidence::Disputed:
             return "contradicted or denied with evidence";
+        case Confidence::Unrated:
+            return "the source file gives no rating";
     }
     return "";
 }

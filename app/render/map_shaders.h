@@ -210,17 +210,22 @@ flat in int v_kind;
 uniform float u_timeSec;
 uniform float u_haloPx;
 uniform vec4 u_haloColor;
+uniform float u_inkDarken;  // projector theme: light colours (yellow, sand) darkened to read on white
 #ifdef PICK
 out uint o_pick;
 #else
 out vec4 o_color;
 #endif
+vec3 ink(vec3 c) {
+    float luminance = dot(c, vec3(0.2126, 0.7152, 0.0722));
+    return mix(c, c * 0.6, u_inkDarken * smoothstep(0.45, 0.85, luminance));
+}
 void main() {
     if (v_routeT > v_grow + 1e-4 || v_alpha <= 0.004) discard;
 #ifdef PICK
     o_pick = uint(v_event + 1);
 #else
-    vec3 col = v_color.rgb;
+    vec3 col = ink(v_color.rgb);
     float halfW = v_widthPx * 0.5;
     float across = abs(v_side) * halfW;   // px from the centre line
     if (v_kind == 0) {
@@ -295,11 +300,16 @@ flat in int v_style;
 flat in int v_event;
 flat in int v_endpoint;
 uniform vec4 u_haloColor;
+uniform float u_inkDarken;
 #ifdef PICK
 out uint o_pick;
 #else
 out vec4 o_color;
 #endif
+vec3 ink(vec3 c) {
+    float luminance = dot(c, vec3(0.2126, 0.7152, 0.0722));
+    return mix(c, c * 0.6, u_inkDarken * smoothstep(0.45, 0.85, luminance));
+}
 void main() {
     if (v_alpha <= 0.004) discard;
     float r = length(v_uv);                  // 0 centre, 1 edge of the quad
@@ -312,7 +322,7 @@ void main() {
     // (reported), ring (alleged), crossed ring (disputed); a halo keeps it
     // readable on any land or sea colour.
     float ring = 0.78, inner = 0.50;
-    vec4 col = v_color;
+    vec4 col = vec4(ink(v_color.rgb), v_color.a);
     bool fill;
     if (v_endpoint == 1 || v_style == 0) fill = r < ring;
     else if (v_style == 1) fill = r < ring && (r > inner || v_uv.x < 0.0);

@@ -42,6 +42,14 @@ void flyTo(Session& s, const geo::CameraState& target, double durationSec) {
     s.flight = CameraFlight{s.camera, target, s.clockSec, durationSec};
 }
 
+void fitMapToAllPlaces(Session& s, const Dataset& ds, double marginPx) {
+    std::vector<geo::LonLat> pts;
+    for (const Place& p : ds.places) pts.push_back({p.lonDeg, p.latDeg});
+    if (pts.empty()) return;
+    s.camera = geo::fitToBounds(s.camera.projection, pts, s.mapViewport, marginPx);
+    s.flight.reset();
+}
+
 void fitMapToShownEvents(Session& s, const Dataset& ds, double marginPx, bool animate) {
     const geo::CameraState target = geo::fitToBounds(s.camera.projection, shownPlaces(ds, s), s.mapViewport, marginPx);
     if (animate)

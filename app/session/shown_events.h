@@ -37,6 +37,8 @@ std::vector<geo::LonLat> shownPlaces(const Dataset& ds, const Session& s);
 // just inside its first day (a time window is left as it is).
 void selectAndShow(Session& s, const Dataset& ds, Index event);
 
+// Frames every place of the data: the overview a file opens on.
+void fitMapToAllPlaces(Session& s, const Dataset& ds, double marginPx);
 // Frames the places of the events shown now (animate: a 0.8 s flight).
 void fitMapToShownEvents(Session& s, const Dataset& ds, double marginPx, bool animate);
 // Starts a flight to a camera.

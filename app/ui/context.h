@@ -5,6 +5,8 @@
 // other.
 #pragma once
 
+#include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +75,9 @@ struct AppState {
     std::string statusMessage;  // shown briefly in the menu bar
     double statusUntilSec = 0;
     ExportProgress exportProgress;
+    // Where named controls were drawn last (screen px x0, y0, x1, y1): UI tests
+    // read them from the state report to click a control like a user would.
+    std::map<std::string, std::array<float, 4>> controls;
 };
 
 struct Context {
@@ -87,6 +92,8 @@ struct Context {
     const Dataset& data() const { return doc.data(); }
     float scale() const { return look.scale(); }
     double now() const { return session.clockSec; }
+    // Records where the last item was drawn, under a name (see AppState::controls).
+    void reportControl(const char* name);
     void status(std::string message, double seconds = 6) {
         app.statusMessage = std::move(message);
         app.statusUntilSec = session.clockSec + seconds;

@@ -39,6 +39,7 @@ void EventTable::drawSearchField(Context& c) {
         s.filter.text = m_searchText;
         refilter(s, c.data(), c.doc.revision());
     }
+    c.reportControl("search");
     if (ImGui::IsItemActive()) c.app.textFocusPendingFrames = 0;
     // Enter: the first result (in the table's order) is selected and shown.
     if (ImGui::IsItemDeactivated() && keyPressed(Key::Enter, false) && !m_rows.empty()) {
@@ -74,7 +75,7 @@ void EventTable::sortRows(const Context& c, const ImGuiTableSortSpecs* specs) {
     if (!specs || specs->SpecsCount == 0) return;
     const ImGuiTableColumnSortSpecs& sort = specs->Specs[0];
     // The narrow table's third column is the confidence.
-    const int column = m_compact && sort.ColumnIndex == 2 ? kColConfidence : sort.ColumnIndex;
+    const int column = m_compact && sort.ColumnIndex == 2 ? static_cast<int>(kColConfidence) : sort.ColumnIndex;
     auto key = [&](Index a, Index b) -> int {
         const Event& ea = ds.events[a];
         const Event& eb = ds.events[b];

@@ -191,7 +191,9 @@ void ExportDialog::draw(Context& c) {
                     .c_str());
     }
     if (!m_error.empty()) errorText(c, m_error.c_str());
-    if (ImGui::Button("Export")) {
+    const bool go = ImGui::Button("Export");
+    c.reportControl("export.go");
+    if (go) {
         ExportRequest r;
         r.kind = m_kind == 0   ? ExportRequest::Kind::Image
                  : m_kind == 1 ? ExportRequest::Kind::TimeRange

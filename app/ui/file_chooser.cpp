@@ -43,6 +43,8 @@ std::optional<fs::path> FileChooser::draw(Context& c, float heightPx) {
     if (m_needsListing) list();
     std::optional<fs::path> chosen;
     ImGui::SetNextItemWidth(-1);
+    // The path field has the keyboard when the chooser appears: type a path and press Enter.
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     if (ImGui::InputText("##path", &m_pathText, ImGuiInputTextFlags_EnterReturnsTrue)) {
         const fs::path typed(m_pathText);
         std::error_code ec;

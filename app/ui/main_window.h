@@ -45,6 +45,7 @@ public:
     void draw(Context& c);
 
     void showProblems() { m_problems.show(); }
+    bool problemsVisible() const { return m_problems.visible(); }
     PanelLayout& layout() { return m_layout; }
     LoadProblems& loadProblems() { return m_loadProblems; }
     MapPanel& map() { return m_map; }

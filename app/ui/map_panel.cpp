@@ -118,6 +118,7 @@ render::MapStyle MapPanel::style(const Context& c) const {
     st.arcWidthPx = (projector ? 5.0f : 4.0f) * s;
     st.markerPx = (projector ? 20.0f : 16.0f) * s;
     st.bundleSpacingPx = 10.0f * s;
+    st.inkDarken = projector && !layers.basemap ? 1.0f : 0.0f;
     return st;
 }
 
@@ -338,21 +339,24 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     // Only the categories on the map now: a short legend covers less of it.
     std::vector<std::uint8_t> shown(ds.categories.size(), 0);
+    bool unrated = false;  // the "unrated" row only when the map shows such events (imported files)
     forEachShownEvent(ds, c.session, [&](Index i, float) {
         if (ds.events[i].category < shown.size()) shown[ds.events[i].category] = 1;
+        unrated |= ds.events[i].confidence == Confidence::Unrated;
     });
+    const int levels = unrated ? kConfidenceCount : kConfidenceCount - 1;
     int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
     // At large UI scales on a small map the categories would cover it: keep the
     // confidence styles (the categories' colours are on the timeline's lanes).
-    const bool withCategories = lineH * static_cast<float>(kConfidenceCount + shownCount + 1) < size.y * 0.55f;
+    const bool withCategories = lineH * static_cast<float>(levels + shownCount + 1) < size.y * 0.55f;
     if (!withCategories) std::fill(shown.begin(), shown.end(), 0), shownCount = 0;
-    const int rows = kConfidenceCount + std::min(shownCount, 12) + (withCategories ? 1 : 0);
+    const int rows = levels + std::min(shownCount, 12) + (withCategories ? 1 : 0);
     float widest = 0;
     for (std::size_t i = 0; i < ds.categories.size(); ++i)
         if (shown[i]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[i].label.c_str()).x);
     // What each level means, at a glance (when the legend can be that wide).
     float widestMeaning = 0;
-    for (int i = 0; i < kConfidenceCount; ++i) {
+    for (int i = 0; i < levels; ++i) {
         const auto conf = static_cast<Confidence>(i);
         widestMeaning =
             std::max(widestMeaning, ImGui::CalcTextSize(confidenceLabel(conf)).x + ImGui::CalcTextSize(" \u00B7 ").x +
@@ -368,7 +372,7 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     dl->AddRectFilled(p0, ImVec2(p0.x + box.x, p0.y + box.y), withAlpha(pal.panelBg, 0xE0), 6 * s);
     float y = p0.y + 7 * s;
     const float x = p0.x + 10 * s;
-    for (int i = 0; i < kConfidenceCount; ++i) {
+    for (int i = 0; i < levels; ++i) {
         const auto conf = static_cast<Confidence>(i);
         const ImU32 col = pal.text;
         const float ly = y + lineH * 0.45f, w = 34 * s, th = 3 * s;
@@ -386,6 +390,9 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
                 break;
             case Confidence::Disputed:
                 for (float d = 0; d <= w; d += 9 * s) dl->AddCircleFilled(ImVec2(x + d, ly), th * 0.6f, col);
+                break;
+            case Confidence::Unrated:
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), withAlpha(pal.textMuted, 0xB0), th * 0.6f);
                 break;
         }
         dl->AddText(ImVec2(x + w + 8 * s, y), pal.text, confidenceLabel(conf));
@@ -420,7 +427,9 @@ void MapPanel::drawToolbar(Context& c) {
     if (ImGui::BeginCombo("##projection", current.c_str())) {
         for (geo::Projection p : geo::kAllProjections) {
             const std::string label(geo::projectionLabel(p));
-            if (ImGui::Selectable(label.c_str(), p == s.camera.projection)) {
+            const bool picked = ImGui::Selectable(label.c_str(), p == s.camera.projection);
+            c.reportControl(("map.projection." + std::string(geo::projectionName(p))).c_str());
+            if (picked) {
                 s.camera.projection = p;
                 s.flight.reset();
                 fitMapToShownEvents(s, c.data(), 60.0 * sc, false);
@@ -428,9 +437,11 @@ void MapPanel::drawToolbar(Context& c) {
         }
         ImGui::EndCombo();
     }
+    c.reportControl("map.projection");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Map projection");
     ImGui::SameLine();
     if (ImGui::Button("Fit")) fitMapToShownEvents(s, c.data(), 60.0 * sc, true);
+    c.reportControl("map.fit");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the places of the events shown now (F)");
     ImGui::SameLine();
     if (ImGui::Button("World"))
@@ -441,10 +452,12 @@ void MapPanel::drawToolbar(Context& c) {
             0.8);
     ImGui::SameLine();
     if (ImGui::Button("Layers")) ImGui::OpenPopup("layers");
+    c.reportControl("map.layers");
     m_toolbarRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     if (ImGui::BeginPopup("layers")) {
         MapLayers& layers = s.layers;
         ImGui::Checkbox("Satellite basemap (NASA Blue Marble)", &layers.basemap);
+        c.reportControl("map.layers.basemap");
         ImGui::Checkbox("Place names", &layers.labels);
         ImGui::Checkbox("Graticule", &layers.graticule);
         ImGui::Checkbox("Tint the countries the arcs link", &layers.highlightCountries);
@@ -538,7 +551,8 @@ void MapPanel::draw(Context& c) {
     const bool hasData = c.doc.hasData();
     if (hasData) syncData(c);
     if (s.fitRequested && hasData) {
-        fitMapToShownEvents(s, c.data(), 60.0 * c.scale(), false);
+        // A file opens on all its places, with room for their names at the edges.
+        fitMapToAllPlaces(s, c.data(), 90.0 * c.scale());
         s.fitRequested = false;
     }
     // A selection made elsewhere: bring its places into view if they are not.
@@ -569,7 +583,10 @@ void MapPanel::draw(Context& c) {
 
     // Render into the map's own multisampled framebuffer, then show it.
     const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
-    if (m_target.ensure(w, h, 4)) {
+    // Multisampling smooths the arcs; past 4K (an 8K export, a poster) the
+    // pixels are small enough without it, and it would take a gigabyte.
+    const int samples = static_cast<double>(w) * h > 9.0e6 ? 1 : 4;
+    if (m_target.ensure(w, h, samples)) {
         GLint previous = 0;
         glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
         m_target.bind();

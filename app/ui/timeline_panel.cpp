@@ -54,6 +54,7 @@ struct TimelinePanel::State {
     float scrollY = 0;  // lanes scrolled up by this many px when they do not fit
     // Geometry of the last frame, for tests and headless layout reports.
     ImVec2 lanesOrigin{0, 0};
+    int lanesVisible = 0, lanesBelow = 0;
 };
 using TimelineState = TimelinePanel::State;
 
@@ -571,6 +572,8 @@ void TimelinePanel::draw(Context& c) {
     opt.lastRow = t.layout.rowAtY(t.scrollY + lanesH - 1) < 0 ? static_cast<int>(t.layout.laneCount()) - 1
                                                               : t.layout.rowAtY(t.scrollY + lanesH - 1);
     timeline::runPrepass(t.index, t.layout, t.view, opt, t.frame);
+    t.lanesVisible = std::max(0, opt.lastRow - opt.firstRow + 1);
+    t.lanesBelow = std::max(0, static_cast<int>(t.layout.laneCount()) - 1 - opt.lastRow);
     dl->PushClipRect(ImVec2(lanesP0.x, lanesTop), ImVec2(lanesP0.x + lanesW, lanesBottom), true);
     for (std::size_t row = 0; row < t.frame.lanes.size(); ++row) {
         const timeline::LaneRecords& lane = t.frame.lanes[row];
@@ -710,6 +713,8 @@ void TimelinePanel::layoutReport(TimelineLayoutReport& out) const {
     out.lanesY = t.lanesOrigin.y;
     out.firstDay = t.view.firstDay;
     out.pxPerDay = t.view.pxPerDay;
+    out.lanesVisible = t.lanesVisible;
+    out.lanesBelow = t.lanesBelow;
     out.widthPx = t.view.widthPx;
     out.rowTops.clear();
     out.rowHeights.clear();
