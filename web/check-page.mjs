@@ -46,7 +46,10 @@ function check(ok, what, detail = '') {
 
 const width = 1280;
 const height = 800;
-const server = await serve(site, 0, { '/lesson/small.json': join(root, 'tests/data/small.json') });
+const server = await serve(site, 0, {
+  '/lesson/small.json': join(root, 'tests/data/small.json'),
+  '/lesson/incidents.csv': join(root, 'tests/data/import/incidents.csv'),
+});
 const base = `http://127.0.0.1:${server.address().port}/index.html`;
 const browser = await Chromium.launch({ width, height });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -242,6 +245,22 @@ try {
       'a damaged file is refused, its problems listed, the data shown unchanged',
       `${refused.problems} problem(s); showing ${refused.file}`);
 
+    // Imports that need no native library: a TimelineJS file, and a table whose
+    // places are named (the gazetteer is fetched for it, once).
+    await browser.dropFile('#canvas', 'timeline.json', readFileSync(join(root, 'tests/data/import/timeline.json'), 'utf8'));
+    const timeline = await browser.waitFor(`window.meridianState.file === '/uploads/timeline.json'`, 10000,
+      'the TimelineJS file').then(state).catch(() => state());
+    check(timeline.file === '/uploads/timeline.json' && timeline.events === 3 && timeline.title === 'A test timeline',
+      'a TimelineJS file dropped on the page is imported', `${timeline.file}: ${timeline.events} events, "${timeline.title}"`);
+    const gazetteerBefore = await browser.evaluate("FS.analyzePath('/assets/gazetteer/gazetteer.tsv').exists");
+    await browser.dropFile('#canvas', 'incidents.csv', readFileSync(join(root, 'tests/data/import/incidents.csv'), 'utf8'));
+    const table = await browser.waitFor(`window.meridianState.file === '/uploads/incidents.csv'`, 30000,
+      'the CSV file').then(state).catch(() => state());
+    const gazetteerAfter = await browser.evaluate("FS.analyzePath('/assets/gazetteer/gazetteer.tsv').exists");
+    check(table.file === '/uploads/incidents.csv' && table.events === 6 && table.places >= 3 && !gazetteerBefore &&
+      gazetteerAfter, 'a CSV file dropped on the page is imported, its places found by name in the gazetteer fetched for it',
+      `${table.file}: ${table.events} events at ${table.places} places; "${table.status}"`);
+
     await browser.page('Page.setInterceptFileChooserDialog', { enabled: true });
     const chooser = browser.nextEvent('Page.fileChooserOpened', 10000);
     await browser.evaluate("document.getElementById('canvas').focus()");
@@ -262,6 +281,9 @@ try {
     check(/^Reloaded small\.json/.test(refetched.status) && refetched.file === '/fetched/small.json' &&
       (await browser.evaluate('window.meridianFirstFrameMs')) === fetchedFirstFrame,
       'Ctrl+R fetches the ?data= file again (and the browser does not reload the page)', refetched.status);
+    const { state: csv } = await load('?data=lesson/incidents.csv', { world: false });
+    check(csv.file === '/fetched/incidents.csv' && csv.events === 6 && csv.places >= 3,
+      '?data= opens a CSV file next to the page, its places found in the gazetteer', `${csv.events} events at ${csv.places} places`);
     const { state: missing } = await load('?data=lesson/missing.json', { world: false });
     check(/Could not load lesson\/missing\.json \(HTTP 404/.test(missing.status) && missing.events === curated.events.length,
       'a ?data= file that is not there is said so, and the built-in data shown', missing.status);

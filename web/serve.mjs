@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.json': 'application/json',
-  '.csv': 'text/csv', '.png': 'image/png', '.jpg': 'image/jpeg', '.ttf': 'font/ttf',
+  '.csv': 'text/csv', '.tsv': 'text/tab-separated-values', '.png': 'image/png', '.jpg': 'image/jpeg', '.ttf': 'font/ttf',
 };
 
 // extra: { '/url/path': '/file/on/disk' } served as well (the page checks' data files).

@@ -7,6 +7,8 @@
 //   - the canvas follows the page's size, in device pixels (web/browser/page.h);
 //   - files dropped on the page or chosen in its file picker arrive as
 //     SDL_DROPFILE (web/browser/files.h) and open like a desktop drop;
+//   - a table (CSV) that names its places waits for the gazetteer, fetched the
+//     first time one is opened (web/browser/gazetteer_fetch.h);
 //   - saving and PNG export write into the page's memory file system, and the
 //     browser downloads the file;
 //   - nothing changes files behind the page's back, so there is no check once a
@@ -23,6 +25,7 @@
 #include <string>
 
 #include "browser/files.h"
+#include "browser/gazetteer_fetch.h"
 #include "browser/page.h"
 #include "browser/page_options.h"
 #include "browser/page_state.h"
@@ -49,12 +52,14 @@ struct WebLoop {
     ExportRunner exports;
     int framesToDraw = kSettleFrames;
     long callbacks = 0, drawn = 0;
+    double drawMs = 0, drawMsMax = 0;  // the drawn frames' time in the page's thread (web/bench-page.mjs)
     std::string lastSettings;
     double lastSettingsSec = 0;
     bool unsaved = false;
     bool wantsFullscreen = false, wasFullscreen = false;
     bool exportWasRunning = false;
     bool refetching = false, reloadFetched = false;
+    std::string waitsForGazetteer;  // a table dropped or picked, opened once the gazetteer is here
 };
 
 double nowSec() {
@@ -116,6 +121,16 @@ void betweenFrames(WebLoop& loop, double now) {
     if (app.document().isDirty() != loop.unsaved) {
         loop.unsaved = app.document().isDirty();
         web::setUnsavedChanges(loop.unsaved);
+    }
+    if (!loop.waitsForGazetteer.empty()) {
+        std::string message;
+        const web::GazetteerFetch g = web::gazetteerFetchState(&message);
+        if (g != web::GazetteerFetch::Pending) {
+            if (g == web::GazetteerFetch::Failed) std::fprintf(stderr, "meridian: %s\n", message.c_str());
+            app.requests().openPath = std::move(loop.waitsForGazetteer);
+            loop.waitsForGazetteer.clear();
+            loop.framesToDraw = kSettleFrames;
+        }
     }
     if (loop.refetching) {
         std::string message;
@@ -188,8 +203,17 @@ void frame(void* arg) {
             continue;
         }
         if (ev.type == SDL_DROPFILE) {
-            app.requests().openPath = std::string(ev.drop.file);
+            const std::string path = ev.drop.file;
             SDL_free(ev.drop.file);
+            if (web::gazetteerWanted(path)) {
+                web::fetchGazetteer();
+                loop.waitsForGazetteer = path;
+                say(app, "Opening " + fileName(path) + ": fetching the place names first (the gazetteer, 2 MB)\u2026",
+                    60);
+            } else {
+                loop.waitsForGazetteer.clear();  // the last file dropped is the one opened
+                app.requests().openPath = path;
+            }
         }
     }
     const double now = nowSec();
@@ -198,10 +222,11 @@ void frame(void* arg) {
     const bool busy =
         loop.framesToDraw > 0 || !loop.input.empty() || loop.exports.running() || app.nextFrameDueSec() <= now;
     if (!busy) {  // idle: no GL call; the canvas keeps its last picture
-        web::publishFrames(loop.callbacks, loop.drawn);
+        web::publishFrames(loop.callbacks, loop.drawn, loop.drawMs, loop.drawMsMax);
         return;
     }
 
+    const double frameStartMs = emscripten_get_now();
     // Exports render their frames between the window's frames.
     if (app.requests().startExport) {
         loop.exports.start(app, *app.requests().startExport);
@@ -234,7 +259,10 @@ void frame(void* arg) {
     if (revision != app.document().revision()) loop.framesToDraw = kSettleFrames;
 
     ++loop.drawn;
-    web::publishFrames(loop.callbacks, loop.drawn);
+    const double frameMs = emscripten_get_now() - frameStartMs;
+    loop.drawMs += frameMs;
+    loop.drawMsMax = std::max(loop.drawMsMax, frameMs);
+    web::publishFrames(loop.callbacks, loop.drawn, loop.drawMs, loop.drawMsMax);
     web::publishState(web::appStateJson(app, web::devicePixelRatio()));
     if (loop.drawn == 1) web::startDeferredLoads();  // the 1:10m world, now that the first picture is up
 }

@@ -79,7 +79,6 @@ private:
     io::FileFormat m_docFormat = io::FileFormat::Unknown;  // how the document's file was read
     std::unique_ptr<io::Gazetteer> m_gazetteer;
     bool m_gazetteerTried = false;
-    bool m_saveThenQuit = false;
     std::filesystem::file_time_type m_changedOnDiskSeen{};  // a change we already told the user about
 };
 

@@ -107,8 +107,8 @@ EM_JS(char*, meridianWebRefetchState, (int* state), {
     return p;
 });
 
-EM_JS(void, meridianWebPublishFrames, (double callbacks, double drawn), {
-    window.meridianFrames = {callbacks: callbacks, drawn: drawn};
+EM_JS(void, meridianWebPublishFrames, (double callbacks, double drawn, double drawMs, double drawMsMax), {
+    window.meridianFrames = {callbacks: callbacks, drawn: drawn, drawMs: drawMs, drawMsMax: drawMsMax};
     if (drawn > 0 && !window.meridianFirstFrameMs) {
         window.meridianFirstFrameMs = performance.now();
         var loading = document.getElementById('loading');
@@ -204,8 +204,8 @@ Refetch refetchState(std::string* message) {
     return state == 1 ? Refetch::Pending : state == 2 ? Refetch::Done : state == 3 ? Refetch::Failed : Refetch::None;
 }
 
-void publishFrames(long callbacks, long drawn) {
-    meridianWebPublishFrames(static_cast<double>(callbacks), static_cast<double>(drawn));
+void publishFrames(long callbacks, long drawn, double drawMs, double drawMsMax) {
+    meridianWebPublishFrames(static_cast<double>(callbacks), static_cast<double>(drawn), drawMs, drawMsMax);
 }
 
 void publishState(const std::string& json) {

@@ -50,10 +50,11 @@ void refetch(const std::string& url, const std::string& path);
 enum class Refetch { None, Pending, Done, Failed };
 Refetch refetchState(std::string* message);
 
-// Counters for the idle check and the first frame: window.meridianFrames; the
-// first drawn frame also takes the loading screen away and sets
-// window.meridianFirstFrameMs.
-void publishFrames(long callbacks, long drawn);
+// Counters for the idle check, the frame times and the first frame:
+// window.meridianFrames {callbacks, drawn, drawMs (the drawn frames' time in the
+// page's thread, added up), drawMsMax}; the first drawn frame also takes the
+// loading screen away and sets window.meridianFirstFrameMs.
+void publishFrames(long callbacks, long drawn, double drawMs, double drawMsMax);
 // The app's state as JSON, as window.meridianState (for the page's checks).
 void publishState(const std::string& json);
 

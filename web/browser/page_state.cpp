@@ -50,6 +50,7 @@ std::string appStateJson(ui::App& app, double ratio) {
     j["mapError"] = app.window().map().ok() ? std::string() : app.window().map().error();
     j["title"] = ds.title;
     j["events"] = ds.events.size();
+    j["places"] = ds.places.size();
     j["dirty"] = doc.isDirty();
     j["problems"] = app.window().loadProblems().diagnostics.size();
     j["problemsFile"] = app.window().loadProblems().file;

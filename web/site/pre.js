@@ -52,6 +52,21 @@ Module.printErr = function (text) {
     }).finally(function () {
       removeRunDependency('meridian-data');
     });
+    // A table names its places: the gazetteer (not in the data bundle) comes too
+    // (web/browser/gazetteer_fetch.h fetches it for a table dropped later).
+    if (!/\.(csv|tsv|txt)$/i.test(name)) return;
+    addRunDependency('meridian-gazetteer');
+    fetch('assets/gazetteer/gazetteer.tsv').then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (bytes) {
+      FS.mkdirTree('/assets/gazetteer');
+      FS.writeFile('/assets/gazetteer/gazetteer.tsv', new Uint8Array(bytes));
+    }).catch(function (e) {
+      Module.meridianNotes.push('Could not load the gazetteer (' + e.message + '): places named in ' + name + ' are not found');
+    }).finally(function () {
+      removeRunDependency('meridian-gazetteer');
+    });
   });
 })();
 
