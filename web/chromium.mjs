@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export class Chromium {
-  static async launch({ width = 800, height = 600, executable = '/usr/bin/chromium', log = null } = {}) {
+  static async launch({ width = 800, height = 600, executable = '/usr/bin/chromium', log = null, extraArgs = [] } = {}) {
     const profile = mkdtempSync(join(tmpdir(), 'meridian-chromium-'));
     // Offline and quiet, a fresh profile each run; SwiftShader gives WebGL2 without a GPU.
     const args = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic',
       '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`, `--window-size=${width},${height}`, '--remote-debugging-pipe', 'about:blank'];
+      `--user-data-dir=${profile}`, `--window-size=${width},${height}`, '--remote-debugging-pipe', ...extraArgs,
+      'about:blank'];
     const child = spawn(executable, args, { stdio: ['ignore', 'ignore', log ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     if (log) child.stderr.on('data', (d) => log(d.toString()));
     const browser = new Chromium(child, profile);
