@@ -10,9 +10,11 @@
 //     middle has the arc's colour at the event's date, and not years before;
 //   - a click on a place's marker selects its event (also at 2 device pixels per CSS pixel);
 //   - the lesson in presenter mode (?story=&present) steps with PageDown and PageUp,
-//     and F5 presents without the browser reloading the page;
+//     F5 presents (in the browser's full screen) without the browser reloading the page, Esc leaves;
 //   - files: dropped on the page, chosen in the file picker (Ctrl+O), ?data= next
 //     to the page (fetched again by Ctrl+R; a missing one said so), a damaged one refused;
+//     imports: TimelineJS and GeoJSON dropped, a CSV dropped and as ?data= (its places
+//     found in the gazetteer fetched for it);
 //   - settings kept in localStorage;
 //   - a PNG export arrives as a download;
 //   - the globe looks the same without WEBGL_clip_cull_distance (the fallback).
@@ -227,6 +229,12 @@ try {
     const presented = await browser.waitFor('window.meridianState.presenting', 5000, 'presenting').catch(() => false);
     check(presented && (await browser.evaluate('window.meridianNotReloaded === true')),
       'F5 presents the lesson, and the browser does not reload the page');
+    const full = await browser.waitFor('document.fullscreenElement !== null', 5000, 'full screen').catch(() => false);
+    check(full, 'presenting puts the page in the browser\'s full screen');
+    await browser.press('Escape', 'Escape', 27);
+    const left = await browser.waitFor('!window.meridianState.presenting && document.fullscreenElement === null', 5000,
+      'leaving').catch(() => false);
+    check(left, 'Esc leaves the presentation and the full screen');
   }
 
   // --- Files ---------------------------------------------------------------------------
@@ -252,6 +260,12 @@ try {
       'the TimelineJS file').then(state).catch(() => state());
     check(timeline.file === '/uploads/timeline.json' && timeline.events === 3 && timeline.title === 'A test timeline',
       'a TimelineJS file dropped on the page is imported', `${timeline.file}: ${timeline.events} events, "${timeline.title}"`);
+    await browser.dropFile('#canvas', 'features.geojson',
+      readFileSync(join(root, 'tests/data/import/features.geojson'), 'utf8'));
+    const geo = await browser.waitFor(`window.meridianState.file === '/uploads/features.geojson'`, 10000,
+      'the GeoJSON file').then(state).catch(() => state());
+    check(geo.file === '/uploads/features.geojson' && geo.events === 5, 'a GeoJSON file dropped on the page is imported',
+      `${geo.file}: ${geo.events} events`);
     const gazetteerBefore = await browser.evaluate("FS.analyzePath('/assets/gazetteer/gazetteer.tsv').exists");
     await browser.dropFile('#canvas', 'incidents.csv', readFileSync(join(root, 'tests/data/import/incidents.csv'), 'utf8'));
     const table = await browser.waitFor(`window.meridianState.file === '/uploads/incidents.csv'`, 30000,

@@ -2,6 +2,11 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+
+// The browser build: a new tab (the page is in the browser already).
+// clang-format off
+EM_JS(void, meridianOpenInNewTab, (const char* url), { window.open(UTF8ToString(url), '_blank', 'noopener'); });
+// clang-format on
 #else
 #include <spawn.h>
 #include <sys/wait.h>
@@ -41,7 +46,7 @@ bool openInBrowser(const std::string& url, std::string* error) {
     // The browser build: a new tab (the page is in the browser already). With
     // noopener, window.open() returns null whether or not it opened, so there is
     // no failure to report; a popup blocker says so itself.
-    EM_ASM({ window.open(UTF8ToString($0), '_blank', 'noopener'); }, url.c_str());
+    meridianOpenInNewTab(url.c_str());
     return true;
 #else
     pid_t pid = 0;
