@@ -36,7 +36,7 @@ const timelinejs = tlAt > 0 ? { dist: args[tlAt + 1], events: args[tlAt + 2] } :
 const width = 1280, height = 800;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const kb = (n) => `${(n / 1e6).toFixed(2)} MB`;
 const gzipCache = new Map();
 function gzipSize(file) {
   if (!gzipCache.has(file)) gzipCache.set(file, gzipSync(readFileSync(file), { level: 9 }).length);
@@ -86,7 +86,7 @@ function report(name, { times, sizes: s }) {
   console.log(`bench page: ${name}: first frame ${Math.round(median(times))} ms (median of ${times.length}; ` +
     `${Math.round(Math.min(...times))}-${Math.round(Math.max(...times))})`);
   console.log(`bench page: ${name}: before it: ${s.files} files, ${kb(s.bytes)} (${kb(s.gzip)} gzipped); ` +
-    `all fetched by the page: ${s.allFiles} files, ${kb(s.allBytes)} (${kb(s.allGzip)} gzipped)`);
+    `all fetched by the page: ${s.allFiles} files, ${kb(s.allBytes)} (${kb(s.allGzip)} gzipped; a worker's own fetches not counted)`);
 }
 
 console.log(`bench page: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ` +
