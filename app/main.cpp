@@ -20,6 +20,10 @@
 #include "ui/app.h"
 #include "ui/reports.h"
 
+#ifdef __EMSCRIPTEN__
+#include "browser/page_options.h"
+#endif
+
 using namespace meridian;
 
 namespace {
@@ -60,10 +64,18 @@ bool exportRequestFrom(const io::CommandLine& opt, ui::App& app, ExportRequest* 
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef __EMSCRIPTEN__
+    // The browser build: the page's address gives the options (web/site/pre.js);
+    // a bad or desktop-only one is noted on the page, never a blank page.
+    std::vector<std::string> notes;
+    const io::CommandLineResult cl = web::browserCommandLine(std::vector<std::string>(argv + 1, argv + argc), &notes);
+    for (const std::string& n : notes) std::fprintf(stderr, "meridian: %s\n", n.c_str());
+#else
     // `meridian convert IN OUT [--mapping FILE]`: no window.
     if (argc >= 2 && std::string_view(argv[1]) == "convert")
         return io::runConvertCommand(std::vector<std::string>(argv + 2, argv + argc), stdout, stderr);
     const io::CommandLineResult cl = io::parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+#endif
     if (!cl.error.empty()) {
         std::fprintf(stderr, "meridian: %s\n", cl.error.c_str());
         return 2;
@@ -99,7 +111,11 @@ int main(int argc, char** argv) {
     int rc = 0;
     {
         // The app and its data (the map panel needs the GL context).
+#ifdef __EMSCRIPTEN__
+        ui::App& app = *new ui::App;  // the browser's loop outlives main() (emscripten_set_main_loop)
+#else
         ui::App app;
+#endif
         if (!app.window().map().ok())
             std::fprintf(stderr, "meridian: the map cannot be drawn: %s\n", app.window().map().error().c_str());
         if (!headless) app.applySettings(settings.settings);

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export class Chromium {
-  static async launch({ width = 800, height = 600, executable = '/usr/bin/chromium', log = null } = {}) {
+  static async launch({ width = 800, height = 600, executable = '/usr/bin/chromium', log = null, extraArgs = [] } = {}) {
     const profile = mkdtempSync(join(tmpdir(), 'meridian-chromium-'));
     // Offline and quiet, a fresh profile each run; SwiftShader gives WebGL2 without a GPU.
     const args = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic',
       '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`, `--window-size=${width},${height}`, '--remote-debugging-pipe', 'about:blank'];
+      `--user-data-dir=${profile}`, `--window-size=${width},${height}`, '--remote-debugging-pipe', ...extraArgs,
+      'about:blank'];
     const child = spawn(executable, args, { stdio: ['ignore', 'ignore', log ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     if (log) child.stderr.on('data', (d) => log(d.toString()));
     const browser = new Chromium(child, profile);
@@ -131,15 +132,45 @@ export class Chromium {
     writeFileSync(file, Buffer.from(data, 'base64'));
   }
 
+  async move(x, y) {
+    await this.page('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+  }
+
   async click(x, y) {
     for (const type of ['mousePressed', 'mouseReleased'])
       await this.page('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+  }
+
+  // A drag with the left button held, in a few steps.
+  async drag(x0, y0, x1, y1, steps = 5) {
+    await this.page('Input.dispatchMouseEvent', { type: 'mouseMoved', x: x0, y: y0 });
+    await this.page('Input.dispatchMouseEvent', { type: 'mousePressed', x: x0, y: y0, button: 'left', buttons: 1, clickCount: 1 });
+    for (let i = 1; i <= steps; i++) {
+      const x = x0 + ((x1 - x0) * i) / steps, y = y0 + ((y1 - y0) * i) / steps;
+      await this.page('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y, button: 'left', buttons: 1 });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await this.page('Input.dispatchMouseEvent', { type: 'mouseReleased', x: x1, y: y1, button: 'left', buttons: 0, clickCount: 1 });
   }
 
   // key: a DOM key name ("PageDown", " ") with its code ("PageDown", "Space") and keyCode (34, 32).
   async press(key, code, keyCode) {
     for (const type of ['rawKeyDown', 'keyUp'])
       await this.page('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: keyCode });
+  }
+
+  // Ctrl+KEY as a person types it: Control down, the key, Control up (pages track modifiers by their keys).
+  async ctrlPress(key, code, keyCode) {
+    const control = { key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17 };
+    await this.page('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...control, modifiers: 2 });
+    for (const type of ['rawKeyDown', 'keyUp'])
+      await this.page('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: keyCode, modifiers: 2 });
+    await this.page('Input.dispatchKeyEvent', { type: 'keyUp', ...control });
+  }
+
+  // The page as a screen of this many device pixels per CSS pixel (2: a high-density laptop screen).
+  async setDeviceScale(width, height, deviceScaleFactor) {
+    await this.page('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor, mobile: false });
   }
 
   async close() {

@@ -10,18 +10,19 @@ import { pathToFileURL } from 'node:url';
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.json': 'application/json',
-  '.csv': 'text/csv', '.png': 'image/png', '.jpg': 'image/jpeg', '.ttf': 'font/ttf',
+  '.csv': 'text/csv', '.tsv': 'text/tab-separated-values', '.png': 'image/png', '.jpg': 'image/jpeg', '.ttf': 'font/ttf',
 };
 
-export function serve(dir, port = 0) {
+// extra: { '/url/path': '/file/on/disk' } served as well (the page checks' data files).
+export function serve(dir, port = 0, extra = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(root, path));
+    const file = extra[path] ?? normalize(join(root, path));
     let size = -1;
     try {
-      if (file.startsWith(root + sep)) size = statSync(file).isFile() ? statSync(file).size : -1;
+      if (extra[path] || file.startsWith(root + sep)) size = statSync(file).isFile() ? statSync(file).size : -1;
     } catch { /* missing */ }
     if (size < 0) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });

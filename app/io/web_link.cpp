@@ -1,5 +1,13 @@
 #include "io/web_link.h"
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+// The browser build: a new tab (the page is in the browser already).
+// clang-format off
+EM_JS(void, meridianOpenInNewTab, (const char* url), { window.open(UTF8ToString(url), '_blank', 'noopener'); });
+// clang-format on
+#else
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -8,6 +16,7 @@
 #include <thread>
 
 extern char** environ;
+#endif
 
 namespace meridian::io {
 
@@ -33,6 +42,13 @@ bool openInBrowser(const std::string& url, std::string* error) {
         if (error) *error = "not an http(s) address: refused";
         return false;
     }
+#ifdef __EMSCRIPTEN__
+    // The browser build: a new tab (the page is in the browser already). With
+    // noopener, window.open() returns null whether or not it opened, so there is
+    // no failure to report; a popup blocker says so itself.
+    meridianOpenInNewTab(url.c_str());
+    return true;
+#else
     pid_t pid = 0;
     char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(url.c_str()), nullptr};
     const int rc = posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ);
@@ -47,6 +63,7 @@ bool openInBrowser(const std::string& url, std::string* error) {
         waitpid(pid, &status, 0);
     }).detach();
     return true;
+#endif
 }
 
 }  // namespace meridian::io

@@ -8,9 +8,38 @@
 
 #include "render/gl.h"
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
+
 namespace meridian::platform {
 
 bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
+#ifdef __EMSCRIPTEN__
+    // The browser build: the page's canvas, an OpenGL ES 3.0 (WebGL2) context.
+    // The canvas's size follows the page (CSS); the browser's loop
+    // (event_loop_web.cpp) gives it the device's pixels.
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        *error = std::string("SDL_Init failed: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);  // the map draws into its own framebuffer
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    double cssWidth = 0, cssHeight = 0;
+    emscripten_get_element_css_size("#canvas", &cssWidth, &cssHeight);
+    w.window = SDL_CreateWindow(o.title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                                std::max(1, static_cast<int>(cssWidth)), std::max(1, static_cast<int>(cssHeight)),
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE);
+    if (!w.window || !(w.gl = SDL_GL_CreateContext(w.window))) {
+        *error = std::string("this browser gives the page no WebGL2 context (") + SDL_GetError() +
+                 "); Meridian needs WebGL2: a current Chrome, Edge, Firefox or Safari has it";
+        return false;
+    }
+    return true;
+#endif
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         const std::string first = SDL_GetError();
@@ -65,6 +94,10 @@ void closeWindow(Window& w) {
 }
 
 float displayDpiScale(SDL_Window* window) {
+#ifdef __EMSCRIPTEN__
+    // The browser's device pixel ratio (the page's zoom included): the UI is laid out in device pixels.
+    return std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 0.5f, 4.0f);
+#endif
     float ddpi = 0;
     const int display = SDL_GetWindowDisplayIndex(window);
     if (display >= 0 && SDL_GetDisplayDPI(display, &ddpi, nullptr, nullptr) == 0 && ddpi > 0)
@@ -87,7 +120,11 @@ void initImGui(Window& w) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is ours; settings are saved by Meridian
     ImGui_ImplSDL2_InitForOpenGL(w.window, w.gl);
+#ifdef __EMSCRIPTEN__
+    ImGui_ImplOpenGL3_Init("#version 300 es");  // WebGL2
+#else
     ImGui_ImplOpenGL3_Init("#version 330 core");
+#endif
 }
 
 void shutdownImGui() {
@@ -99,6 +136,11 @@ void shutdownImGui() {
 void beginImGuiFrame(const std::optional<ImVec2>& displaySize) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+#ifdef __EMSCRIPTEN__
+    // Browsers coarsen the clock (and an export renders right after a window
+    // frame): two frames can share a time, and ImGui asserts on a zero DeltaTime.
+    ImGui::GetIO().DeltaTime = std::max(ImGui::GetIO().DeltaTime, 1e-4f);
+#endif
     if (displaySize) {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = *displaySize;

@@ -111,11 +111,13 @@ void App::resolveFilterIds() {
 // ===========================================================================
 
 const io::Gazetteer* App::gazetteer() {
-    if (!m_gazetteerTried) {
-        m_gazetteerTried = true;
+    // Tried again while missing: the browser build fetches it when a table is opened.
+    if (!m_gazetteer) {
         std::string error;
         m_gazetteer = io::Gazetteer::loadDefault(&error);
-        if (!m_gazetteer) std::fprintf(stderr, "meridian: places by name are not available: %s\n", error.c_str());
+        if (!m_gazetteer && !m_gazetteerTried)
+            std::fprintf(stderr, "meridian: places by name are not available: %s\n", error.c_str());
+        m_gazetteerTried = true;
     }
     return m_gazetteer.get();
 }

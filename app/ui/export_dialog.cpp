@@ -80,6 +80,12 @@ void ExportDialog::draw(Context& c) {
         m_lastKind = -1;
     }
     if (!ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+#ifdef __EMSCRIPTEN__
+    // The browser: an image of the current view; videos are encoded by ffmpeg, on the desktop.
+    m_kind = 0;
+    ImGui::TextUnformatted("Image of the current view (PNG)");
+    ImGui::TextDisabled("Animations and story videos need the desktop app (they are encoded with ffmpeg).");
+#else
     ImGui::RadioButton("Image of the current view", &m_kind, 0);
     ImGui::SameLine();
     ImGui::RadioButton("Animation of a time range", &m_kind, 1);
@@ -87,6 +93,7 @@ void ExportDialog::draw(Context& c) {
     ImGui::BeginDisabled(ds.stories.empty());
     ImGui::RadioButton("Story", &m_kind, 2);
     ImGui::EndDisabled();
+#endif
     if (m_kind != m_lastKind) suggestOutput(c), m_lastKind = m_kind;
     ImGui::Separator();
     const float fieldW = ImGui::GetFontSize() * 26;
@@ -126,6 +133,9 @@ void ExportDialog::draw(Context& c) {
         ImGui::SliderFloat("Frames per second", &m_fps, 5, 60, "%.0f");
     }
     // Where: a folder (with Browse) and a file name.
+#ifdef __EMSCRIPTEN__
+    m_folder = "/tmp";  // the page's memory: the browser downloads the file from there
+#else
     ImGui::SetNextItemWidth(fieldW);
     if (ImGui::InputText("Folder", &m_folder)) m_userChoseFolder = true;
     ImGui::SameLine();
@@ -144,11 +154,16 @@ void ExportDialog::draw(Context& c) {
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+#endif
     ImGui::SetNextItemWidth(fieldW);
     ImGui::InputText("File name", &m_name);
     const std::string output = (std::filesystem::path(m_folder) / m_name).string();
     if (m_kind == 0) {
+#ifdef __EMSCRIPTEN__
+        ImGui::TextDisabled("A .png file: your browser downloads it.");
+#else
         ImGui::TextDisabled("A .png file.");
+#endif
     } else {
         ImGui::TextDisabled(
             "End the name in .mp4 or .gif (needs ffmpeg), or give a folder name for numbered PNG frames.");

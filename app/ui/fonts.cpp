@@ -1,6 +1,8 @@
 #include "ui/fonts.h"
 
+#ifndef __EMSCRIPTEN__
 #include <fontconfig/fontconfig.h>
+#endif
 #include <imgui.h>
 
 #include <cmath>
@@ -8,6 +10,13 @@
 
 namespace meridian::ui {
 
+#ifdef __EMSCRIPTEN__
+// The browser build has no fontconfig: DejaVu Sans travels in the page's data
+// bundle, cut to glyphRanges() (web/CMakeLists.txt).
+std::string findFontFile(const char*, bool bold) {
+    return bold ? "/assets/fonts/DejaVuSans-Bold.ttf" : "/assets/fonts/DejaVuSans.ttf";
+}
+#else
 std::string findFontFile(const char* family, bool bold) {
     std::string result;
     if (FcInit()) {
@@ -35,6 +44,7 @@ std::string findFontFile(const char* family, bool bold) {
         if (std::filesystem::exists(p)) return p;
     return {};
 }
+#endif
 
 const ImWchar* glyphRanges() {
     // Latin, Latin-1, Latin Extended-A (Süddeutsche, Rühle), general punctuation

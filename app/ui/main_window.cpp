@@ -129,8 +129,10 @@ void MainWindow::drawMenuBar(Context& c) {
         if (ImGui::MenuItem("Export image or animation\u2026", "Ctrl+E", false,
                             c.doc.hasData() && !c.app.exportProgress.running))
             r.showExportDialog = true;
+#ifndef __EMSCRIPTEN__  // in the browser, closing the tab is quitting
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
+#endif
         ImGui::EndMenu();
     }
     drawEditMenu(c);

@@ -21,6 +21,10 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
+#ifdef __EMSCRIPTEN__
+#include "browser/world_loader.h"
+#endif
+
 namespace meridian::ui {
 
 // ===========================================================================
@@ -43,9 +47,14 @@ MapPanel::MapPanel() {
     // The finest level (1:10m) takes a second or more to triangulate: do it off
     // the main thread and upload it when it is ready.
     auto isoCopy = std::make_shared<io::IsoTable>(isoResult.ok() ? *isoResult.table : io::IsoTable{});
+#ifdef __EMSCRIPTEN__
+    // The browser build has one thread: fetched from next to the page and triangulated in a Web Worker.
+    m_pendingFine = web::loadWorldLevelInWorker("assets/world/countries-10m.json", isoCopy);
+#else
     m_pendingFine = std::async(std::launch::async, [isoCopy] {
         return io::loadWorldLevel(io::assetPath("world/countries-10m.json"), isoCopy.get());
     });
+#endif
     io::ImageResult basemap = io::loadImageRgba(io::assetPath("basemap/earth.jpg"));
     if (basemap.ok())
         m_renderer.setBasemap(basemap.image);

@@ -37,8 +37,17 @@ MediaThumbnails::Thumbnail& MediaThumbnails::thumbnailFor(const std::filesystem:
         if (!io::isPathInside(base, relative))
             slot->error = relative + ": outside the data file's folder; not loaded";
         else
+#ifdef __EMSCRIPTEN__
+        {
+            // The browser build has one thread (std::async would never start): decoded now.
+            std::promise<io::ImageResult> decoded;
+            decoded.set_value(io::loadImageRgba(key, kMaxMediaPixels, kMaxMediaBytes));
+            slot->pending = decoded.get_future();
+        }
+#else
             slot->pending = std::async(std::launch::async,
                                        [key] { return io::loadImageRgba(key, kMaxMediaPixels, kMaxMediaBytes); });
+#endif
     }
     return *slot;
 }

@@ -4,9 +4,20 @@
 
 #include "ui/keys.h"
 
+#ifdef __EMSCRIPTEN__
+#include "browser/files.h"
+#endif
+
 namespace meridian::ui {
 
 void OpenDialog::draw(Context& c) {
+#ifdef __EMSCRIPTEN__
+    // A page cannot list the computer's folders: the browser's own file picker
+    // (the chosen file arrives like a file dropped on the page).
+    if (c.requests.showOpenDialog) web::pickFile(web::kOpenableFiles);
+    c.requests.showOpenDialog = false;
+    return;
+#endif
     if (c.requests.showOpenDialog) {
         ImGui::OpenPopup("Open a data file");
         c.requests.showOpenDialog = false;

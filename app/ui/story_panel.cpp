@@ -177,6 +177,12 @@ void StoryPanel::draw(Context& c) {
         ImGui::SameLine();
         if (ImGui::Button("Close story")) stopStory(s, ds);
     }
+#ifdef __EMSCRIPTEN__
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped(
+        "In the browser there is no speaker-notes window (the desktop app opens one on a second screen).");
+    ImGui::PopStyleColor();
+#endif
     ImGui::Separator();
 
     const Index storyIndex = m_chosen;

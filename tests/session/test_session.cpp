@@ -2,6 +2,7 @@
 // and autoplay, camera flights, the selection kept across edits and reloads,
 // opening files (a broken one changes nothing), launch options, exports.
 #include <doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "browser_files.h"
+#include "browser/files.h"
 
 #include <SDL.h>
 #include <emscripten.h>

@@ -10,10 +10,14 @@
 
 namespace meridian::web {
 
+// What the browser build opens (no GDAL in the page: no workbooks or geodata):
+// the file picker's filter. Meridian JSON, TimelineJS JSON, GeoJSON and tables.
+inline constexpr const char* kOpenableFiles = ".json,.geojson,.csv,.tsv,.txt";
+
 // Listens for files dropped on the element (a CSS selector, "#canvas").
 void installFileDrop(const char* elementSelector);
 
-// Opens the browser's file picker (accept: ".json,.csv"). Must follow a user's
+// Opens the browser's file picker (accept: kOpenableFiles). Must follow a user's
 // click or key press within a few seconds (browsers refuse pickers otherwise);
 // an ImGui button handled in the next animation frame is within that.
 void pickFile(const char* accept);
