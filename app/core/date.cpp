@@ -69,12 +69,11 @@ Date Date::fromCivil(std::int64_t year, int month, int day) {
     return make(daysFromCivil(year, month, day), DatePrecision::Day);
 }
 
+// At least four digits, and a '-' before years before year 0 ("-0043"): what parseIsoDate reads.
 static std::string yearText(std::int64_t year) {
     char buf[32];
-    if (year >= 0 && year <= 9999)
-        std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(year));
-    else
-        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(year));
+    const long long magnitude = year < 0 ? -static_cast<long long>(year) : static_cast<long long>(year);
+    std::snprintf(buf, sizeof buf, "%s%04lld", year < 0 ? "-" : "", magnitude);
     return buf;
 }
 
