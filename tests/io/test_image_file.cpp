@@ -141,3 +141,22 @@ TEST_CASE("media paths: symbolic links are followed before deciding") {
     CHECK(!isPathInside(base, "sibling/photo.jpg"));
     CHECK(isPathInside(dir.path / "link-to-data", "media/photo.jpg"));  // the folder itself may be a link
 }
+
+TEST_CASE("image: only PNG and JPEG with a sound structure reach the decoder (found by fuzz_image_file)") {
+    // Each of these made Debian's stb_image 2.27 corrupt memory, allocate 1 GiB or hang.
+    ImageResult r = loadImageRgba(kImages / "jpeg_huffman_514_codes.jpg");
+    CHECK(r.error == (kImages / "jpeg_huffman_514_codes.jpg").string() +
+                         ": truncated or corrupt image (a JPEG Huffman table has 514 codes, at most 256)");
+    r = loadImageRgba(kImages / "jpeg_huffman_overflow.jpg");  // the fuzzer's: its table is also cut off
+    CHECK(r.error == (kImages / "jpeg_huffman_overflow.jpg").string() +
+                         ": truncated or corrupt image (a JPEG segment is cut off)");
+    r = loadImageRgba(kImages / "png_chunk_huge.png");
+    CHECK(r.error == (kImages / "png_chunk_huge.png").string() +
+                         ": truncated or corrupt image (a PNG chunk claims 1073741857 bytes, 25 are left)");
+    for (const char* other : {"pnm_16bit_overread.ppm", "hdr_rle_hang.hdr", "not_an_image.png"}) {
+        CAPTURE(other);
+        CHECK(loadImageRgba(kImages / other).error == (kImages / other).string() + ": not a PNG or JPEG image");
+    }
+    // The sound ones still decode: PNG, and the shipped JPEG basemap (tested above).
+    CHECK(loadImageRgba(kImages / "valid_4x3.png").ok());
+}

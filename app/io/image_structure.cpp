@@ -1,0 +1,110 @@
+// PNG chunks and JPEG segments walked before decoding (see image_structure.h for why).
+#include "io/image_structure.h"
+
+#include <cstdint>
+
+namespace meridian::io {
+
+namespace {
+
+constexpr std::string_view kPngSignature("\x89PNG\r\n\x1a\n", 8);
+
+std::uint32_t be32(std::string_view bytes, std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+    return v;
+}
+unsigned be16(std::string_view bytes, std::size_t at) {
+    return (static_cast<unsigned char>(bytes[at]) << 8) | static_cast<unsigned char>(bytes[at + 1]);
+}
+unsigned byteAt(std::string_view bytes, std::size_t at) {
+    return static_cast<unsigned char>(bytes[at]);
+}
+
+std::string corrupt(const std::string& why) {
+    return "truncated or corrupt image (" + why + ")";
+}
+
+// Every chunk must fit in the file: stb_image grows its buffer to a chunk's claimed length before
+// reading it, so a 100-byte file could make it allocate 2 GiB.
+std::string checkPng(std::string_view bytes) {
+    std::size_t at = kPngSignature.size();
+    while (at < bytes.size()) {
+        if (bytes.size() - at < 12) return corrupt("a PNG chunk is cut off");
+        const std::uint32_t length = be32(bytes, at);
+        const std::size_t left = bytes.size() - at - 12;  // after length, type and CRC
+        if (length > left)
+            return corrupt("a PNG chunk claims " + std::to_string(length) + " bytes, " + std::to_string(left) +
+                           " are left");
+        const std::string_view type = bytes.substr(at + 4, 4);
+        at += 12 + std::size_t{length};
+        if (type == "IEND") break;
+    }
+    return {};
+}
+
+// A Huffman table (DHT) has at most 256 codes: stb_image 2.27 writes one size per code into a
+// 257-byte array without checking the count.
+std::string checkJpegHuffmanTables(std::string_view segment) {
+    std::size_t at = 0;
+    while (at < segment.size()) {
+        if (segment.size() - at < 17) return corrupt("a JPEG Huffman table is cut off");
+        unsigned codes = 0;
+        for (std::size_t i = 1; i <= 16; ++i) codes += byteAt(segment, at + i);
+        if (codes > 256) return corrupt("a JPEG Huffman table has " + std::to_string(codes) + " codes, at most 256");
+        at += 17 + codes;
+        if (at > segment.size()) return corrupt("a JPEG Huffman table is cut off");
+    }
+    return {};
+}
+
+std::string checkJpeg(std::string_view bytes) {
+    std::size_t at = 2;  // after SOI
+    while (at < bytes.size()) {
+        // Like stb_image, skip padding between segments up to the next marker, then its fill bytes.
+        while (at < bytes.size() && byteAt(bytes, at) != 0xFF) ++at;
+        while (at < bytes.size() && byteAt(bytes, at) == 0xFF) ++at;
+        if (at >= bytes.size()) break;
+        const unsigned marker = byteAt(bytes, at++);
+        if (marker == 0xD9) break;                                           // EOI
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) continue;  // no length: TEM, RSTn, SOI
+        if (bytes.size() - at < 2) return corrupt("a JPEG segment is cut off");
+        const unsigned length = be16(bytes, at);  // counts its own two bytes
+        if (length < 2 || length > bytes.size() - at) return corrupt("a JPEG segment is cut off");
+        if (marker == 0xC4) {
+            if (std::string why = checkJpegHuffmanTables(bytes.substr(at + 2, length - 2)); !why.empty()) return why;
+        }
+        at += length;
+        if (marker == 0xDA) {
+            // Entropy-coded data up to the next marker: 0xFF followed by neither 0x00 (a stuffed
+            // 0xFF byte) nor a restart marker. Further segments (progressive scans) follow it.
+            while (at + 1 < bytes.size() && !(byteAt(bytes, at) == 0xFF && byteAt(bytes, at + 1) != 0x00 &&
+                                              !(byteAt(bytes, at + 1) >= 0xD0 && byteAt(bytes, at + 1) <= 0xD7)))
+                ++at;
+            if (at + 1 >= bytes.size()) break;  // data runs to the end: stb_image reports what is missing
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+ImageFormat imageFormatOf(std::string_view bytes) {
+    if (bytes.substr(0, kPngSignature.size()) == kPngSignature) return ImageFormat::Png;
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xFF\xD8\xFF") return ImageFormat::Jpeg;
+    return ImageFormat::Other;
+}
+
+std::string checkImageStructure(std::string_view bytes) {
+    switch (imageFormatOf(bytes)) {
+        case ImageFormat::Png:
+            return checkPng(bytes);
+        case ImageFormat::Jpeg:
+            return checkJpeg(bytes);
+        case ImageFormat::Other:
+            break;
+    }
+    return "not a PNG or JPEG image";
+}
+
+}  // namespace meridian::io
