@@ -44,11 +44,14 @@ std::string checkPng(std::string_view bytes) {
 }
 
 // A Huffman table (DHT) has at most 256 codes: stb_image 2.27 writes one size per code into a
-// 257-byte array without checking the count.
-std::string checkJpegHuffmanTables(std::string_view segment) {
+// 257-byte array without checking the count. Sets bit (class * 4 + id) of `defined` per table.
+std::string checkJpegHuffmanTables(std::string_view segment, unsigned& defined) {
     std::size_t at = 0;
     while (at < segment.size()) {
         if (segment.size() - at < 17) return corrupt("a JPEG Huffman table is cut off");
+        const unsigned tableClass = byteAt(segment, at) >> 4, id = byteAt(segment, at) & 15;
+        if (tableClass > 1 || id > 3) return corrupt("a JPEG Huffman table has a bad class or number");
+        defined |= 1u << (tableClass * 4 + id);
         unsigned codes = 0;
         for (std::size_t i = 1; i <= 16; ++i) codes += byteAt(segment, at + i);
         if (codes > 256) return corrupt("a JPEG Huffman table has " + std::to_string(codes) + " codes, at most 256");
@@ -58,7 +61,30 @@ std::string checkJpegHuffmanTables(std::string_view segment) {
     return {};
 }
 
+// A scan must use Huffman tables that a DHT segment defined: stb_image 2.27 decodes with whatever
+// its uninitialised table memory holds otherwise, and reads far outside it. Which tables a scan
+// uses: both of each component's in a sequential JPEG; in a progressive one, the DC table in a
+// first DC scan (Ss = 0, Ah = 0; DC refinement reads raw bits), the AC table in AC scans (Ss > 0).
+std::string checkJpegScanTables(std::string_view header, bool progressive, unsigned defined) {
+    if (header.empty()) return corrupt("a JPEG scan header is cut off");
+    const std::size_t components = byteAt(header, 0);
+    if (header.size() < 1 + 2 * components + 3) return corrupt("a JPEG scan header is cut off");
+    const unsigned spectralStart = byteAt(header, 1 + 2 * components);
+    const unsigned approximationHigh = byteAt(header, 3 + 2 * components) >> 4;
+    const bool usesDc = !progressive || (spectralStart == 0 && approximationHigh == 0);
+    const bool usesAc = !progressive || spectralStart > 0;
+    for (std::size_t c = 0; c < components; ++c) {
+        const unsigned dc = byteAt(header, 2 + 2 * c) >> 4, ac = byteAt(header, 2 + 2 * c) & 15;
+        if (dc > 3 || ac > 3) return corrupt("a JPEG scan names a Huffman table beyond 3");
+        if ((usesDc && !(defined & (1u << dc))) || (usesAc && !(defined & (1u << (4 + ac)))))
+            return corrupt("a JPEG scan uses a Huffman table that no DHT segment defines");
+    }
+    return {};
+}
+
 std::string checkJpeg(std::string_view bytes) {
+    unsigned definedTables = 0;  // bit (class * 4 + id): 0-3 DC tables, 4-7 AC tables
+    bool progressive = false;
     std::size_t at = 2;  // after SOI
     while (at < bytes.size()) {
         // Like stb_image, skip padding between segments up to the next marker, then its fill bytes.
@@ -71,8 +97,13 @@ std::string checkJpeg(std::string_view bytes) {
         if (bytes.size() - at < 2) return corrupt("a JPEG segment is cut off");
         const unsigned length = be16(bytes, at);  // counts its own two bytes
         if (length < 2 || length > bytes.size() - at) return corrupt("a JPEG segment is cut off");
+        const std::string_view segment = bytes.substr(at + 2, length - 2);
+        if (marker == 0xC2) progressive = true;
         if (marker == 0xC4) {
-            if (std::string why = checkJpegHuffmanTables(bytes.substr(at + 2, length - 2)); !why.empty()) return why;
+            if (std::string why = checkJpegHuffmanTables(segment, definedTables); !why.empty()) return why;
+        }
+        if (marker == 0xDA) {
+            if (std::string why = checkJpegScanTables(segment, progressive, definedTables); !why.empty()) return why;
         }
         at += length;
         if (marker == 0xDA) {

@@ -2,10 +2,11 @@
 //
 // Debian 12's stb_image (2.27) has decoder bugs that hostile files reach (found by
 // fuzz/fuzz_image_file, listed in README "Fuzzing"): a JPEG Huffman table with more than 256 codes
-// writes past its array, a PNG chunk claiming gigabytes makes it allocate them before reading,
-// its PNM, HDR and other decoders read out of bounds or loop. Meridian's images (event media, the
-// basemap) are PNG or JPEG, so only those two formats are passed on, and only when their chunk
-// and segment structure is sound.
+// writes past its array, a JPEG scan using a table no segment defined decodes with uninitialised
+// memory and reads far outside it, a PNG chunk claiming gigabytes makes it allocate them before
+// reading, its PNM, HDR and other decoders read out of bounds or loop. Meridian's images (event
+// media, the basemap) are PNG or JPEG, so only those two formats are passed on, and only when
+// their chunk and segment structure is sound.
 #pragma once
 
 #include <string>

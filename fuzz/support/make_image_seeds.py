@@ -129,6 +129,18 @@ def ffmpeg_images():
                     write(name, f.read())
             else:
                 print("ffmpeg could not write", name)
+        # Progressive, restart-marker and optimised-table JPEGs: jpegtran (libjpeg-turbo-progs).
+        for name, source_name, args in [("progressive.jpg", "baseline-420.jpg", ["-progressive"]),
+                                        ("progressive-gray.jpg", "gray.jpg", ["-progressive"]),
+                                        ("restart-markers.jpg", "baseline-444.jpg", ["-restart", "1"]),
+                                        ("optimised.jpg", "baseline-420.jpg", ["-optimize"])]:
+            path = os.path.join(tmp, name)
+            try:
+                subprocess.run(["jpegtran", *args, "-outfile", path, os.path.join(OUT, source_name)], check=True)
+                with open(path, "rb") as f:
+                    write(name, f.read())
+            except (OSError, subprocess.CalledProcessError):
+                print("jpegtran not found or failed: no", name)
 
 
 def hostile():
@@ -138,6 +150,19 @@ def hostile():
     write("huge-header.png", b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b""))
     write("huge.hdr", b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 30000 +X 30000\n" + b"\x00" * 16)
     write("huge.psd", b"8BPS" + struct.pack(">H6xHIIHH", 1, 3, 30000, 30000, 8, 3) + b"\x00" * 14)
+    # A baseline JPEG without its Huffman tables: its scan uses tables no DHT segment defines.
+    with open(os.path.join(OUT, "baseline-420.jpg"), "rb") as f:
+        jpeg = f.read()
+    out, at = jpeg[:2], 2
+    while at < len(jpeg):
+        marker, length = jpeg[at + 1], struct.unpack(">H", jpeg[at + 2:at + 4])[0]
+        if marker == 0xDA:
+            out += jpeg[at:]
+            break
+        if marker != 0xC4:
+            out += jpeg[at:at + 2 + length]
+        at += 2 + length
+    write("no-huffman-tables.jpg", out)
     write("sof-only.jpg", b"\xff\xd8\xff\xc0\x00\x11\x08\x7f\xff\x7f\xff\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9")
 
 

@@ -157,6 +157,17 @@ TEST_CASE("image: only PNG and JPEG with a sound structure reach the decoder (fo
         CAPTURE(other);
         CHECK(loadImageRgba(kImages / other).error == (kImages / other).string() + ": not a PNG or JPEG image");
     }
-    // The sound ones still decode: PNG, and the shipped JPEG basemap (tested above).
+    // A scan using Huffman tables no DHT segment defines: stb_image decoded with uninitialised
+    // table memory and read 16 MB outside it (seen only under the fuzzer, where freed tables of
+    // earlier images filled that memory).
+    r = loadImageRgba(kImages / "jpeg_no_huffman_tables.jpg");
+    CHECK(r.error == (kImages / "jpeg_no_huffman_tables.jpg").string() +
+                         ": truncated or corrupt image (a JPEG scan uses a Huffman table that no DHT segment defines)");
+    // The sound ones still decode: PNG, a progressive JPEG (its DC refinement and AC scans use only
+    // some tables), and the shipped baseline JPEG basemap (tested above).
     CHECK(loadImageRgba(kImages / "valid_4x3.png").ok());
+    r = loadImageRgba(kImages / "progressive_12x8.jpg");
+    CHECK(r.ok());
+    CHECK(r.image.width == 12);
+    CHECK(r.image.height == 8);
 }
