@@ -107,12 +107,20 @@ std::string checkJpeg(std::string_view bytes) {
         }
         at += length;
         if (marker == 0xDA) {
-            // Entropy-coded data up to the next marker: 0xFF followed by neither 0x00 (a stuffed
-            // 0xFF byte) nor a restart marker. Further segments (progressive scans) follow it.
-            while (at + 1 < bytes.size() && !(byteAt(bytes, at) == 0xFF && byteAt(bytes, at + 1) != 0x00 &&
-                                              !(byteAt(bytes, at + 1) >= 0xD0 && byteAt(bytes, at + 1) <= 0xD7)))
-                ++at;
-            if (at + 1 >= bytes.size()) break;  // data runs to the end: stb_image reports what is missing
+            // Entropy-coded data up to the next marker, read as stb_image reads it: 0xFF, any fill
+            // 0xFF bytes, then 0x00 is a stuffed 0xFF data byte and a restart marker (0xD0-0xD7)
+            // goes on with the data; any other byte ends the data. Further segments (progressive
+            // scans) follow it.
+            for (;;) {
+                while (at < bytes.size() && byteAt(bytes, at) != 0xFF) ++at;
+                std::size_t next = at;
+                while (next < bytes.size() && byteAt(bytes, next) == 0xFF) ++next;
+                if (next >= bytes.size()) break;  // data runs to the end: stb_image reports what is missing
+                const unsigned after = byteAt(bytes, next);
+                if (after != 0x00 && !(after >= 0xD0 && after <= 0xD7)) break;  // a marker: read above
+                at = next + 1;
+            }
+            if (at >= bytes.size()) break;
         }
     }
     return {};

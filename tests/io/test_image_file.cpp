@@ -150,6 +150,11 @@ TEST_CASE("image: only PNG and JPEG with a sound structure reach the decoder (fo
     r = loadImageRgba(kImages / "jpeg_huffman_overflow.jpg");  // the fuzzer's: its table is also cut off
     CHECK(r.error == (kImages / "jpeg_huffman_overflow.jpg").string() +
                          ": truncated or corrupt image (a JPEG segment is cut off)");
+    // The same overflow in a DHT that follows scan data holding "FF FF ... FF 00" (fill bytes, then
+    // a stuffed 0xFF): stb_image reads on through that as data, so the check must too.
+    r = loadImageRgba(kImages / "jpeg_stuffed_fill_then_huffman_overflow.jpg");
+    CHECK(r.error == (kImages / "jpeg_stuffed_fill_then_huffman_overflow.jpg").string() +
+                         ": truncated or corrupt image (a JPEG segment is cut off)");
     r = loadImageRgba(kImages / "png_chunk_huge.png");
     CHECK(r.error == (kImages / "png_chunk_huge.png").string() +
                          ": truncated or corrupt image (a PNG chunk claims 1073741857 bytes, 25 are left)");
