@@ -22,9 +22,8 @@ namespace {
 bool sameSettings(const Settings& a, const Settings& b) {
     return a.theme == b.theme && a.uiScale == b.uiScale && a.lastFile == b.lastFile && a.recentFiles == b.recentFiles &&
            a.sidePanelFraction == b.sidePanelFraction && a.timelineFraction == b.timelineFraction &&
-           a.eventsFraction == b.eventsFraction && a.projection == b.projection && a.basemap == b.basemap &&
-           a.labels == b.labels && a.graticule == b.graticule && a.highlightCountries == b.highlightCountries &&
-           a.legend == b.legend && a.trailDays == b.trailDays && a.allUpToNow == b.allUpToNow &&
+           a.eventsFraction == b.eventsFraction && a.projection == b.projection && a.layers == b.layers &&
+           a.trailDays == b.trailDays && a.allUpToNow == b.allUpToNow &&
            a.playSpeedDaysPerSec == b.playSpeedDaysPerSec && a.confidenceMask == b.confidenceMask &&
            a.sourceKindMask == b.sourceKindMask && a.categories == b.categories && a.actors == b.actors &&
            a.countries == b.countries && a.tags == b.tags && a.searchText == b.searchText && a.dateFrom == b.dateFrom &&

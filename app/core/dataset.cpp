@@ -14,6 +14,8 @@ const char* confidenceId(Confidence c) {
             return "alleged";
         case Confidence::Disputed:
             return "disputed";
+        case Confidence::Unrated:
+            return "unrated";
     }
     return "?";
 }
@@ -28,6 +30,8 @@ const char* confidenceLabel(Confidence c) {
             return "Alleged";
         case Confidence::Disputed:
             return "Disputed";
+        case Confidence::Unrated:
+            return "Unrated";
     }
     return "?";
 }
@@ -42,6 +46,24 @@ const char* confidenceExplanation(Confidence c) {
             return "Claimed by a single, often anonymous source, by commentary, or by an interested party.";
         case Confidence::Disputed:
             return "Contradicted by other credible sources, or denied with counter-evidence.";
+        case Confidence::Unrated:
+            return "The source file gives no confidence.";
+    }
+    return "";
+}
+
+const char* confidenceShortMeaning(Confidence c) {
+    switch (c) {
+        case Confidence::Confirmed:
+            return "on record, or several sources";
+        case Confidence::Reported:
+            return "official body or press, unverified";
+        case Confidence::Alleged:
+            return "one source, anonymous or interested";
+        case Confidence::Disputed:
+            return "contradicted or denied with evidence";
+        case Confidence::Unrated:
+            return "the source file gives no rating";
     }
     return "";
 }
@@ -66,6 +88,8 @@ const char* sourceKindId(SourceKind k) {
             return "academic";
         case SourceKind::Advocacy:
             return "advocacy";
+        case SourceKind::Reference:
+            return "reference";
     }
     return "?";
 }
@@ -84,6 +108,8 @@ const char* sourceKindLabel(SourceKind k) {
             return "Academic";
         case SourceKind::Advocacy:
             return "Interested party";
+        case SourceKind::Reference:
+            return "Reference";
     }
     return "?";
 }
@@ -100,6 +126,7 @@ std::string Source::citation() const {
     out += publisher;
     out += ", \u201C" + title + "\u201D";
     if (date) out += ", " + date->display();
+    if (!via.empty()) out += ", citing " + via;
     out += ".";
     if (!url.empty()) out += " " + url;
     return out;
@@ -122,6 +149,21 @@ void Dataset::finalize() {
     };
     for (const Event& e : events) grow(e.uncertaintySpan());
     for (const Era& era : eras) grow(era.span());
+
+    linkAnswers();
+}
+
+void Dataset::linkAnswers() {
+    // The other direction of "answers": who responds to each event, in start order.
+    for (Event& e : events) e.answeredBy.clear();
+    for (Index i = 0; i < events.size(); ++i)
+        for (Index a : events[i].answers)
+            if (a < events.size() && a != i) events[a].answeredBy.push_back(i);
+    for (Event& e : events)
+        std::sort(e.answeredBy.begin(), e.answeredBy.end(), [&](Index a, Index b) {
+            const DayNumber fa = events[a].span().first, fb = events[b].span().first;
+            return fa != fb ? fa < fb : events[a].id < events[b].id;
+        });
 }
 
 Index Dataset::findEvent(std::string_view id) const {
@@ -165,6 +207,7 @@ namespace meridian {
 std::string describeWhen(const Event& e) {
     std::string out = e.approx ? "c. " : "";
     out += e.date.display();
+    if (e.minuteOfDay) out += ", " + formatTimeOfDay(*e.minuteOfDay);
     if (e.end && !(*e.end == e.date)) out += " \u2013 " + e.end->display();
     if (e.earliest || e.latest) {
         out += " (some time ";

@@ -17,17 +17,27 @@
 namespace meridian {
 
 // How sure the sources are (defined for data authors in data/FORMAT.md).
-enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed };
-inline constexpr int kConfidenceCount = 4;
+// Unrated: the file an event was imported from gives no confidence (never a
+// guess); it comes last so the four curated levels keep their bits.
+enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed, Unrated };
+inline constexpr int kConfidenceCount = 5;
+inline constexpr std::uint8_t kAllConfidenceMask = (1u << kConfidenceCount) - 1;  // a bit per level
+// story.h cannot include this header: its StoryStep::filterConfidenceMask default is the literal 0x1F.
+static_assert(kAllConfidenceMask == 0x1F, "update StoryStep::filterConfidenceMask's default in core/story.h");
 const char* confidenceId(Confidence c);     // "confirmed", ...
 const char* confidenceLabel(Confidence c);  // "Confirmed", ...
 const char* confidenceExplanation(Confidence c);
+const char* confidenceShortMeaning(Confidence c);  // a legend's line: "on record, or several sources"
 std::optional<Confidence> parseConfidence(std::string_view id);
 
-enum class SourceKind : std::uint8_t { Official, Un, Press, ThinkTank, Academic, Advocacy };
-inline constexpr int kSourceKindCount = 6;
-const char* sourceKindId(SourceKind k);     // "official", "un", "press", "think-tank", "academic", "advocacy"
-const char* sourceKindLabel(SourceKind k);  // "Official", "UN", "Press", "Think tank", "Academic", "Interested party"
+enum class SourceKind : std::uint8_t { Official, Un, Press, ThinkTank, Academic, Advocacy, Reference };
+inline constexpr int kSourceKindCount = 7;
+// A mask with a bit per SourceKind, all set: "every kind of source".
+inline constexpr std::uint8_t kAllSourceKinds = static_cast<std::uint8_t>((1u << kSourceKindCount) - 1);
+// "official", "un", "press", "think-tank", "academic", "advocacy", "reference"
+const char* sourceKindId(SourceKind k);
+// "Official", "UN", "Press", "Think tank", "Academic", "Interested party", "Reference"
+const char* sourceKindLabel(SourceKind k);
 std::optional<SourceKind> parseSourceKind(std::string_view id);
 
 struct Place {
@@ -38,40 +48,55 @@ struct Place {
     std::string country;  // ISO 3166-1 alpha-3, may be empty
     bool approx = false;
     std::string note;
+
+    friend bool operator==(const Place&, const Place&) = default;
 };
 
 struct Source {
     std::string id, publisher, title;
     std::optional<Date> date;
     std::string url, author, note;
+    std::string via;  // whom the source relies on for this, e.g. "Kyodo News" (shown as "Reuters, citing Kyodo News")
     SourceKind kind = SourceKind::Press;
-    std::string citation() const;  // "Publisher, "Title", 14 May 2011."
+    std::string citation() const;  // "Publisher, "Title", 14 May 2011, citing Kyodo News."
+
+    friend bool operator==(const Source&, const Source&) = default;
 };
 
 struct Category {
     std::string id, label;
     std::uint32_t rgba = 0;  // 0xRRGGBBAA
     bool hasColor = false;
+
+    friend bool operator==(const Category&, const Category&) = default;
 };
 
 struct Actor {
     std::string id, name, country;
+
+    friend bool operator==(const Actor&, const Actor&) = default;
 };
 
 struct Era {
     std::string id, label, note;
     Date start, end;
     DaySpan span() const { return {start.span().first, end.span().last}; }
+
+    friend bool operator==(const Era&, const Era&) = default;
 };
 
 struct SourceRef {
     Index source = kNoIndex;
     std::string note;  // page, paragraph or quote
+
+    friend bool operator==(const SourceRef&, const SourceRef&) = default;
 };
 
 struct Media {
     std::string path;  // relative to the data file's folder (checked by the loader)
     std::string caption, credit;
+
+    friend bool operator==(const Media&, const Media&) = default;
 };
 
 struct Event {
@@ -90,6 +115,14 @@ struct Event {
     Confidence confidence = Confidence::Reported;
     std::vector<std::string> tags;
     std::vector<Media> media;
+    std::optional<int> minuteOfDay;  // time of day as written (0..1439; "time": "HH:MM"), only with a day date
+    // When the claim was made, where that differs from `date` (what it claims happened).
+    std::optional<Date> claimed;
+    // Claims and their answers: the events this one responds to or counters (from the
+    // file), and, derived by Dataset::finalize(), the events that respond to this one
+    // (sorted by start, then id).
+    std::vector<Index> answers;
+    std::vector<Index> answeredBy;
 
     bool isConnection() const { return from != kNoIndex && to != kNoIndex; }
     bool isOnMap() const { return place != kNoIndex || isConnection(); }
@@ -100,6 +133,8 @@ struct Event {
         return {earliest ? earliest->span().first : span().first, latest ? latest->span().last : span().last};
     }
     bool hasUncertainty() const { return approx || earliest || latest; }
+
+    friend bool operator==(const Event&, const Event&) = default;
 };
 
 struct Dataset {
@@ -117,7 +152,7 @@ struct Dataset {
     std::vector<Story> stories;
 
     // Derived by finalize(): event indices sorted by their first day (then id),
-    // and the overall span (events and eras).
+    // the overall span (events and eras), and each event's answeredBy.
     std::vector<Index> eventsByStart;
     DaySpan extent{0, 1};
     DayNumber maxEventDays = 1;  // the longest event's span().length(), for range queries
@@ -129,9 +164,13 @@ struct Dataset {
     void forEachEventOverlapping(DaySpan span, Fn fn) const;
 
     void finalize();
+    // Rebuilds each event's answeredBy from the answers (part of finalize()).
+    void linkAnswers();
     Index findEvent(std::string_view id) const;
     Index findPlace(std::string_view id) const;
     Index findStory(std::string_view id) const;
+
+    friend bool operator==(const Dataset&, const Dataset&) = default;
 
     // A category's colour, or a colour-blind-safe default from its position.
     std::uint32_t categoryColor(Index category) const;

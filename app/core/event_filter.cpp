@@ -51,15 +51,15 @@ std::string foldForSearch(std::string_view text) {
 }
 
 bool EventFilter::isActive() const {
-    return !categories.empty() || !actors.empty() || !countries.empty() || !tags.empty() || confidenceMask != 0x0F ||
-           sourceKindMask != 0x3F || from || to || !text.empty();
+    return !categories.empty() || !actors.empty() || !countries.empty() || !tags.empty() ||
+           confidenceMask != kAllConfidenceMask || sourceKindMask != kAllSourceKinds || from || to || !text.empty();
 }
 
 std::string EventFilter::describe(const Dataset& ds) const {
     std::vector<std::string> parts;
     if (confidenceMask == (1u << static_cast<int>(Confidence::Confirmed)))
         parts.push_back("confirmed only");
-    else if (confidenceMask != 0x0F) {
+    else if (confidenceMask != kAllConfidenceMask) {
         std::string levels;
         for (int c = 0; c < kConfidenceCount; ++c)
             if (confidenceMask & (1u << c))
@@ -77,7 +77,7 @@ std::string EventFilter::describe(const Dataset& ds) const {
     if (!countries.empty())
         parts.push_back(countries.size() == 1 ? countries[0] : std::to_string(countries.size()) + " countries");
     if (!tags.empty()) parts.push_back(tags.size() == 1 ? "#" + tags[0] : std::to_string(tags.size()) + " tags");
-    if (sourceKindMask != 0x3F) parts.push_back("some source kinds");
+    if (sourceKindMask != kAllSourceKinds) parts.push_back("some source kinds");
     if (from || to)
         parts.push_back((from ? from->iso() : std::string("...")) + "\u2013" + (to ? to->iso() : std::string("...")));
     if (!text.empty()) parts.push_back("\u201C" + text + "\u201D");
@@ -107,7 +107,8 @@ bool eventPasses(const Dataset& ds, const Event& e, const EventFilter& f) {
             return std::find(f.tags.begin(), f.tags.end(), t) != f.tags.end();
         }))
         return false;
-    if (f.sourceKindMask != 0x3F && std::none_of(e.sources.begin(), e.sources.end(), [&](const SourceRef& r) {
+    if (f.sourceKindMask != kAllSourceKinds &&
+        std::none_of(e.sources.begin(), e.sources.end(), [&](const SourceRef& r) {
             return r.source < ds.sources.size() &&
                    (f.sourceKindMask & (1u << static_cast<int>(ds.sources[r.source].kind)));
         }))

@@ -16,10 +16,11 @@ struct EventFilter {
     std::vector<Index> categories, actors;
     std::vector<std::string> countries;  // ISO alpha-3 of places or actors
     std::vector<std::string> tags;
-    std::uint8_t confidenceMask = 0x0F;  // bit per Confidence level
-    std::uint8_t sourceKindMask = 0x3F;  // bit per SourceKind: an event passes if any source is of a kept kind
-    std::optional<Date> from, to;        // date range: events overlapping [from, to]
-    std::string text;  // case-insensitive search in titles, summaries, notes, places, actors, sources, tags
+    std::uint8_t confidenceMask = kAllConfidenceMask;  // bit per Confidence level
+    std::uint8_t sourceKindMask =
+        kAllSourceKinds;           // bit per SourceKind: an event passes if any source is of a kept kind
+    std::optional<Date> from, to;  // date range: events overlapping [from, to]
+    std::string text;              // case-insensitive search in titles, summaries, notes, places, actors, sources, tags
 
     bool isActive() const;
     // A short description of what is hidden, e.g. "confirmed only; 2 categories; "Beijing"".

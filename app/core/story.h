@@ -16,6 +16,8 @@ namespace meridian {
 struct StoryCamera {
     std::string projection;  // empty: keep the current one
     double centerLonDeg = 0, centerLatDeg = 0, zoom = 1;
+
+    friend bool operator==(const StoryCamera&, const StoryCamera&) = default;
 };
 
 struct StoryStep {
@@ -27,13 +29,17 @@ struct StoryStep {
     std::vector<Index> highlight;       // events to emphasise (the first is selected)
     // Optional filter for the step: only these categories / confidence levels.
     std::vector<Index> filterCategories;
-    std::uint8_t filterConfidenceMask = 0x0F;
-    double durationSec = 8;  // autoplay: how long the step stays
+    std::uint8_t filterConfidenceMask = 0x1F;  // kAllConfidenceMask (core/dataset.h)
+    double durationSec = 8;                    // autoplay: how long the step stays
+
+    friend bool operator==(const StoryStep&, const StoryStep&) = default;
 };
 
 struct Story {
     std::string id, title, description;
     std::vector<StoryStep> steps;
+
+    friend bool operator==(const Story&, const Story&) = default;
 };
 
 // The playhead day a step puts the map at: the last day of its time's span

@@ -10,6 +10,23 @@
 
 namespace meridian {
 
+// Defaults, in one place (the settings file starts from them too).
+inline constexpr double kDefaultTrailDays = 365.25 * 8;
+inline constexpr double kDefaultPlaySpeedDaysPerSec = 365.0;
+
+// The map's layers (what the Layers menu switches).
+struct MapLayers {
+    bool basemap = false;
+    bool labels = true;
+    bool graticule = true;
+    bool highlightCountries = true;
+    bool legend = true;
+    // The pattern flowing along arcs animates while the timeline plays or an
+    // arc is hovered or selected; this keeps it moving always (it costs frames).
+    bool alwaysAnimateArcs = false;
+    friend bool operator==(const MapLayers&, const MapLayers&) = default;
+};
+
 struct ViewState {
     Index selected = kNoIndex;    // index into Dataset::events
     Index hovered = kNoIndex;     // this frame's hover (cleared at the start of a frame)
@@ -19,7 +36,7 @@ struct ViewState {
     double playheadDay = 0;
     // The map shows events up to the playhead within this trail, older ones fading;
     // allUpToNow keeps every past event at full strength.
-    double trailDays = 365.25 * 8;
+    double trailDays = kDefaultTrailDays;
     bool allUpToNow = false;
     // A brushed window (shift-drag on the timeline, or --from/--to): when set the
     // map shows exactly the events overlapping it.
@@ -28,7 +45,7 @@ struct ViewState {
     // (the timeline sets it from the playback speed; ~1 when paused).
     double growDays = 1.0;
     bool playing = false;
-    double playSpeedDaysPerSec = 365.0;
+    double playSpeedDaysPerSec = kDefaultPlaySpeedDaysPerSec;
 
     // Events a story step emphasises (the rest are dimmed on the map).
     std::vector<Index> highlighted;

@@ -17,8 +17,6 @@ namespace meridian::geo {
 
 namespace {
 
-using Ring = io::Ring;
-
 // -------------------------------------------------------------------------------------------
 // [SECTION] Ring clean-up and the antimeridian
 // -------------------------------------------------------------------------------------------
@@ -284,14 +282,14 @@ std::string describeGluError(GLenum code) {
     return text ? std::string(reinterpret_cast<const char*>(text)) : "GLU error " + std::to_string(code);
 }
 
-std::vector<Ring> preparedFillRings(const io::Polygon& polygon, double maxEdgeDeg) {
+std::vector<Ring> preparedFillRings(const Polygon& polygon, double maxEdgeDeg) {
     std::vector<Ring> rings = planarFillRings(polygon);
     for (Ring& ring : rings) ring = densifyClosed(ring, maxEdgeDeg);
     return rings;
 }
 
 // Appends one polygon's triangles to `mesh`; returns an error text, empty on success.
-std::string appendPolygon(GLUtesselator* tess, const io::Polygon& polygon, double maxEdgeDeg, TriangleMesh& mesh) {
+std::string appendPolygon(GLUtesselator* tess, const Polygon& polygon, double maxEdgeDeg, TriangleMesh& mesh) {
     TessTarget target;
     if (!runTessellator(tess, preparedFillRings(polygon, maxEdgeDeg), target)) {
         return describeGluError(target.error);
@@ -324,7 +322,7 @@ double planarSignedArea(const Ring& ring) {
     return twice / 2.0;
 }
 
-std::vector<Ring> planarFillRings(const io::Polygon& polygon) {
+std::vector<Ring> planarFillRings(const Polygon& polygon) {
     std::vector<Ring> out;
     for (const Ring& original : polygon) {
         Ring ring = cleanRing(original);
@@ -352,7 +350,7 @@ std::vector<Ring> planarFillRings(const io::Polygon& polygon) {
     return out;
 }
 
-PolygonMesh tessellatePolygon(const io::Polygon& polygon, const TessellateOptions& options) {
+PolygonMesh tessellatePolygon(const Polygon& polygon, const TessellateOptions& options) {
     PolygonMesh result;
     TessHandle tess = makeTessellator();
     if (!tess) {
@@ -372,7 +370,7 @@ PolygonMesh tessellatePolygon(const io::Polygon& polygon, const TessellateOption
 // [SECTION] World mesh and borders
 // -------------------------------------------------------------------------------------------
 
-WorldMesh tessellateWorld(const io::WorldShapes& shapes, const TessellateOptions& options) {
+WorldMesh tessellateWorld(const WorldShapes& shapes, const TessellateOptions& options) {
     WorldMesh world;
     world.countryTriangles.resize(shapes.countries.size());
     TessHandle tess = makeTessellator();
@@ -381,7 +379,7 @@ WorldMesh tessellateWorld(const io::WorldShapes& shapes, const TessellateOptions
         return world;
     }
     for (std::size_t c = 0; c < shapes.countries.size(); ++c) {
-        const io::CountryShape& country = shapes.countries[c];
+        const CountryShape& country = shapes.countries[c];
         const std::size_t first = world.mesh.indices.size();
         for (std::size_t p = 0; p < country.polygons.size(); ++p) {
             const std::size_t verticesBefore = world.mesh.vertices.size();
@@ -405,7 +403,7 @@ WorldMesh tessellateWorld(const io::WorldShapes& shapes, const TessellateOptions
     return world;
 }
 
-BorderLines borderLines(const io::WorldShapes& shapes, const TessellateOptions& options) {
+BorderLines borderLines(const WorldShapes& shapes, const TessellateOptions& options) {
     BorderLines lines;
     lines.countrySegments.resize(shapes.countries.size());
     auto emitPath = [&](const Ring& path) {
@@ -418,7 +416,7 @@ BorderLines borderLines(const io::WorldShapes& shapes, const TessellateOptions& 
     };
     for (std::size_t c = 0; c < shapes.countries.size(); ++c) {
         const std::size_t first = lines.vertices.size();
-        for (const io::Polygon& polygon : shapes.countries[c].polygons) {
+        for (const Polygon& polygon : shapes.countries[c].polygons) {
             for (const Ring& original : polygon) {
                 Ring ring = cleanRing(original);
                 if (ring.empty()) continue;

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "io/topojson.h"
+#include "geo/world_shapes.h"
 
 namespace meridian::geo {
 
@@ -50,7 +50,7 @@ struct PolygonMesh {
 // Triangulates one polygon (outer ring, then holes; the ODD winding rule decides what is inside,
 // so ring orientation does not matter). Degenerate rings (< 3 distinct points, or all points on
 // one horizontal or vertical line) are skipped, not errors.
-PolygonMesh tessellatePolygon(const io::Polygon& polygon, const TessellateOptions& options = {});
+PolygonMesh tessellatePolygon(const Polygon& polygon, const TessellateOptions& options = {});
 
 struct WorldMesh {
     TriangleMesh mesh;
@@ -60,7 +60,7 @@ struct WorldMesh {
     std::vector<std::string> warnings;  // polygons that could not be triangulated (skipped)
 };
 
-WorldMesh tessellateWorld(const io::WorldShapes& shapes, const TessellateOptions& options = {});
+WorldMesh tessellateWorld(const WorldShapes& shapes, const TessellateOptions& options = {});
 
 // Borders as GL_LINES: vertices 2k and 2k+1 are one segment. Antimeridian cuts and pole closures
 // are not borders, so they are not drawn. Borders shared by two countries appear in both.
@@ -70,14 +70,14 @@ struct BorderLines {
     std::vector<IndexRange> countrySegments;
 };
 
-BorderLines borderLines(const io::WorldShapes& shapes, const TessellateOptions& options = {});
+BorderLines borderLines(const WorldShapes& shapes, const TessellateOptions& options = {});
 
 // The planar rings that tessellatePolygon fills (before densifying): rings cut at the
 // antimeridian, pole-circling rings closed through the pole, degenerate rings dropped.
 // Exposed for tests and for anyone who needs the same planar interpretation.
-std::vector<io::Ring> planarFillRings(const io::Polygon& polygon);
+std::vector<Ring> planarFillRings(const Polygon& polygon);
 
 // Shoelace area of a ring in square degrees of the lon/lat plane (positive when counter-clockwise).
-double planarSignedArea(const io::Ring& ring);
+double planarSignedArea(const Ring& ring);
 
 }  // namespace meridian::geo

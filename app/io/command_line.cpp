@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "io/parse_decimal.h"
+
 namespace meridian::io {
 
 const char* usageText() {
@@ -48,10 +50,9 @@ bool parseSize(const std::string& s, int& w, int& h) {
 }
 
 std::optional<double> parseNumber(const std::string& s) {
-    double v = 0;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
-    return v;
+    const DecimalParse r = parseDecimal(s.data(), s.data() + s.size());
+    if (r.status != DecimalStatus::Ok || r.end != s.data() + s.size()) return std::nullopt;
+    return r.value;
 }
 
 }  // namespace

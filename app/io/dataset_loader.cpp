@@ -5,11 +5,14 @@
 // [SECTION] Top level
 #include "io/dataset_loader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/image_file.h"
 #include "io/json_document.h"
+#include "io/json_object_reader.h"
 #include "io/text_file.h"
 
 namespace meridian::io {
@@ -20,249 +23,11 @@ namespace {
 // [SECTION] Context and helpers
 // ===========================================================================
 
-// Longest text value: a summary of a few pages is fine, a megabyte is not
-// something a panel can show.
-constexpr std::size_t kMaxTextBytes = 8000;
-
-struct IdEntry {
-    Index index;
-    unsigned line;
-};
-using IdTable = std::unordered_map<std::string_view, IdEntry>;
-
-struct Context {
-    std::string fileName;
+// The loader's context: the shared one (io/json_object_reader.h) plus the data
+// file's folder, which media paths must stay inside.
+struct Context : JsonContext {
     std::filesystem::path baseDir;  // the data file's folder (empty when parsing text): media must stay inside
-    std::vector<Diagnostic> diagnostics;
-    std::size_t errorCount = 0;  // kept, not counted: a file with an error per event must stay linear
-
-    void report(Severity s, const JsonValue& at, const std::string& path, std::string message) {
-        const TextPosition p = at.position();
-        diagnostics.push_back({s, fileName, p.line, p.column, path, std::move(message)});
-    }
-    void error(const JsonValue& at, const std::string& path, std::string message) {
-        ++errorCount;
-        report(Severity::Error, at, path, std::move(message));
-    }
-    void warning(const JsonValue& at, const std::string& path, std::string message) {
-        report(Severity::Warning, at, path, std::move(message));
-    }
 };
-
-std::string quote(std::string_view s) {
-    std::string out = "\"";
-    out.append(s.substr(0, 60));
-    if (s.size() > 60) out += "...";
-    return out + "\"";
-}
-
-std::string member(const std::string& path, std::string_view key) {
-    // A hostile key can be megabytes long: messages show its start.
-    const std::string shown = key.size() > 60 ? std::string(key.substr(0, 60)) + "..." : std::string(key);
-    return path.empty() ? shown : path + "." + shown;
-}
-std::string item(const std::string& path, std::size_t i) {
-    return path + "[" + std::to_string(i) + "]";
-}
-
-// Reads one JSON object of a known shape: reports unknown keys (warning),
-// duplicate keys (error), missing or mistyped members (error).
-class ObjectReader {
-public:
-    ObjectReader(Context& ctx, JsonValue object, std::string path, std::initializer_list<std::string_view> known)
-        : m_ctx(ctx), m_object(object), m_path(std::move(path)) {
-        for (std::uint32_t i = 0; i < object.size(); ++i) {
-            const JsonValue key = object.keyAt(i);
-            bool isKnown = false;
-            for (std::string_view k : known) isKnown |= key.string() == k;
-            if (!isKnown) {
-                std::string expected;
-                for (std::string_view k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
-                ctx.warning(key, member(m_path, key.string()),
-                            "unknown key (ignored; expected one of: " + expected + ")");
-            }
-            // Duplicate keys: a scan for the few keys of a normal object, a hash
-            // table for a hostile one with thousands (no quadratic time).
-            if (object.size() <= 32) {
-                for (std::uint32_t j = 0; j < i; ++j) {
-                    if (object.keyAt(j).string() == key.string()) {
-                        reportDuplicate(key, object.keyAt(j));
-                        break;
-                    }
-                }
-            } else {
-                const auto [it, inserted] = m_seen.emplace(key.string(), i);
-                if (!inserted) reportDuplicate(key, object.keyAt(it->second));
-            }
-        }
-    }
-
-    void reportDuplicate(const JsonValue& key, const JsonValue& first) {
-        m_ctx.error(key, member(m_path, key.string()),
-                    "duplicate key (first at line " + std::to_string(first.position().line) + ")");
-    }
-
-    const std::string& path() const { return m_path; }
-    std::string pathOf(std::string_view key) const { return member(m_path, key); }
-    std::optional<JsonValue> get(std::string_view key) const { return m_object.find(key); }
-
-    // A member of a given type; reports missing (when required) and wrong type.
-    std::optional<JsonValue> typed(std::string_view key, JsonType type, bool required, const char* what = nullptr) {
-        const auto v = m_object.find(key);
-        if (!v) {
-            if (required)
-                m_ctx.error(
-                    m_object, m_path.empty() ? std::string("(top level)") : m_path,
-                    "missing required key \"" + std::string(key) + "\" (" + (what ? what : jsonTypeName(type)) + ")");
-            return std::nullopt;
-        }
-        if (v->type() != type) {
-            m_ctx.error(
-                *v, pathOf(key),
-                std::string("expected ") + (what ? what : jsonTypeName(type)) + ", found " + jsonTypeName(v->type()));
-            return std::nullopt;
-        }
-        return v;
-    }
-
-    std::optional<std::string> string(std::string_view key, bool required, bool allowEmpty = true) {
-        const auto v = typed(key, JsonType::String, required);
-        if (!v) return std::nullopt;
-        if (!allowEmpty && v->string().empty()) {
-            m_ctx.error(*v, pathOf(key), "must not be empty");
-            return std::nullopt;
-        }
-        if (v->string().size() > kMaxTextBytes) {
-            m_ctx.error(*v, pathOf(key),
-                        "is " + std::to_string(v->string().size()) + " bytes long (at most " +
-                            std::to_string(kMaxTextBytes) + "; keep long texts out of the data file)");
-            return std::nullopt;
-        }
-        return std::string(v->string());
-    }
-
-    std::string optionalString(std::string_view key) { return string(key, false).value_or(std::string()); }
-
-    std::optional<bool> boolean(std::string_view key) {
-        const auto v = typed(key, JsonType::Bool, false, "true or false");
-        return v ? std::optional<bool>(v->boolean()) : std::nullopt;
-    }
-
-    std::optional<double> number(std::string_view key, bool required, double min, double max, const char* what) {
-        const auto v = typed(key, JsonType::Number, required, what);
-        if (!v) return std::nullopt;
-        const double x = v->number();
-        if (!std::isfinite(x) || x < min || x > max) {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%.15g", x);  // enough digits to see why 90.0000000001 is out
-            m_ctx.error(*v, pathOf(key), std::string(buf) + " is out of range (expected " + what + ")");
-            return std::nullopt;
-        }
-        return x;
-    }
-
-    std::optional<Date> date(std::string_view key, bool required) {
-        const auto v = typed(key, JsonType::String, required, "a date string: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
-        if (!v) return std::nullopt;
-        DateParseResult r = parseIsoDate(v->string());
-        if (!r.date) m_ctx.error(*v, pathOf(key), r.error);
-        return r.date;
-    }
-
-    std::vector<std::string> stringList(std::string_view key) {
-        std::vector<std::string> out;
-        const auto v = typed(key, JsonType::Array, false, "an array of strings");
-        if (!v) return out;
-        for (std::uint32_t i = 0; i < v->size(); ++i) {
-            const JsonValue s = v->at(i);
-            if (!s.isString())
-                m_ctx.error(s, item(pathOf(key), i), std::string("expected a string, found ") + jsonTypeName(s.type()));
-            else
-                out.emplace_back(s.string());
-        }
-        return out;
-    }
-
-    // A reference to an id in a table; kNoIndex when missing or unknown.
-    // The path is only built when there is something to report (loading a
-    // million events must not allocate a path string per reference).
-    template <typename PathFn>
-    Index referenceAt(const JsonValue& v, PathFn path, const IdTable& table, const char* kind) {
-        if (!v.isString()) {
-            const bool vowel = std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
-            m_ctx.error(v, path(),
-                        std::string(vowel ? "expected an " : "expected a ") + kind + " id (a string), found " +
-                            jsonTypeName(v.type()));
-            return kNoIndex;
-        }
-        const auto it = table.find(v.string());
-        if (it == table.end()) {
-            m_ctx.error(v, path(),
-                        std::string("unknown ") + kind + " " + quote(v.string()) + " (no " + kind + " has this id)");
-            return kNoIndex;
-        }
-        return it->second.index;
-    }
-    Index reference(const JsonValue& v, const std::string& path, const IdTable& table, const char* kind) {
-        return referenceAt(
-            v, [&] { return path; }, table, kind);
-    }
-    Index reference(std::string_view key, bool required, const IdTable& table, const char* kind) {
-        const auto v = m_object.find(key);
-        if (!v) {
-            if (required) typed(key, JsonType::String, true, (std::string("a ") + kind + " id").c_str());
-            return kNoIndex;
-        }
-        return referenceAt(
-            *v, [&] { return pathOf(key); }, table, kind);
-    }
-    // Item i of the array under key (for lists of references).
-    Index referenceItem(const JsonValue& list, std::string_view key, std::uint32_t i, const IdTable& table,
-                        const char* kind) {
-        return referenceAt(
-            list.at(i), [&] { return item(pathOf(key), i); }, table, kind);
-    }
-
-private:
-    Context& m_ctx;
-    JsonValue m_object;
-    std::string m_path;
-    std::unordered_map<std::string_view, std::uint32_t> m_seen;  // only for objects with many keys
-};
-
-// Iterates an optional top-level array of objects, calling read(object, path, index).
-template <typename ReadFn>
-void forEachObject(Context& ctx, ObjectReader& top, std::string_view key, bool required, ReadFn read) {
-    const auto list = top.typed(key, JsonType::Array, required);
-    if (!list) return;
-    for (std::uint32_t i = 0; i < list->size(); ++i) {
-        const JsonValue v = list->at(i);
-        const std::string path = item(std::string(key), i);
-        if (!v.isObject()) {
-            ctx.error(v, path, std::string("expected an object, found ") + jsonTypeName(v.type()));
-            continue;
-        }
-        read(v, path);
-    }
-}
-
-// Registers an id; reports missing, empty and duplicate ids. Returns false on a problem.
-bool registerId(Context& ctx, IdTable& table, ObjectReader& r, std::string_view& idOut, Index index) {
-    const auto idValue = r.typed("id", JsonType::String, true);
-    if (!idValue) return false;
-    if (idValue->string().empty()) {
-        ctx.error(*idValue, r.pathOf("id"), "must not be empty");
-        return false;
-    }
-    idOut = idValue->string();
-    const auto [it, inserted] = table.emplace(idOut, IdEntry{index, idValue->position().line});
-    if (!inserted) {
-        ctx.error(*idValue, r.pathOf("id"),
-                  "duplicate id " + quote(idOut) + " (first used at line " + std::to_string(it->second.line) + ")");
-        return false;
-    }
-    return true;
-}
 
 std::optional<std::uint32_t> parseColor(std::string_view s) {
     if ((s.size() != 7 && s.size() != 9) || s[0] != '#') return std::nullopt;
@@ -320,7 +85,7 @@ void readPlaces(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
 
 void readSources(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
     forEachObject(ctx, top, "sources", false, [&](const JsonValue& v, const std::string& path) {
-        ObjectReader r(ctx, v, path, {"id", "publisher", "title", "date", "url", "kind", "author", "note"});
+        ObjectReader r(ctx, v, path, {"id", "publisher", "title", "date", "url", "kind", "author", "via", "note"});
         Source s;
         std::string_view id;
         const bool idOk = registerId(ctx, t.sources, r, id, static_cast<Index>(ds.sources.size()));
@@ -335,15 +100,18 @@ void readSources(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
             s.url.clear();
         }
         s.author = r.optionalString("author");
+        s.via = r.string("via", false, false).value_or("");
         s.note = r.optionalString("note");
-        if (const auto kind = r.typed("kind", JsonType::String, true,
-                                      "a source kind: official, un, press, think-tank, academic or advocacy")) {
+        if (const auto kind =
+                r.typed("kind", JsonType::String, true,
+                        "a source kind: official, un, press, think-tank, academic, advocacy or reference")) {
             if (const auto k = parseSourceKind(kind->string()))
                 s.kind = *k;
             else
                 ctx.error(*kind, r.pathOf("kind"),
                           quote(kind->string()) +
-                              " is not a source kind (expected official, un, press, think-tank, academic or advocacy)");
+                              " is not a source kind (expected official, un, press, think-tank, "
+                              "academic, advocacy or reference)");
         }
         if (idOk) ds.sources.push_back(std::move(s));
     });
@@ -465,11 +233,66 @@ void readEventMedia(Context& ctx, ObjectReader& r, Event& e) {
     }
 }
 
+// "time": "HH:MM", the time of day of a date given to the day.
+void readEventTime(Context& ctx, ObjectReader& r, Event& e) {
+    const auto time = r.typed("time", JsonType::String, false, "a time of day \"HH:MM\"");
+    if (!time) return;
+    if (const auto minute = parseTimeOfDay(time->string()); !minute)
+        ctx.error(*time, r.pathOf("time"),
+                  quote(time->string()) + " is not a time of day (expected \"HH:MM\", 00:00 to 23:59)");
+    else if (e.date.precision() != DatePrecision::Day)
+        ctx.error(*time, r.pathOf("time"), "a time of day needs a date given to the day (YYYY-MM-DD)");
+    else
+        e.minuteOfDay = *minute;
+}
+
+// An event's "answers" list, kept until every event id is known (an answer may
+// name an event further down the file).
+struct PendingAnswers {
+    Index event;     // kNoIndex when the event had errors (its list is still checked)
+    std::string id;  // the event's own id
+    JsonValue list;
+    std::string path;
+};
+
+void resolveAnswers(Context& ctx, Dataset& ds, const Tables& t, const std::vector<PendingAnswers>& pending) {
+    for (const PendingAnswers& p : pending) {
+        Event* e = p.event < ds.events.size() ? &ds.events[p.event] : nullptr;
+        std::unordered_set<std::string_view> seen;  // a hostile list of a million ids stays linear
+        for (std::uint32_t i = 0; i < p.list.size(); ++i) {
+            const JsonValue v = p.list.at(i);
+            if (!v.isString()) {
+                ctx.error(v, item(p.path, i),
+                          std::string("expected an event id (a string), found ") + jsonTypeName(v.type()));
+                continue;
+            }
+            const auto it = t.events.find(v.string());
+            if (it == t.events.end()) {
+                ctx.error(v, item(p.path, i), "unknown event " + quote(v.string()) + " (no event has this id)");
+                continue;
+            }
+            const Index a = it->second.index;
+            if (v.string() == p.id) {
+                ctx.error(v, item(p.path, i),
+                          "an event cannot answer itself (expected the ids of the claims it responds to)");
+                continue;
+            }
+            if (!seen.insert(v.string()).second) {
+                ctx.error(v, item(p.path, i), quote(v.string()) + " is listed twice");
+                continue;
+            }
+            if (e) e->answers.push_back(a);
+        }
+    }
+}
+
 void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
+    std::vector<PendingAnswers> pending;
     forEachObject(ctx, top, "events", true, [&](const JsonValue& v, const std::string& path) {
         ObjectReader r(ctx, v, path,
-                       {"id", "date", "end", "approx", "earliest", "latest", "title", "summary", "category", "place",
-                        "from", "to", "via", "actors", "sources", "confidence", "note", "tags", "media"});
+                       {"id",         "date",     "end",   "approx", "earliest", "latest", "claimed", "title",
+                        "summary",    "category", "place", "from",   "to",       "via",    "actors",  "sources",
+                        "confidence", "note",     "tags",  "media",  "answers",  "time"});
         Event e;
         std::string_view id;
         const std::size_t errorsBefore = ctx.errorCount;
@@ -484,6 +307,7 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         e.end = r.date("end", false);
         e.earliest = r.date("earliest", false);
         e.latest = r.date("latest", false);
+        e.claimed = r.date("claimed", false);
         e.approx = r.boolean("approx").value_or(false);
         if (date) {
             e.date = *date;
@@ -539,8 +363,15 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         readEventSources(ctx, r, e, t);
         e.tags = r.stringList("tags");
         readEventMedia(ctx, r, e);
-        if (ctx.errorCount == errorsBefore) ds.events.push_back(std::move(e));
+        readEventTime(ctx, r, e);
+        const auto answers = r.typed("answers", JsonType::Array, false, "an array of event ids");
+        const bool ok = ctx.errorCount == errorsBefore;
+        if (answers)
+            pending.push_back(
+                {ok ? static_cast<Index>(ds.events.size()) : kNoIndex, e.id, *answers, r.pathOf("answers")});
+        if (ok) ds.events.push_back(std::move(e));
     });
+    resolveAnswers(ctx, ds, t, pending);
 }
 
 // ===========================================================================
@@ -586,9 +417,19 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
     }
     step.fitHighlighted = r.boolean("fit").value_or(!step.camera.has_value());
     if (const auto hl = r.typed("highlight", JsonType::Array, false, "an array of event ids")) {
+        // The step's playhead: the end of its time, or of its window. A highlighted
+        // event that starts later is not on the map yet when the step is shown.
+        const std::optional<Date> until = step.time ? step.time : step.to;
         for (std::uint32_t i = 0; i < hl->size(); ++i) {
             const Index e = r.reference(hl->at(i), item(r.pathOf("highlight"), i), t.events, "event");
-            if (e != kNoIndex) step.highlight.push_back(e);
+            if (e == kNoIndex) continue;
+            step.highlight.push_back(e);
+            if (until && e < ds.events.size() && ds.events[e].id == hl->at(i).string() &&
+                ds.events[e].span().first >= until->span().last)
+                ctx.warning(hl->at(i), item(r.pathOf("highlight"), i),
+                            "event " + quote(ds.events[e].id) + " starts on " + ds.events[e].date.iso() +
+                                ", after this step's time " + quote(until->iso()) +
+                                " (it is not on the map yet at this step; expected events that start by then)");
         }
     }
     if (const auto f = r.typed("filter", JsonType::Object, false, "an object {\"categories\", \"confidence\"}")) {
@@ -612,7 +453,6 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
         }
     }
     step.durationSec = r.number("duration", false, 1, 3600, "seconds, 1 to 3600").value_or(8.0);
-    (void)ds;
 }
 
 void readStories(Context& ctx, ObjectReader& top, Dataset& ds, const Tables& t) {

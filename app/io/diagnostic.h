@@ -1,26 +1,11 @@
-// A problem found in a file: where it is and what was expected.
+// Readers report problems as meridian::Diagnostic (core/diagnostic.h); io
+// code names them io::Diagnostic.
 #pragma once
 
-#include <string>
-#include <vector>
+#include "core/diagnostic.h"
 
 namespace meridian::io {
-
-enum class Severity { Error, Warning };
-
-struct Diagnostic {
-    Severity severity = Severity::Error;
-    std::string file;     // as given by the user
-    unsigned line = 0;    // 1-based; 0 when the problem is about the whole file
-    unsigned column = 0;  // 1-based, in characters
-    std::string path;     // JSON path, e.g. "events[12].date"; empty for syntax errors
-    std::string message;  // what is wrong and what was expected
-
-    // "data/x.json:41:17: events[3].date: "2006-02-30" is not a calendar date (...)"
-    // Warnings carry a "warning: " prefix before the message.
-    std::string format() const;
-};
-
-std::size_t countErrors(const std::vector<Diagnostic>& diagnostics);
-
+using meridian::countErrors;
+using meridian::Diagnostic;
+using meridian::Severity;
 }  // namespace meridian::io

@@ -1,10 +1,11 @@
 #include "io/json_document.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include "io/parse_decimal.h"
 
 namespace meridian::io {
 
@@ -358,15 +359,11 @@ bool JsonParser::parseNumber(JsonNode& out) {
     }
     const char* first = m_text.data() + start;
     const char* last = m_text.data() + m_pos;
-    const auto result = std::from_chars(first, last, out.number);
-    if (result.ec == std::errc::result_out_of_range) {
-        // Let strtod decide (on a copy, "C" locale digits only): too large gives
-        // +-infinity (the validator says "not finite"), too small underflows to 0.
-        const std::string copy(first, last);
-        out.number = std::strtod(copy.c_str(), nullptr);
-    } else if (result.ec != std::errc()) {
-        return fail("malformed number");
-    }
+    // Out of range keeps strtod's value: too large gives +-infinity (the
+    // validator says "not finite"), too small underflows to 0.
+    const DecimalParse result = parseDecimal(first, last);
+    if (result.status == DecimalStatus::Invalid || result.end != last) return fail("malformed number");
+    out.number = result.value;
     return true;
 }
 

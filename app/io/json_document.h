@@ -37,12 +37,13 @@ struct JsonNode {
     JsonType type = JsonType::Null;
     bool boolean = false;
     TextPosition pos;
+    struct Range {
+        std::uint32_t first;  // containers: index of the first child; strings: offset in the pool
+        std::uint32_t count;  // containers: number of children (2 per object member); strings: length
+    };
     union {
         double number = 0.0;
-        struct {
-            std::uint32_t first;  // containers: index of the first child; strings: offset in the pool
-            std::uint32_t count;  // containers: number of children (2 per object member); strings: length
-        } range;
+        Range range;
     };
 };
 static_assert(sizeof(JsonNode) == 24, "JsonNode is kept small: a 1M-event file has ~26M of them");

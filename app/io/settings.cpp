@@ -83,11 +83,12 @@ SettingsLoad parseSettings(std::string_view text, const std::string& sourceName)
     s.timelineFraction = std::clamp(s.timelineFraction, 0.12, 0.6);
     s.eventsFraction = std::clamp(s.eventsFraction, 0.12, 0.8);
     read(j, "projection", s.projection);
-    read(j, "basemap", s.basemap);
-    read(j, "labels", s.labels);
-    read(j, "graticule", s.graticule);
-    read(j, "highlightCountries", s.highlightCountries);
-    read(j, "legend", s.legend);
+    read(j, "basemap", s.layers.basemap);
+    read(j, "labels", s.layers.labels);
+    read(j, "graticule", s.layers.graticule);
+    read(j, "highlightCountries", s.layers.highlightCountries);
+    read(j, "alwaysAnimateArcs", s.layers.alwaysAnimateArcs);
+    read(j, "legend", s.layers.legend);
     read(j, "trailDays", s.trailDays);
     s.trailDays = std::clamp(s.trailDays, 1.0, 365.25 * 100);
     read(j, "allUpToNow", s.allUpToNow);
@@ -96,8 +97,12 @@ SettingsLoad parseSettings(std::string_view text, const std::string& sourceName)
     if (const auto f = j.find("filter"); f != j.end() && f->is_object()) {
         readMask(*f, "confidenceMask", s.confidenceMask);
         readMask(*f, "sourceKindMask", s.sourceKindMask);
-        s.confidenceMask &= 0x0F;
-        s.sourceKindMask &= 0x3F;
+        // Settings saved before the "unrated" level existed say 0x0F for "every level".
+        if (s.confidenceMask == 0x0F) s.confidenceMask = kAllConfidenceMask;
+        s.confidenceMask &= kAllConfidenceMask;
+        // Settings saved before the "reference" kind existed say 0x3F for "every kind".
+        if (s.sourceKindMask == 0x3F) s.sourceKindMask = kAllSourceKinds;
+        s.sourceKindMask &= kAllSourceKinds;
         read(*f, "categories", s.categories);
         read(*f, "actors", s.actors);
         read(*f, "countries", s.countries);
@@ -119,11 +124,12 @@ std::string settingsToJson(const Settings& s) {
         {"timelineFraction", s.timelineFraction},
         {"eventsFraction", s.eventsFraction},
         {"projection", s.projection},
-        {"basemap", s.basemap},
-        {"labels", s.labels},
-        {"graticule", s.graticule},
-        {"highlightCountries", s.highlightCountries},
-        {"legend", s.legend},
+        {"basemap", s.layers.basemap},
+        {"labels", s.layers.labels},
+        {"graticule", s.layers.graticule},
+        {"highlightCountries", s.layers.highlightCountries},
+        {"alwaysAnimateArcs", s.layers.alwaysAnimateArcs},
+        {"legend", s.layers.legend},
         {"trailDays", s.trailDays},
         {"allUpToNow", s.allUpToNow},
         {"playSpeedDaysPerSec", s.playSpeedDaysPerSec},

@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/dataset.h"
+#include "core/view_state.h"
+
 namespace meridian::io {
 
 struct Settings {
@@ -20,12 +23,12 @@ struct Settings {
     double sidePanelFraction = 0.30, timelineFraction = 0.36, eventsFraction = 0.42;
     // Map
     std::string projection = "equal-earth";
-    bool basemap = false, labels = true, graticule = true, highlightCountries = true, legend = true;
-    double trailDays = 365.25 * 8;
+    MapLayers layers;  // basemap, labels, graticule, highlightCountries, legend, alwaysAnimateArcs
+    double trailDays = kDefaultTrailDays;
     bool allUpToNow = false;
-    double playSpeedDaysPerSec = 365.0;
+    double playSpeedDaysPerSec = kDefaultPlaySpeedDaysPerSec;
     // Filters, by id (indices change when the data does)
-    unsigned confidenceMask = 0x0F, sourceKindMask = 0x3F;
+    unsigned confidenceMask = kAllConfidenceMask, sourceKindMask = kAllSourceKinds;
     std::vector<std::string> categories, actors, countries, tags;
     std::string searchText, dateFrom, dateTo;
 };

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 extern char** environ;
 
@@ -39,9 +40,12 @@ bool openInBrowser(const std::string& url, std::string* error) {
         if (error) *error = std::string("cannot start xdg-open: ") + std::strerror(rc);
         return false;
     }
-    // xdg-open returns quickly after handing the URL over; reap it so no zombie stays.
-    int status = 0;
-    waitpid(pid, &status, WNOHANG);
+    // xdg-open returns quickly after handing the URL over; reap it off the UI
+    // thread so that no zombie stays.
+    std::thread([pid] {
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }).detach();
     return true;
 }
 

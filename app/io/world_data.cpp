@@ -2,16 +2,18 @@
 
 namespace meridian::io {
 
-WorldLevelResult loadWorldLevel(const std::filesystem::path& topojson, const IsoTable* iso) {
+namespace {
+
+// The shapes read, their ISO codes, fills triangulated and borders as line segments.
+WorldLevelResult finishLevel(TopoJsonResult topo, const std::string& sourceName, const IsoTable* iso) {
     WorldLevelResult out;
-    TopoJsonResult topo = loadTopoJson(topojson, "countries");
     if (!topo.ok()) {
         for (const Diagnostic& d : topo.diagnostics)
             if (d.severity == Severity::Error) {
                 out.error = d.format();
                 break;
             }
-        if (out.error.empty()) out.error = topojson.string() + ": cannot be read";
+        if (out.error.empty()) out.error = sourceName + ": cannot be read";
         return out;
     }
     out.level.shapes = std::move(*topo.shapes);
@@ -19,6 +21,16 @@ WorldLevelResult loadWorldLevel(const std::filesystem::path& topojson, const Iso
     out.level.fills = geo::tessellateWorld(out.level.shapes);
     out.level.borders = geo::borderLines(out.level.shapes);
     return out;
+}
+
+}  // namespace
+
+WorldLevelResult loadWorldLevel(const std::filesystem::path& topojson, const IsoTable* iso) {
+    return finishLevel(loadTopoJson(topojson, "countries"), topojson.string(), iso);
+}
+
+WorldLevelResult parseWorldLevel(std::string_view topojson, const std::string& sourceName, const IsoTable* iso) {
+    return finishLevel(parseTopoJson(topojson, sourceName, "countries"), sourceName, iso);
 }
 
 }  // namespace meridian::io

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "geo/tessellate.h"
 #include "io/topojson.h"
@@ -23,5 +24,8 @@ struct WorldLevelResult {
 };
 
 WorldLevelResult loadWorldLevel(const std::filesystem::path& topojson, const IsoTable* iso);
+// Same from TopoJSON text in memory (a browser's fetch, a Web Worker's message);
+// sourceName is used in the error.
+WorldLevelResult parseWorldLevel(std::string_view topojson, const std::string& sourceName, const IsoTable* iso);
 
 }  // namespace meridian::io

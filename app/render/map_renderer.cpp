@@ -495,6 +495,7 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
         glUniform1f(p.uniform("u_pxPerRadian"), static_cast<float>(vt.scalePxPerUnit));
         glUniform1f(p.uniform("u_pickWidenPx"), widen);
         setColor(p, "u_haloColor", style.halo);
+        if (!pick) glUniform1f(p.uniform("u_inkDarken"), style.inkDarken);
         // Two passes when drawing: an outline under the arcs keeps them readable
         // on land, sea and the satellite image alike.
         auto drawArcs = [&](GLsizei instances) {
@@ -531,6 +532,7 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
         setEventUniforms(p, time, viewport, style, m->eventMask, m_hasHighlight);
         glUniform1f(p.uniform("u_pickWidenPx"), widen);
         setColor(p, "u_haloColor", style.halo);
+        if (!pick) glUniform1f(p.uniform("u_inkDarken"), style.inkDarken);
         glBindVertexArray(m->markerVao);
         glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m->markerInstances);
         ++m_drawCalls;

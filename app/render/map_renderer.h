@@ -34,6 +34,7 @@ struct MapStyle {
     float markerPx = 15.0f;
     float bundleSpacingPx = 9.0f;
     int msaaSamples = 4;
+    float inkDarken = 0;  // 1: light category colours darkened (the projector theme's white map)
 };
 
 struct MapTime {

@@ -1,9 +1,16 @@
 // The sortable event table: one row per event, linked to the selection.
-#include <algorithm>
-#include <vector>
+#include "ui/event_table.h"
 
-#include "ui/panels.h"
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "session/filtering.h"
+#include "session/shown_events.h"
+#include "ui/keys.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace meridian::ui {
 
@@ -11,24 +18,68 @@ namespace {
 
 enum Column { kColDate, kColTitle, kColCategory, kColConfidence, kColSources };
 
-struct TableCache {
-    const Dataset* dataset = nullptr;
-    std::size_t eventCount = 0;
-    std::uint64_t filterVersion = ~0ull;
-    std::vector<Index> rows;
-};
+}  // namespace
 
-void sortRows(const AppContext& ctx, std::vector<Index>& rows, const ImGuiTableSortSpecs* specs) {
-    const Dataset& ds = ctx.dataset;
-    rows.clear();
+void EventTable::drawSearchField(Context& c) {
+    Session& s = c.session;
+    if (s.filter.text != m_searchText) m_searchText = s.filter.text;
+    // Ctrl+F: the field takes the keyboard. The request is repeated until the
+    // field is active (ImGui ignores it on a window's first frame, which is
+    // where it lands when the keys came while the app was starting), and typed
+    // text waits meanwhile (the platform's input queue holds it).
+    if (c.requests.focusSearch) {
+        c.requests.focusSearch = false;
+        c.app.textFocusPendingFrames = 10;
+    }
+    if (c.app.textFocusPendingFrames > 0) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
+    // Ctrl+F selects what is there, so typing replaces it.
+    if (ImGui::InputTextWithHint("##search", "Search titles, places, sources\u2026 (Ctrl+F)", &m_searchText,
+                                 ImGuiInputTextFlags_AutoSelectAll)) {
+        s.filter.text = m_searchText;
+        refilter(s, c.data(), c.doc.revision());
+    }
+    c.reportControl("search");
+    if (ImGui::IsItemActive()) c.app.textFocusPendingFrames = 0;
+    // Enter: the first result (in the table's order) is selected and shown.
+    if (ImGui::IsItemDeactivated() && keyPressed(Key::Enter, false) && !m_rows.empty()) {
+        m_enterSelects = true;
+    }
+    if (ImGui::IsItemActive() && keyPressed(Key::Escape)) {
+        m_searchText.clear();
+        s.filter.text.clear();
+        refilter(s, c.data(), c.doc.revision());
+        ImGui::SetWindowFocus(nullptr);
+    }
+    ImGui::SameLine();
+    const std::size_t total = c.data().events.size();
+    if (s.filter.isActive()) {
+        ImGui::TextColored(ImColor(palette(c.look.theme).notice), "%zu of %zu", s.filtered.shown, total);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filtered: %s", s.filter.describe(c.data()).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Reset")) {
+            s.filter.clear();
+            m_searchText.clear();
+            refilter(s, c.data(), c.doc.revision());
+        }
+    } else {
+        ImGui::TextDisabled("%zu events", total);
+    }
+}
+
+void EventTable::sortRows(const Context& c, const ImGuiTableSortSpecs* specs) {
+    const Dataset& ds = c.data();
+    m_rows.clear();
     for (Index i : ds.eventsByStart)
-        if (ctx.isShown(i)) rows.push_back(i);
+        if (c.session.isShown(i)) m_rows.push_back(i);
     if (!specs || specs->SpecsCount == 0) return;
-    const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+    const ImGuiTableColumnSortSpecs& sort = specs->Specs[0];
+    // The narrow table's third column is the confidence.
+    const int column = m_compact && sort.ColumnIndex == 2 ? static_cast<int>(kColConfidence) : sort.ColumnIndex;
     auto key = [&](Index a, Index b) -> int {
         const Event& ea = ds.events[a];
         const Event& eb = ds.events[b];
-        switch (s.ColumnIndex) {
+        switch (column) {
             case kColDate:
                 return ea.span().first < eb.span().first ? -1 : ea.span().first > eb.span().first;
             case kColTitle:
@@ -42,81 +93,95 @@ void sortRows(const AppContext& ctx, std::vector<Index>& rows, const ImGuiTableS
         }
         return 0;
     };
-    std::stable_sort(rows.begin(), rows.end(), [&](Index a, Index b) {
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](Index a, Index b) {
         const int k = key(a, b);
-        return s.SortDirection == ImGuiSortDirection_Descending ? k > 0 : k < 0;
+        return sort.SortDirection == ImGuiSortDirection_Descending ? k > 0 : k < 0;
     });
 }
 
-}  // namespace
-
-void drawEventTable(AppContext& ctx) {
-    static TableCache cache;
-    const Dataset& ds = ctx.dataset;
-    if (!ctx.hasDataset) {
+void EventTable::draw(Context& c) {
+    const Dataset& ds = c.data();
+    Session& s = c.session;
+    if (!c.doc.hasData()) {
         ImGui::TextDisabled("No data loaded.");
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
                                   ImGuiTableFlags_SizingStretchProp;
-    drawSearchField(ctx);
-    // Narrow (a large UI scale): confidence as its glyph alone, the name on hover.
+    drawSearchField(c);
+    // Narrow (a narrow side panel, a large UI scale): three columns, the event's
+    // category and confidence as a swatch and a glyph (names on hover), so the
+    // title keeps its room.
     const bool compact = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34;
-    if (!ImGui::BeginTable("events", 5, flags)) return;
+    m_compact = compact;
+    if (!ImGui::BeginTable(compact ? "events-narrow" : "events", compact ? 3 : 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    // Fixed columns are as wide as their header and its sort arrow: never "C\u2026".
+    const float arrow = ImGui::GetFontSize() * 1.1f + ImGui::GetStyle().CellPadding.x * 2;
+    auto fixedWidth = [&](const char* header, float content) {
+        return std::max(ImGui::CalcTextSize(header).x + arrow, content);
+    };
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("c. 2006-07-05").x);
+                            fixedWidth("Date", ImGui::CalcTextSize("c. 2006-07-05").x));
     ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Cat.", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("Cat.").x + ImGui::GetFontSize() * 0.4f);
-    ImGui::TableSetupColumn(
-        compact ? "Conf." : "Confidence", ImGuiTableColumnFlags_WidthFixed,
-        ImGui::CalcTextSize(compact ? "Conf." : "Confidence").x + ImGui::GetFontSize() * (compact ? 0.3f : 1.2f));
-    ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("Src").x + ImGui::GetFontSize() * 0.6f);
+    if (compact) {
+        ImGui::TableSetupColumn("Conf", ImGuiTableColumnFlags_WidthFixed,
+                                fixedWidth("Conf", ImGui::GetFontSize() * 2.2f));
+    } else {
+        ImGui::TableSetupColumn("Cat", ImGuiTableColumnFlags_WidthFixed, fixedWidth("Cat", ImGui::GetFontSize()));
+        ImGui::TableSetupColumn(
+            "Confidence", ImGuiTableColumnFlags_WidthFixed,
+            fixedWidth("Confidence", ImGui::CalcTextSize("Disputed").x + ImGui::GetFontSize() * 1.3f));
+        ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed,
+                                fixedWidth("Src", ImGui::CalcTextSize("10*").x));
+    }
     ImGui::TableHeadersRow();
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (cache.dataset != &ds || cache.eventCount != ds.events.size() || cache.filterVersion != ctx.filterVersion ||
-        (specs && specs->SpecsDirty)) {
-        cache.dataset = &ds;
-        cache.eventCount = ds.events.size();
-        cache.filterVersion = ctx.filterVersion;
-        sortRows(ctx, cache.rows, specs);
+    if (m_rowsRevision != c.doc.revision() || m_rowsStamp != s.filterStamp || (specs && specs->SpecsDirty) ||
+        m_rowsCompact != compact) {
+        m_rowsCompact = compact;
+        sortRows(c, specs);
+        m_rowsRevision = c.doc.revision();
+        m_rowsStamp = s.filterStamp;
         if (specs) specs->SpecsDirty = false;
     }
 
+    if (m_enterSelects) {
+        m_enterSelects = false;
+        if (!m_rows.empty()) selectAndShow(s, ds, m_rows.front());
+    }
     // Reveal the selection once when another view changed it.
     int revealRow = -1;
-    if (ctx.view.revealSelected && ctx.view.selected != kNoIndex) {
-        const auto it = std::find(cache.rows.begin(), cache.rows.end(), ctx.view.selected);
-        if (it != cache.rows.end()) revealRow = static_cast<int>(it - cache.rows.begin());
+    if (s.view.revealSelected && s.view.selected != kNoIndex) {
+        const auto it = std::find(m_rows.begin(), m_rows.end(), s.view.selected);
+        if (it != m_rows.end()) revealRow = static_cast<int>(it - m_rows.begin());
     }
 
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(cache.rows.size()));
+    clipper.Begin(static_cast<int>(m_rows.size()));
     if (revealRow >= 0) clipper.ForceDisplayRangeByIndices(revealRow, revealRow + 1);
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const Index i = cache.rows[static_cast<std::size_t>(row)];
+            const Index i = m_rows[static_cast<std::size_t>(row)];
             const Event& e = ds.events[i];
             ImGui::TableNextRow();
-            ImGui::PushID(static_cast<int>(i));
+            IdScope id(static_cast<int>(i));
             ImGui::TableSetColumnIndex(kColDate);
-            const bool selected = ctx.view.selected == i;
-            std::string date = (e.approx ? "c. " : "") + e.date.iso();
-            if (ImGui::Selectable(date.c_str(), selected || ctx.view.hovered == i,
+            const bool selected = s.view.selected == i;
+            const std::string date = (e.approx ? "c. " : "") + e.date.iso();
+            if (ImGui::Selectable(date.c_str(), selected || s.view.hovered == i,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-                ctx.view.select(i), ctx.view.revealSelected = true;
-            if (ImGui::IsItemHovered()) ctx.view.hovered = i;
+                selectAndShow(s, ds, i);
+            if (ImGui::IsItemHovered()) s.view.hovered = i;
             if (row == revealRow) ImGui::SetScrollHereY(0.35f);
             ImGui::TableSetColumnIndex(kColTitle);
             ImGui::TextUnformatted(e.title.c_str());
-            ImGui::TableSetColumnIndex(kColCategory);
-            categorySwatch(ds, e.category);
-            ImGui::TableSetColumnIndex(kColConfidence);
             if (compact) {
+                ImGui::TableSetColumnIndex(2);
+                categorySwatch(ds, e.category);
+                ImGui::SameLine(0, 2);
                 const float h = ImGui::GetTextLineHeight();
                 const ImVec2 p = ImGui::GetCursorScreenPos();
                 drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.32f,
@@ -124,75 +189,20 @@ void drawEventTable(AppContext& ctx) {
                 ImGui::Dummy(ImVec2(h, h));
                 if (ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s: %s", confidenceLabel(e.confidence), confidenceExplanation(e.confidence));
-            } else {
-                confidenceBadge(e.confidence);
+                continue;
             }
+            ImGui::TableSetColumnIndex(kColCategory);
+            categorySwatch(ds, e.category);
+            ImGui::TableSetColumnIndex(kColConfidence);
+            confidenceBadge(e.confidence);
             ImGui::TableSetColumnIndex(kColSources);
-            ImGui::Text("%zu%s", e.sources.size(), ds.restsOnAdvocacy(e) ? "*" : "");
-            if (ds.restsOnAdvocacy(e) && ImGui::IsItemHovered())
+            const bool advocacy = ds.restsOnAdvocacy(e);
+            ImGui::Text("%zu%s", e.sources.size(), advocacy ? "*" : "");
+            if (advocacy && ImGui::IsItemHovered())
                 ImGui::SetTooltip("* rests at least partly on an interested party (advocacy source)");
-            ImGui::PopID();
         }
     }
     ImGui::EndTable();
-}
-
-void drawConfidenceGlyph(ImDrawList* dl, ImVec2 centre, float r, Confidence c, ImU32 col, float thickness) {
-    // A shape as well as a colour, so the level reads without colour vision:
-    // filled (confirmed), half (reported), ring (alleged), crossed ring (disputed).
-    switch (c) {
-        case Confidence::Confirmed:
-            dl->AddCircleFilled(centre, r, col);
-            break;
-        case Confidence::Reported:
-            dl->AddCircle(centre, r, col, 0, thickness);
-            dl->PathArcTo(centre, r, 1.5707963f, 4.712389f);
-            dl->PathFillConvex(col);
-            break;
-        case Confidence::Alleged:
-            dl->AddCircle(centre, r, col, 0, thickness);
-            break;
-        case Confidence::Disputed:
-            dl->AddCircle(centre, r, col, 0, thickness);
-            dl->AddLine(ImVec2(centre.x - r * 0.75f, centre.y + r * 0.75f),
-                        ImVec2(centre.x + r * 0.75f, centre.y - r * 0.75f), col, thickness);
-            break;
-    }
-}
-
-void confidenceBadge(Confidence c) {
-    const float h = ImGui::GetTextLineHeight();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.45f, p.y + h * 0.5f), h * 0.32f, c,
-                        confidenceColor(c), 2.0f);
-    ImGui::Dummy(ImVec2(h * 0.95f, h));
-    ImGui::SameLine(0, 2);
-    ImGui::TextUnformatted(confidenceLabel(c));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", confidenceLabel(c), confidenceExplanation(c));
-}
-
-// The category's colour alone (its name on hover), for narrow columns.
-void categorySwatch(const Dataset& ds, Index category) {
-    if (category >= ds.categories.size()) return;
-    const float h = ImGui::GetTextLineHeight();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + h * 0.15f, p.y + h * 0.2f),
-                                              ImVec2(p.x + h * 0.75f, p.y + h * 0.8f),
-                                              imColor(ds.categoryColor(category)), 2.0f);
-    ImGui::Dummy(ImVec2(h * 0.9f, h));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ds.categories[category].label.c_str());
-}
-
-void categoryChip(const Dataset& ds, Index category) {
-    if (category >= ds.categories.size()) return;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float h = ImGui::GetTextLineHeight();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f),
-                      imColor(ds.categoryColor(category)), 2.0f);
-    ImGui::Dummy(ImVec2(h * 0.7f, h));
-    ImGui::SameLine(0, 2);
-    ImGui::TextUnformatted(ds.categories[category].label.c_str());
 }
 
 }  // namespace meridian::ui

@@ -1,12 +1,17 @@
 // Filters and search: narrow the history down by category, confidence,
 // source kind, actor, country, tag, dates and text. Every change applies to
 // the table, the timeline and the map at once.
+#include "ui/filter_panel.h"
+
+#include <imgui.h>
+
 #include <algorithm>
 #include <set>
 
+#include "session/filtering.h"
 #include "ui/keys.h"
-#include "ui/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace meridian::ui {
 
@@ -38,110 +43,74 @@ bool dateField(const char* label, std::optional<Date>& value, char* buffer, std:
 
 }  // namespace
 
-// The search field: always visible above the event table.
-void drawSearchField(AppContext& ctx) {
-    static char text[256] = "";
-    if (ctx.filter.text != text) {
-        std::snprintf(text, sizeof text, "%s", ctx.filter.text.c_str());
-    }
-    if (ctx.focusSearch) {
-        ImGui::SetKeyboardFocusHere();
-        ctx.focusSearch = false;
-    }
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
-    if (ImGui::InputTextWithHint("##search", "Search titles, places, sources\u2026 (Ctrl+F)", text, sizeof text)) {
-        ctx.filter.text = text;
-        ctx.refilter();
-    }
-    if (ImGui::IsItemActive() && keyPressed(Key::Escape)) {
-        text[0] = 0;
-        ctx.filter.text.clear();
-        ctx.refilter();
-        ImGui::SetWindowFocus(nullptr);
-    }
-    ImGui::SameLine();
-    const std::size_t total = ctx.dataset.events.size();
-    if (ctx.filter.isActive()) {
-        ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)), "%zu of %zu", ctx.filtered.shown, total);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filtered: %s", ctx.filter.describe(ctx.dataset).c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Reset")) {
-            ctx.filter.clear();
-            text[0] = 0;
-            ctx.refilter();
-        }
-    } else {
-        ImGui::TextDisabled("%zu events", total);
-    }
-}
-
-void drawFilterPanel(AppContext& ctx) {
-    const Dataset& ds = ctx.dataset;
-    if (!ctx.hasDataset) return;
+void FilterPanel::draw(Context& c) {
+    const Dataset& ds = c.data();
+    if (!c.doc.hasData()) return;
     bool changed = false;
-    const bool active = ctx.filter.isActive();
-    ImGui::Text("%zu of %zu events shown", ctx.filtered.shown, ds.events.size());
+    const bool active = c.session.filter.isActive();
+    ImGui::Text("%zu of %zu events shown", c.session.filtered.shown, ds.events.size());
     ImGui::SameLine();
     ImGui::BeginDisabled(!active);
-    if (ImGui::Button("Reset all filters")) ctx.filter.clear(), changed = true;
+    if (ImGui::Button("Reset all filters")) c.session.filter.clear(), changed = true;
     ImGui::EndDisabled();
 
     // Confidence first: how much of the story rests on allegations?
     const std::uint8_t confirmedOnly = 1u << static_cast<int>(Confidence::Confirmed);
-    bool onlyConfirmed = ctx.filter.confidenceMask == confirmedOnly;
+    bool onlyConfirmed = c.session.filter.confidenceMask == confirmedOnly;
     if (ImGui::Checkbox("Confirmed only", &onlyConfirmed)) {
-        ctx.filter.confidenceMask = onlyConfirmed ? confirmedOnly : 0x0F;
+        c.session.filter.confidenceMask = onlyConfirmed ? confirmedOnly : kAllConfidenceMask;
         changed = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows how much of the story rests on reports and allegations");
     if (ImGui::CollapsingHeader("Confidence", ImGuiTreeNodeFlags_DefaultOpen)) {
-        for (int c = 0; c < kConfidenceCount; ++c) {
-            bool on = ctx.filter.confidenceMask & (1u << c);
-            ImGui::PushID(c);
+        for (int level = 0; level < kConfidenceCount; ++level) {
+            EventFilter& f = c.session.filter;
+            bool on = f.confidenceMask & (1u << level);
+            IdScope id(level);
             if (ImGui::Checkbox("##conf", &on)) {
-                ctx.filter.confidenceMask = static_cast<std::uint8_t>(on ? ctx.filter.confidenceMask | (1u << c)
-                                                                         : ctx.filter.confidenceMask & ~(1u << c));
+                f.confidenceMask = static_cast<std::uint8_t>(on ? f.confidenceMask | (1u << level)
+                                                                : f.confidenceMask & ~(1u << level));
                 changed = true;
             }
             ImGui::SameLine();
-            confidenceBadge(static_cast<Confidence>(c));
+            confidenceBadge(static_cast<Confidence>(level));
             ImGui::SameLine();
-            ImGui::TextDisabled("(%zu)", static_cast<std::size_t>(std::count_if(
-                                             ds.events.begin(), ds.events.end(),
-                                             [c](const Event& e) { return static_cast<int>(e.confidence) == c; })));
-            ImGui::PopID();
+            ImGui::TextDisabled("(%zu)", static_cast<std::size_t>(
+                                             std::count_if(ds.events.begin(), ds.events.end(), [level](const Event& e) {
+                                                 return static_cast<int>(e.confidence) == level;
+                                             })));
         }
     }
     if (ImGui::CollapsingHeader("Categories", ImGuiTreeNodeFlags_DefaultOpen)) {
-        for (Index c = 0; c < ds.categories.size(); ++c) {
-            bool on =
-                ctx.filter.categories.empty() ||
-                std::find(ctx.filter.categories.begin(), ctx.filter.categories.end(), c) != ctx.filter.categories.end();
-            ImGui::PushID(static_cast<int>(c));
+        for (Index cat = 0; cat < ds.categories.size(); ++cat) {
+            bool on = c.session.filter.categories.empty() ||
+                      std::find(c.session.filter.categories.begin(), c.session.filter.categories.end(), cat) !=
+                          c.session.filter.categories.end();
+            ImGui::PushID(static_cast<int>(cat));
             if (ImGui::Checkbox("##cat", &on)) {
-                if (ctx.filter.categories.empty() && !on) {
+                if (c.session.filter.categories.empty() && !on) {
                     // From "all": keep every category but this one.
                     for (Index k = 0; k < ds.categories.size(); ++k)
-                        if (k != c) ctx.filter.categories.push_back(k);
+                        if (k != cat) c.session.filter.categories.push_back(k);
                 } else {
-                    toggleIndex(ctx.filter.categories, c, on);
-                    if (ctx.filter.categories.size() == ds.categories.size()) ctx.filter.categories.clear();
+                    toggleIndex(c.session.filter.categories, cat, on);
+                    if (c.session.filter.categories.size() == ds.categories.size()) c.session.filter.categories.clear();
                 }
                 changed = true;
             }
             ImGui::SameLine();
-            categoryChip(ds, c);
+            categoryChip(ds, cat);
             ImGui::SameLine();
-            if (ImGui::SmallButton("only")) ctx.filter.categories = {c}, changed = true;
+            if (ImGui::SmallButton("only")) c.session.filter.categories = {cat}, changed = true;
             ImGui::PopID();
         }
     }
     if (ImGui::CollapsingHeader("Source kinds")) {
         for (int k = 0; k < kSourceKindCount; ++k) {
-            bool on = ctx.filter.sourceKindMask & (1u << k);
+            bool on = c.session.filter.sourceKindMask & (1u << k);
             if (ImGui::Checkbox(sourceKindLabel(static_cast<SourceKind>(k)), &on)) {
-                ctx.filter.sourceKindMask = static_cast<std::uint8_t>(on ? ctx.filter.sourceKindMask | (1u << k)
-                                                                         : ctx.filter.sourceKindMask & ~(1u << k));
+                c.session.filter.sourceKindMask = static_cast<std::uint8_t>(
+                    on ? c.session.filter.sourceKindMask | (1u << k) : c.session.filter.sourceKindMask & ~(1u << k));
                 changed = true;
             }
         }
@@ -149,9 +118,10 @@ void drawFilterPanel(AppContext& ctx) {
     }
     if (ImGui::CollapsingHeader("Actors")) {
         for (Index a = 0; a < ds.actors.size(); ++a) {
-            bool on = std::find(ctx.filter.actors.begin(), ctx.filter.actors.end(), a) != ctx.filter.actors.end();
+            bool on = std::find(c.session.filter.actors.begin(), c.session.filter.actors.end(), a) !=
+                      c.session.filter.actors.end();
             ImGui::PushID(static_cast<int>(a));
-            if (ImGui::Checkbox(ds.actors[a].name.c_str(), &on)) changed |= toggleIndex(ctx.filter.actors, a, on);
+            if (ImGui::Checkbox(ds.actors[a].name.c_str(), &on)) changed |= toggleIndex(c.session.filter.actors, a, on);
             ImGui::PopID();
         }
         ImGui::TextDisabled("None ticked: all actors.");
@@ -162,14 +132,14 @@ void drawFilterPanel(AppContext& ctx) {
             if (!p.country.empty()) countries.insert(p.country);
         for (const Actor& a : ds.actors)
             if (!a.country.empty()) countries.insert(a.country);
-        for (const std::string& c : countries) {
-            auto& list = ctx.filter.countries;
-            bool on = std::find(list.begin(), list.end(), c) != list.end();
-            if (ImGui::Checkbox(c.c_str(), &on)) {
+        for (const std::string& country : countries) {
+            auto& list = c.session.filter.countries;
+            bool on = std::find(list.begin(), list.end(), country) != list.end();
+            if (ImGui::Checkbox(country.c_str(), &on)) {
                 if (on)
-                    list.push_back(c);
+                    list.push_back(country);
                 else
-                    list.erase(std::remove(list.begin(), list.end(), c), list.end());
+                    list.erase(std::remove(list.begin(), list.end(), country), list.end());
                 changed = true;
             }
         }
@@ -178,7 +148,7 @@ void drawFilterPanel(AppContext& ctx) {
         std::set<std::string> tags;
         for (const Event& e : ds.events) tags.insert(e.tags.begin(), e.tags.end());
         for (const std::string& t : tags) {
-            auto& list = ctx.filter.tags;
+            auto& list = c.session.filter.tags;
             bool on = std::find(list.begin(), list.end(), t) != list.end();
             if (ImGui::Checkbox(("#" + t).c_str(), &on)) {
                 if (on)
@@ -190,14 +160,13 @@ void drawFilterPanel(AppContext& ctx) {
         }
     }
     if (ImGui::CollapsingHeader("Dates", ImGuiTreeNodeFlags_DefaultOpen)) {
-        static char from[16] = "", to[16] = "";
-        if (!ctx.filter.from) from[0] = 0;
-        if (!ctx.filter.to) to[0] = 0;
-        changed |= dateField("from", ctx.filter.from, from, sizeof from);
+        if (!c.session.filter.from) m_from[0] = 0;
+        if (!c.session.filter.to) m_to[0] = 0;
+        changed |= dateField("from", c.session.filter.from, m_from, sizeof m_from);
         ImGui::SameLine();
-        changed |= dateField("to", ctx.filter.to, to, sizeof to);
+        changed |= dateField("to", c.session.filter.to, m_to, sizeof m_to);
     }
-    if (changed) ctx.refilter();
+    if (changed) refilter(c.session, c.data(), c.doc.revision());
 }
 
 }  // namespace meridian::ui

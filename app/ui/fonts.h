@@ -7,15 +7,15 @@
 
 #include <string>
 
-#include "ui/app_context.h"
+#include "ui/context.h"
 
 namespace meridian::ui {
 
 std::string findFontFile(const char* family, bool bold);
 // The Unicode ranges Meridian's text needs (Latin, punctuation, arrows).
 const ImWchar* glyphRanges();
-// (Re)builds the atlas for ctx.scale(); call before ImGui::NewFrame, then
-// recreate the renderer's font texture.
-void buildFonts(AppContext& ctx);
+// (Re)builds the current ImGui context's atlas at a scale; call before
+// ImGui::NewFrame, then recreate the renderer's font texture.
+void buildFonts(Fonts& fonts, float scale);
 
 }  // namespace meridian::ui

@@ -1,18 +1,21 @@
-// The window's layout and menus. The map fills the main area, the timeline
-// runs along the bottom, the event table and the details sit on the right.
-// Each region is a fixed ImGui window placed every frame (no docking in the
-// Debian ImGui); splitters between them are dragged to resize.
+// [SECTION] Shortcuts
+// [SECTION] Menu bar
+// [SECTION] Layout
+// [SECTION] Quit prompt
+// [SECTION] draw
+#include "ui/main_window.h"
+
+#include <imgui.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "io/dataset_loader.h"
-#include "io/story_writer.h"
+#include "session/filtering.h"
+#include "session/story_player.h"
 #include "ui/keys.h"
-#include "ui/panels.h"
-#include "ui/story_player.h"
 #include "ui/theme.h"
-#include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace meridian::ui {
 
@@ -21,14 +24,17 @@ namespace {
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                          ImGuiWindowFlags_NoSavedSettings;
+constexpr ImGuiWindowFlags kMapFlags =
+    kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
 // A draggable splitter; returns the drag delta in pixels along its axis.
 float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
+    StyleVars vars;
+    vars.push(ImGuiStyleVar_WindowPadding, ImVec2(0, 0))
+        .push(ImGuiStyleVar_WindowBorderSize, 0)
+        .push(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
     ImGui::Begin(
         id, nullptr,
         kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
@@ -38,86 +44,97 @@ float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical) {
         ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
     if (ImGui::IsItemActive()) delta = vertical ? ImGui::GetIO().MouseDelta.x : ImGui::GetIO().MouseDelta.y;
     ImGui::End();
-    ImGui::PopStyleVar(3);
     return delta;
 }
 
-// Quitting with story edits that are not saved: ask, never drop them silently.
-void drawQuitPrompt(AppContext& ctx) {
-    if (!ctx.quitRequested || !ctx.storyEditsUnsaved) return;
-    if (!ImGui::IsPopupOpen("Unsaved story edits")) ImGui::OpenPopup("Unsaved story edits");
-    if (ImGui::BeginPopupModal("Unsaved story edits", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("The stories were edited and not saved into the data file.");
-        static std::string error;
-        if (!error.empty()) ImGui::TextColored(ImVec4(0.9f, 0.35f, 0.25f, 1), "%s", error.c_str());
-        if (ImGui::Button("Save and quit")) {
-            if (io::saveStories(ctx.dataFile, ctx.dataset, &error)) ctx.quitConfirmed = true;
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Quit without saving")) ctx.quitConfirmed = true;
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
-            ctx.quitRequested = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-}
+}  // namespace
 
-void handleGlobalShortcuts(AppContext& ctx) {
+// ===========================================================================
+// [SECTION] Shortcuts
+// ===========================================================================
+
+void MainWindow::handleGlobalShortcuts(Context& c) {
+    Requests& r = c.requests;
     if (ctrlDown()) {
-        if (keyPressed(Key::F, false)) ctx.focusSearch = true;
-        if (keyPressed(Key::O, false)) ctx.showOpenDialog = true;
-        if (keyPressed(Key::E, false) && ctx.hasDataset && !ctx.exportProgress.running) ctx.showExportDialog = true;
-        if (keyPressed(Key::R, false) && !ctx.dataFile.empty()) loadIntoContext(ctx, ctx.dataFile);
-        if (keyPressed(Key::Q, false)) ctx.quitRequested = true;
+        if (keyPressed(Key::F, false)) r.focusSearch = true;
+        if (keyPressed(Key::O, false)) r.showOpenDialog = true;
+        if (keyPressed(Key::E, false) && c.doc.hasData() && !c.app.exportProgress.running) r.showExportDialog = true;
+        if (keyPressed(Key::R, false) && !c.doc.path().empty()) r.reload = true;
+        if (keyPressed(Key::Q, false)) r.quit = true;
+        if (keyPressed(Key::S, false) && c.doc.isDirty()) r.save = true;
+        // Undo and redo, unless a text field is being edited (it has its own).
+        if (shortcutsAllowed()) {
+            if (keyPressed(Key::Z) && !shiftDown()) c.doc.undo();
+            if ((keyPressed(Key::Z) && shiftDown()) || keyPressed(Key::Y)) c.doc.redo();
+        }
     }
-    if (keyPressed(Key::F11, false)) ctx.fullscreen = !ctx.fullscreen;
+    if (keyPressed(Key::F11, false)) r.toggleFullscreen = true;
+    if (keyPressed(Key::F2, false) && m_compact) m_layout.drawerOpen = !m_layout.drawerOpen;
     // F5 presents the open story (or the first), from wherever the focus is.
-    if (keyPressed(Key::F5, false) && shortcutsAllowed() && !ctx.dataset.stories.empty() &&
-        !(ctx.story && ctx.story->presenting)) {
-        const Index story = ctx.story ? ctx.story->story : 0;
-        startStory(ctx, story, ctx.story ? ctx.story->step : 0, true, false);
-        ctx.fullscreen = true;
+    Session& s = c.session;
+    if (keyPressed(Key::F5, false) && shortcutsAllowed() && !c.data().stories.empty() && !s.presenting()) {
+        const Index story = s.story ? s.story->story : 0;
+        startStory(s, c.data(), story, s.story ? s.story->step : 0, true, false, 90 * c.scale());
+        r.fullscreen = true;
+    }
+    // Esc clears the search from anywhere (the field itself handles it when it has the keyboard).
+    if (keyPressed(Key::Escape, false) && shortcutsAllowed() && !c.app.keyboardNav && !s.presenting() &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && !s.filter.text.empty()) {
+        s.filter.text.clear();
+        refilter(s, c.data(), c.doc.revision());
     }
     // F6: keyboard navigation of the controls on/off (Esc also leaves it).
     if (keyPressed(Key::F6, false))
-        ctx.keyboardNav = !ctx.keyboardNav;
-    else if (ctx.keyboardNav && keyPressed(Key::Escape, false) &&
+        c.app.keyboardNav = !c.app.keyboardNav;
+    else if (c.app.keyboardNav && keyPressed(Key::Escape, false) &&
              !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
-        ctx.keyboardNav = false;
+        c.app.keyboardNav = false;
     ImGuiIO& io = ImGui::GetIO();
-    if (ctx.keyboardNav)
+    if (c.app.keyboardNav)
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     else
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
 
-void drawMenuBar(AppContext& ctx) {
+// ===========================================================================
+// [SECTION] Menu bar
+// ===========================================================================
+
+void MainWindow::drawMenuBar(Context& c) {
     if (!ImGui::BeginMainMenuBar()) return;
+    Requests& r = c.requests;
+    const Palette& pal = palette(c.look.theme);
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) ctx.showOpenDialog = true;
-        if (ImGui::BeginMenu("Open recent", !ctx.settings.recentFiles.empty())) {
-            for (const std::string& f : ctx.settings.recentFiles)
-                if (ImGui::MenuItem(f.c_str())) loadIntoContext(ctx, f);
+        if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) r.showOpenDialog = true;
+        if (ImGui::BeginMenu("Open recent", !c.settings.recentFiles.empty())) {
+            for (const std::string& f : c.settings.recentFiles)
+                if (ImGui::MenuItem(f.c_str())) r.openPath = f;
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Reload", "Ctrl+R", false, !ctx.dataFile.empty())) loadIntoContext(ctx, ctx.dataFile);
-        if (ImGui::MenuItem("Show problems", nullptr, false, !ctx.diagnostics.empty())) ctx.showDiagnostics = true;
+        if (ImGui::MenuItem("Reload", "Ctrl+R", false, !c.doc.path().empty())) r.reload = true;
+        if (ImGui::MenuItem("Save", "Ctrl+S", false, c.doc.isDirty())) r.save = true;
+        if (ImGui::MenuItem("Show problems", nullptr, false, !m_loadProblems.diagnostics.empty())) showProblems();
         ImGui::Separator();
         if (ImGui::MenuItem("Export image or animation\u2026", "Ctrl+E", false,
-                            ctx.hasDataset && !ctx.exportProgress.running))
-            ctx.showExportDialog = true;
+                            c.doc.hasData() && !c.app.exportProgress.running))
+            r.showExportDialog = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quitRequested = true;
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        const std::string undo = c.doc.canUndo() ? "Undo: " + c.doc.undoName() : std::string("Undo");
+        const std::string redo = c.doc.canRedo() ? "Redo: " + c.doc.redoName() : std::string("Redo");
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, c.doc.canUndo())) c.doc.undo();
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, c.doc.canRedo())) c.doc.redo();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
+        constexpr const char* kThemeNames[] = {"Dark theme", "Light theme", "Projector theme (high contrast)"};
         for (Theme t : {Theme::Dark, Theme::Light, Theme::Projector}) {
-            const char* names[] = {"Dark theme", "Light theme", "Projector theme (high contrast)"};
-            if (ImGui::MenuItem(names[static_cast<int>(t)], nullptr, ctx.theme == t)) {
-                ctx.theme = t;
-                ctx.fontsDirty = true;  // re-applies the theme at the right scale too
+            if (ImGui::MenuItem(kThemeNames[static_cast<int>(t)], nullptr, c.look.theme == t)) {
+                c.look.theme = t;
+                r.rebuildFonts = true;  // re-applies the theme at the right scale too
             }
         }
         ImGui::Separator();
@@ -125,141 +142,244 @@ void drawMenuBar(AppContext& ctx) {
             for (float s : {0.75f, 1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f}) {
                 char label[16];
                 std::snprintf(label, sizeof label, "%d%%", static_cast<int>(s * 100 + 0.5f));
-                if (ImGui::MenuItem(label, nullptr, std::abs(ctx.uiScale - s) < 0.01f)) {
-                    ctx.uiScale = s;
-                    ctx.fontsDirty = true;
+                if (ImGui::MenuItem(label, nullptr, std::abs(c.look.uiScale - s) < 0.01f)) {
+                    c.look.uiScale = s;
+                    r.rebuildFonts = true;
                 }
             }
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Full screen", "F11", ctx.fullscreen)) ctx.fullscreen = !ctx.fullscreen;
+        if (ImGui::MenuItem("Full screen", "F11", c.app.fullscreen)) r.toggleFullscreen = true;
         ImGui::EndMenu();
     }
-    if (ctx.hasDataset) {
+    if (m_compact) {
         ImGui::Separator();
-        ImGui::TextDisabled("%s", ctx.dataset.title.c_str());
+        if (ImGui::MenuItem(m_layout.drawerOpen ? "Hide panel (F2)" : "Events, details\u2026 (F2)", nullptr,
+                            m_layout.drawerOpen))
+            m_layout.drawerOpen = !m_layout.drawerOpen;
+    }
+    if (c.doc.hasData()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s%s", c.doc.isDirty() ? "* " : "", c.data().title.c_str());
+        if (c.doc.isDirty() && ImGui::IsItemHovered()) ImGui::SetTooltip("Unsaved changes (Ctrl+S saves them)");
     }
     // Something is hidden: say so where everyone looks.
-    if (ctx.filter.isActive()) {
+    Session& s = c.session;
+    if (s.filter.isActive()) {
         ImGui::Separator();
-        ImGui::TextColored(ImColor(confidenceColor(Confidence::Alleged)), "Filtered: %zu of %zu events (%s)",
-                           ctx.filtered.shown, ctx.dataset.events.size(), ctx.filter.describe(ctx.dataset).c_str());
-        if (ImGui::SmallButton("Show all")) ctx.filter.clear(), ctx.refilter();
+        ImGui::TextColored(ImColor(pal.notice), "Filtered: %zu of %zu events (%s)", s.filtered.shown,
+                           c.data().events.size(), s.filter.describe(c.data()).c_str());
+        if (ImGui::SmallButton("Show all")) {
+            s.filter.clear();
+            refilter(s, c.data(), c.doc.revision());
+        }
     }
-    if (ctx.keyboardNav) {
+    if (c.app.keyboardNav) {
         ImGui::Separator();
         ImGui::TextColored(ImColor(confidenceColor(Confidence::Reported)),
                            "Keyboard navigation: arrows move between controls, Space activates, Ctrl+Tab changes "
                            "panel, F6 or Esc ends it");
     }
-    if (!ctx.statusMessage.empty() && ctx.timeSec < ctx.statusUntilSec) {
+    if (!c.app.statusMessage.empty() && c.now() < c.app.statusUntilSec) {
         ImGui::Separator();
-        ImGui::TextUnformatted(ctx.statusMessage.c_str());
+        ImGui::TextUnformatted(c.app.statusMessage.c_str());
     }
     ImGui::EndMainMenuBar();
 }
 
-}  // namespace
+// ===========================================================================
+// [SECTION] Layout
+// ===========================================================================
 
-void drawMainWindow(AppContext& ctx) {
-    if (drawPresenter(ctx)) {
-        if (!ctx.headless) handleGlobalShortcuts(ctx);
-        ctx.view.revealSelected = false;
-        return;
+void MainWindow::drawFullWindowMap(Context& c) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    StyleVars vars;
+    vars.push(ImGuiStyleVar_WindowPadding, ImVec2(0, 0)).push(ImGuiStyleVar_WindowBorderSize, 0);
+    if (ImGui::Begin("Map", nullptr, kMapFlags | ImGuiWindowFlags_NoDecoration)) m_map.draw(c);
+    ImGui::End();
+}
+
+void MainWindow::drawSideTabs(Context& c, bool withDetails) {
+    if (!ImGui::BeginTabBar("side")) return;
+    if (ImGui::BeginTabItem("Events")) {
+        m_table.draw(c);
+        ImGui::EndTabItem();
     }
-    if (ctx.mapOnly) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(vp->Pos);
-        ImGui::SetNextWindowSize(vp->Size);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-        if (ImGui::Begin("Map", nullptr,
-                         kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                             ImGuiWindowFlags_NoScrollWithMouse))
-            drawMapView(ctx);
-        ImGui::End();
-        ImGui::PopStyleVar(2);
-        return;
+    if (withDetails) {
+        const ImGuiTabItemFlags flags = m_showDetailsTab ? ImGuiTabItemFlags_SetSelected : 0;
+        m_showDetailsTab = false;
+        if (ImGui::BeginTabItem("Details", nullptr, flags)) {
+            ImGui::BeginChild("details");
+            m_details.draw(c);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
     }
-    handleGlobalShortcuts(ctx);
-    drawMenuBar(ctx);
+    const char* filters = c.session.filter.isActive() ? "Filters (on)###filters" : "Filters###filters";
+    if (ImGui::BeginTabItem(filters)) {
+        ImGui::BeginChild("filters");
+        m_filters.draw(c);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Story")) {
+        ImGui::BeginChild("story");
+        m_stories.draw(c);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+// The side panel as a drawer over the right of the window (narrow screens).
+void MainWindow::drawDrawer(Context& c) {
+    if (!m_layout.drawerOpen) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float sc = c.scale();
+    const float w = std::min(vp->WorkSize.x * 0.94f, std::max(vp->WorkSize.x * 0.55f, 430.0f * sc));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - w, vp->WorkPos.y));
+    ImGui::SetNextWindowSize(ImVec2(w, vp->WorkSize.y));
+    bool open = true;
+    if (ImGui::Begin("Events and details###drawer", &open,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                         ImGuiWindowFlags_NoSavedSettings))
+        drawSideTabs(c, true);
+    ImGui::End();
+    if (!open) m_layout.drawerOpen = false;
+    // Esc closes it (when no field or popup takes the key).
+    if (keyPressed(Key::Escape, false) && shortcutsAllowed() &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+        m_layout.drawerOpen = false;
+}
+
+void MainWindow::drawPanels(Context& c) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 origin = vp->WorkPos;
     const ImVec2 size = vp->WorkSize;
-    const float gap = std::max(4.0f, 5.0f * ctx.scale());
+    const float sc = c.scale();
+    const float gap = std::max(4.0f, 5.0f * sc);
+    PanelLayout& l = m_layout;
+    m_compact = size.x / sc < kDrawerBelowWidth;
 
-    const float sideW = std::clamp(ctx.sidePanelFraction * size.x, 260.0f * ctx.scale(), size.x * 0.6f);
-    const float mainW = size.x - sideW - gap;
-    const float timelineH = std::clamp(ctx.timelineFraction * size.y, 140.0f * ctx.scale(), size.y * 0.6f);
+    const float sideW = m_compact ? 0.0f : std::clamp(l.sidePanelFraction * size.x, 300.0f * sc, size.x * 0.45f);
+    const float mainW = m_compact ? size.x : size.x - sideW - gap;
+    // The timeline keeps its header, axis and a few lanes; the map keeps at least a third.
+    const float minTimelineH = std::min(size.y * 0.55f, 190.0f * sc);
+    const float timelineH = std::clamp(l.timelineFraction * size.y, minTimelineH, size.y * 0.6f);
     const float mapH = size.y - timelineH - gap;
 
     // Map
     ImGui::SetNextWindowPos(origin);
     ImGui::SetNextWindowSize(ImVec2(mainW, mapH));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    if (ImGui::Begin("Map", nullptr,
-                     kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                         ImGuiWindowFlags_NoScrollWithMouse))
-        drawMapView(ctx);
-    ImGui::End();
-    ImGui::PopStyleVar();
+    {
+        StyleVars vars;
+        vars.push(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        if (ImGui::Begin("Map", nullptr, kMapFlags)) m_map.draw(c);
+        ImGui::End();
+    }
 
     // Timeline
     ImGui::SetNextWindowPos(ImVec2(origin.x, origin.y + mapH + gap));
     ImGui::SetNextWindowSize(ImVec2(mainW, timelineH));
-    if (ImGui::Begin("Timeline", nullptr,
-                     kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                         ImGuiWindowFlags_NoScrollWithMouse))
-        drawTimelineView(ctx);
+    if (ImGui::Begin("Timeline", nullptr, kMapFlags)) m_timeline.draw(c);
     ImGui::End();
 
+    const float dy = splitter("##split-timeline", ImVec2(origin.x, origin.y + mapH), ImVec2(mainW, gap), false);
+    if (dy != 0) l.timelineFraction = std::clamp((timelineH - dy) / size.y, 0.12f, 0.6f);
+    if (m_compact) {
+        // A click that selects an event opens the drawer on its details.
+        const Index selected = c.session.view.selected;
+        if (selected != m_selectedBefore && selected != kNoIndex && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            l.drawerOpen = true;
+            m_showDetailsTab = true;
+        }
+        m_selectedBefore = selected;
+        drawDrawer(c);
+        return;
+    }
+
     // Side: events (top) and details (bottom)
-    const float eventsH = std::clamp(ctx.eventsFraction * size.y, 120.0f * ctx.scale(), size.y - 160.0f * ctx.scale());
+    const float eventsH = std::clamp(l.eventsFraction * size.y, 120.0f * sc, size.y - 160.0f * sc);
     ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y));
     ImGui::SetNextWindowSize(ImVec2(sideW, eventsH));
-    if (ImGui::Begin("Events", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar)) {
-        if (ImGui::BeginTabBar("side")) {
-            if (ImGui::BeginTabItem("Events")) {
-                drawEventTable(ctx);
-                ImGui::EndTabItem();
-            }
-            const std::string filters = ctx.filter.isActive() ? "Filters (on)###filters" : "Filters###filters";
-            if (ImGui::BeginTabItem(filters.c_str())) {
-                ImGui::BeginChild("filters");
-                drawFilterPanel(ctx);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem("Story")) {
-                ImGui::BeginChild("story");
-                drawStoryPanel(ctx);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            ImGui::EndTabBar();
-        }
-    }
+    if (ImGui::Begin("Events", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar)) drawSideTabs(c, false);
     ImGui::End();
     ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y + eventsH + gap));
     ImGui::SetNextWindowSize(ImVec2(sideW, size.y - eventsH - gap));
-    if (ImGui::Begin("Details", nullptr, kPanelFlags)) drawDetailsPanel(ctx);
+    if (ImGui::Begin("Details", nullptr, kPanelFlags)) m_details.draw(c);
     ImGui::End();
 
     // Splitters
     const float dx = splitter("##split-side", ImVec2(origin.x + mainW, origin.y), ImVec2(gap, size.y), true);
-    if (dx != 0) ctx.sidePanelFraction = std::clamp((sideW - dx) / size.x, 0.15f, 0.6f);
-    const float dy = splitter("##split-timeline", ImVec2(origin.x, origin.y + mapH), ImVec2(mainW, gap), false);
-    if (dy != 0) ctx.timelineFraction = std::clamp((timelineH - dy) / size.y, 0.12f, 0.6f);
+    if (dx != 0) l.sidePanelFraction = std::clamp((sideW - dx) / size.x, 0.15f, 0.6f);
     const float dz =
         splitter("##split-events", ImVec2(origin.x + mainW + gap, origin.y + eventsH), ImVec2(sideW, gap), false);
-    if (dz != 0) ctx.eventsFraction = std::clamp((eventsH + dz) / size.y, 0.12f, 0.8f);
+    if (dz != 0) l.eventsFraction = std::clamp((eventsH + dz) / size.y, 0.12f, 0.8f);
+    m_selectedBefore = c.session.view.selected;
+}
 
-    drawDiagnosticsWindow(ctx);
-    drawOpenDialog(ctx);
-    drawExportDialog(ctx);
-    drawExportProgress(ctx);
-    drawQuitPrompt(ctx);
-    ctx.view.revealSelected = false;  // every view has had its chance to scroll to it
+// ===========================================================================
+// [SECTION] Quit prompt
+// ===========================================================================
+
+// Quitting with unsaved changes: ask, never drop them silently.
+void MainWindow::drawQuitPrompt(Context& c) {
+    if (!m_quitPrompt) return;
+    if (!c.doc.isDirty()) {
+        m_quitConfirmed = true;
+        return;
+    }
+    if (!ImGui::IsPopupOpen("Unsaved changes")) ImGui::OpenPopup("Unsaved changes");
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("The data was changed and not saved into the file.");
+        if (c.doc.canUndo()) ImGui::TextDisabled("Last change: %s", c.doc.undoName().c_str());
+        if (ImGui::Button("Save and quit")) c.requests.save = true;  // quits once saved (the app checks)
+        ImGui::SameLine();
+        if (ImGui::Button("Quit without saving")) m_quitConfirmed = true;
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            m_quitPrompt = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+// ===========================================================================
+// [SECTION] draw
+// ===========================================================================
+
+void MainWindow::draw(Context& c) {
+    Session& s = c.session;
+    const bool interactive = !s.offscreen;
+    if (s.presenting()) {
+        if (interactive) {
+            m_presenter.handleKeys(c);
+            handleGlobalShortcuts(c);
+        }
+        if (s.presenting()) {
+            drawFullWindowMap(c);
+            m_presenter.drawNarration(c);
+            s.view.revealSelected = false;
+            return;
+        }
+    }
+    if (s.mapOnly) {
+        if (interactive) handleGlobalShortcuts(c);
+        drawFullWindowMap(c);
+        return;
+    }
+    if (interactive) handleGlobalShortcuts(c);
+    drawMenuBar(c);
+    drawPanels(c);
+    m_problems.draw(c, m_loadProblems.file, m_loadProblems.diagnostics, m_loadProblems.loaded);
+    m_openDialog.draw(c);
+    m_exportDialog.draw(c);
+    m_exportDialog.drawProgress(c);
+    drawQuitPrompt(c);
+    s.view.revealSelected = false;  // every view has had its chance to scroll to it
 }
 
 }  // namespace meridian::ui

@@ -1,72 +1,72 @@
-// Event media: images decoded off the main thread (stb_image, size-limited,
-// confined to the data file's folder), uploaded as textures when ready; a
-// broken image shows a placeholder and its error, never a crash.
-#include <filesystem>
-#include <future>
-#include <map>
-#include <memory>
+#include "ui/media_thumbnails.h"
 
-#include "io/image_file.h"
-#include "render/texture.h"
-#include "ui/panels.h"
+#include <imgui.h>
+
+#include <chrono>
+
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace meridian::ui {
 
 namespace {
-
-struct Thumbnail {
-    std::future<io::ImageResult> pending;
-    GLuint texture = 0;
-    int width = 0, height = 0;
-    std::string error;
-};
-
-// Keyed by resolved path; lives for the session (a dataset has few images).
-std::map<std::string, std::unique_ptr<Thumbnail>>& cache() {
-    static std::map<std::string, std::unique_ptr<Thumbnail>> c;
-    return c;
-}
-
 constexpr std::size_t kMaxMediaPixels = 4096 * 4096;
 constexpr std::size_t kMaxMediaBytes = 32u << 20;
+}  // namespace
 
-Thumbnail& thumbnailFor(const std::string& dataFile, const std::string& relative) {
-    const std::filesystem::path base = std::filesystem::absolute(dataFile).parent_path();
+MediaThumbnails::~MediaThumbnails() {
+    for (auto& [key, t] : m_cache)
+        if (t->pending.valid()) t->pending.wait();  // decoder threads must not outlive the cache
+}
+
+MediaThumbnails::Thumbnail& MediaThumbnails::thumbnailFor(const std::filesystem::path& dataFile,
+                                                          const std::string& relative) {
+    std::error_code ec;
+    const std::filesystem::path base = std::filesystem::absolute(dataFile, ec).parent_path();
+    if (base != m_folder) {
+        // Another data folder: the old images go (their textures with them).
+        for (auto& [key, t] : m_cache)
+            if (t->pending.valid()) t->pending.wait();
+        m_cache.clear();
+        m_folder = base;
+    }
     const std::string key = (base / relative).lexically_normal().string();
-    auto& slot = cache()[key];
+    auto& slot = m_cache[key];
     if (!slot) {
         slot = std::make_unique<Thumbnail>();
-        if (!io::isPathInside(base, relative)) {
+        if (!io::isPathInside(base, relative))
             slot->error = relative + ": outside the data file's folder; not loaded";
-        } else {
+        else
             slot->pending = std::async(std::launch::async,
                                        [key] { return io::loadImageRgba(key, kMaxMediaPixels, kMaxMediaBytes); });
-        }
     }
     return *slot;
 }
 
-}  // namespace
+bool MediaThumbnails::hasPendingUpload() const {
+    for (const auto& [key, t] : m_cache)
+        if (t->pending.valid() && t->pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+            return true;
+    return false;
+}
 
-void drawMediaThumbnails(AppContext& ctx, const Event& e) {
+void MediaThumbnails::draw(Context& c, const Event& e) {
     const float maxW = ImGui::GetContentRegionAvail().x;
     for (const Media& m : e.media) {
-        Thumbnail& t = thumbnailFor(ctx.dataFile, m.path);
+        Thumbnail& t = thumbnailFor(c.doc.path(), m.path);
         if (t.pending.valid() &&
-            (ctx.headless || t.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+            (c.session.offscreen || t.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
             io::ImageResult r = t.pending.get();
-            if (r.ok()) {
-                t.texture = render::uploadTexture(r.image);
-                t.width = r.image.width;
-                t.height = r.image.height;
-            } else {
+            if (r.ok())
+                t.texture = render::Texture(r.image);
+            else
                 t.error = r.error;
-            }
         }
         if (t.texture) {
-            const float w = std::min(maxW, static_cast<float>(t.width));
-            const float h = w * static_cast<float>(t.height) / static_cast<float>(std::max(1, t.width));
-            ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.texture)), ImVec2(w, h));
+            const float w = std::min(maxW, static_cast<float>(t.texture.width()));
+            const float h =
+                w * static_cast<float>(t.texture.height()) / static_cast<float>(std::max(1, t.texture.width()));
+            ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.texture.id())), ImVec2(w, h));
         } else {
             // Placeholder: loading, or the reason it cannot be shown.
             const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -79,7 +79,7 @@ void drawMediaThumbnails(AppContext& ctx, const Event& e) {
             if (t.error.empty())
                 ImGui::TextDisabled("Loading %s\u2026", m.path.c_str());
             else
-                ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.3f, 1), "Image not shown: %s", t.error.c_str());
+                ImGui::TextColored(ImColor(palette(c.look.theme).error), "Image not shown: %s", t.error.c_str());
             ImGui::PopTextWrapPos();
             ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 4));
         }

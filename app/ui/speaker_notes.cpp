@@ -4,24 +4,22 @@
 
 #include <cmath>
 
-#include "ui/story_player.h"
-
 namespace meridian::ui {
 
-void drawSpeakerNotes(const AppContext& ctx, double presentationStartSec) {
+void drawSpeakerNotes(const Dataset& ds, const Session& ss, double presentationStartSec) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::Begin("Speaker notes", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    if (!ctx.story || ctx.story->story >= ctx.dataset.stories.size()) {
+    if (!ss.story || ss.story->story >= ds.stories.size()) {
         ImGui::TextUnformatted("No story is being presented.");
         ImGui::End();
         return;
     }
-    const Story& story = ctx.dataset.stories[ctx.story->story];
-    const int step = ctx.story->step;
-    const double elapsed = std::max(0.0, ctx.timeSec - presentationStartSec);
+    const Story& story = ds.stories[ss.story->story];
+    const int step = ss.story->step;
+    const double elapsed = std::max(0.0, ss.clockSec - presentationStartSec);
     ImGui::Text("%s  \u2014  step %d of %zu  \u2014  %02d:%02d", story.title.c_str(), step + 1, story.steps.size(),
                 static_cast<int>(elapsed) / 60, static_cast<int>(elapsed) % 60);
     ImGui::Separator();
@@ -35,8 +33,8 @@ void drawSpeakerNotes(const AppContext& ctx, double presentationStartSec) {
         ImGui::Spacing();
         ImGui::TextDisabled("Events on the map:");
         for (Index e : s.highlight)
-            if (e < ctx.dataset.events.size()) {
-                const Event& ev = ctx.dataset.events[e];
+            if (e < ds.events.size()) {
+                const Event& ev = ds.events[e];
                 ImGui::BulletText("%s (%s, %s)", ev.title.c_str(), describeWhen(ev).c_str(),
                                   confidenceLabel(ev.confidence));
             }

@@ -2,11 +2,12 @@
 // and a clock, in a second window (on the second display when there is one).
 #pragma once
 
-#include "ui/app_context.h"
+#include "core/dataset.h"
+#include "session/session.h"
 
 namespace meridian::ui {
 
 // Draws the speaker view into the current ImGui context (the second window's).
-void drawSpeakerNotes(const AppContext& ctx, double presentationStartSec);
+void drawSpeakerNotes(const Dataset& ds, const Session& s, double presentationStartSec);
 
 }  // namespace meridian::ui

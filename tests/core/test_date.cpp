@@ -69,50 +69,12 @@ TEST_CASE("invalid dates say why") {
     CHECK(parseIsoDate("1987-3").error.find("expected YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
 }
 
-#include "core/view_state.h"
-#include "io/dataset_loader.h"
-
-TEST_CASE("range queries find long events that start before the window, and nothing else") {
-    Dataset ds;
-    auto add = [&](const char* id, const char* date, const char* end) {
-        Event e;
-        e.id = id;
-        e.date = *parseIsoDate(date).date;
-        if (end) e.end = *parseIsoDate(end).date;
-        ds.events.push_back(e);
-    };
-    add("war", "1980-09-22", "1988-08-20");
-    add("a", "1985", nullptr);
-    add("b", "1990-05-01", nullptr);
-    add("c", "2006-07-05", nullptr);
-    ds.finalize();
-    std::vector<std::string> found;
-    ds.forEachEventOverlapping({daysFromCivil(1987, 1, 1), daysFromCivil(1991, 1, 1)},
-                               [&](Index i) { found.push_back(ds.events[i].id); });
-    CHECK(found == std::vector<std::string>{"war", "b"});
-    found.clear();
-    ds.forEachEventOverlapping({daysFromCivil(1985, 12, 31), daysFromCivil(1986, 1, 1)},
-                               [&](Index i) { found.push_back(ds.events[i].id); });
-    CHECK(found == std::vector<std::string>{"war", "a"});  // a year-only 1985 event covers 31 Dec 1985
-}
-
-TEST_CASE("map opacity: an event appears at its first day, holds while it lasts, then fades over the trail") {
-    Event e;
-    e.date = *parseIsoDate("2006-07").date;  // July 2006
-    ViewState v;
-    v.trailDays = 100;
-    v.playheadDay = static_cast<double>(daysFromCivil(2006, 6, 30));
-    CHECK(eventOpacityAt(e, v) == 0.0f);
-    v.playheadDay = static_cast<double>(daysFromCivil(2006, 7, 20));
-    CHECK(eventOpacityAt(e, v) == 1.0f);
-    v.playheadDay = static_cast<double>(daysFromCivil(2006, 8, 1)) + 50;
-    CHECK(eventOpacityAt(e, v) == doctest::Approx(0.15 + 0.85 * 0.5));
-    v.playheadDay += 51;
-    CHECK(eventOpacityAt(e, v) == 0.0f);
-    v.allUpToNow = true;
-    CHECK(eventOpacityAt(e, v) == 1.0f);
-    v.window = DaySpan{daysFromCivil(2007, 1, 1), daysFromCivil(2008, 1, 1)};
-    CHECK(eventOpacityAt(e, v) == 0.0f);  // a brushed window shows exactly its events
-    v.window = DaySpan{daysFromCivil(2006, 7, 31), daysFromCivil(2006, 8, 2)};
-    CHECK(eventOpacityAt(e, v) == 1.0f);
+TEST_CASE("spans for people, as coarse as their ends allow") {
+    CHECK(describeSpan({daysFromCivil(1993, 1, 1), daysFromCivil(2001, 1, 1)}) == "1993 \u2013 2000");
+    CHECK(describeSpan({daysFromCivil(2006, 1, 1), daysFromCivil(2007, 1, 1)}) == "2006");
+    CHECK(describeSpan({daysFromCivil(1993, 5, 1), daysFromCivil(2000, 8, 1)}) == "May 1993 \u2013 Jul 2000");
+    CHECK(describeSpan({daysFromCivil(2008, 2, 1), daysFromCivil(2008, 3, 1)}) == "Feb 2008");  // a leap February
+    CHECK(describeSpan({daysFromCivil(2006, 7, 5), daysFromCivil(2006, 10, 10)}) == "5 Jul \u2013 9 Oct 2006");
+    CHECK(describeSpan({daysFromCivil(2006, 7, 5), daysFromCivil(2006, 7, 6)}) == "5 Jul 2006");
+    CHECK(describeSpan({daysFromCivil(-43, 1, 1), daysFromCivil(-42, 1, 1)}) == "44 BC");
 }

@@ -1,8 +1,10 @@
 #include <doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "io/dataset_loader.h"
+#include "io/story_writer.h"
 
 using namespace meridian;
 using namespace meridian::io;
@@ -276,4 +278,185 @@ TEST_CASE("only regular files are read (a FIFO would block)") {
     const DatasetLoadResult r = loadDataset("/dev/null");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].format() == "/dev/null: cannot read the file: is not a regular file");
+}
+
+// ---------------------------------------------------------------------------
+// Claims and their answers, relayed sources, claim dates, reference sources,
+// and the story check that highlighted evidence is already on the map.
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// "study" (first in the file) answers "claim", which comes later: answers may point forward.
+const std::string kLinked = R"({
+  "meridian": 1,
+  "title": "Claims",
+  "sources": [
+    {"id": "reuters", "publisher": "Reuters", "title": "Iran stations staff", "date": "2012-12-02", "kind": "press", "via": "Kyodo News"},
+    {"id": "ref", "publisher": "CNS", "title": "Chronology", "kind": "reference"}
+  ],
+  "categories": [{"id": "c", "label": "C"}],
+  "events": [
+    {"id": "study", "date": "2014-04-16", "title": "No evidence", "category": "c", "sources": ["ref"],
+     "confidence": "reported", "answers": ["claim"]},
+    {"id": "claim", "date": "2012-10", "claimed": "2012-12-02", "title": "Experts stationed", "category": "c",
+     "sources": ["reuters"], "confidence": "alleged"},
+    {"id": "denial", "date": "2012-12-11", "title": "Iran denies", "category": "c", "sources": ["ref"],
+     "confidence": "confirmed", "answers": ["claim"]}
+  ],
+  "stories": [{"id": "s", "title": "S", "steps": [
+    {"title": "Before", "time": "2012-11", "highlight": ["claim", "denial"]},
+    {"title": "Window", "from": "2012-01", "to": "2012-12", "highlight": ["denial"]}
+  ]}]
+}
+)";
+
+// "file:line:column" of the n-th occurrence (0-based) of needle, counted independently of the loader.
+std::string whereIs(const std::string& text, std::string_view needle, int nth = 0) {
+    std::size_t pos = text.find(needle);
+    for (int i = 0; i < nth && pos != std::string::npos; ++i) pos = text.find(needle, pos + 1);
+    REQUIRE(pos != std::string::npos);
+    const std::size_t lineStart = text.rfind('\n', pos);
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n');
+    const std::size_t column = pos - (lineStart == std::string::npos ? 0 : lineStart + 1) + 1;
+    return "x.json:" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+Index eventIndex(const Dataset& ds, std::string_view id) {
+    const Index i = ds.findEvent(id);
+    REQUIRE(i != kNoIndex);
+    return i;
+}
+
+}  // namespace
+
+TEST_CASE("answers link a claim and its answers both ways; via, claimed and the reference kind load") {
+    const DatasetLoadResult r = parseDataset(kLinked, "x.json");
+    REQUIRE(r.ok());
+    const Dataset& ds = *r.dataset;
+    const Index study = eventIndex(ds, "study"), claim = eventIndex(ds, "claim"), denial = eventIndex(ds, "denial");
+    CHECK(ds.events[study].answers == std::vector<Index>{claim});
+    CHECK(ds.events[denial].answers == std::vector<Index>{claim});
+    CHECK(ds.events[claim].answers.empty());
+    // Derived: who answers the claim, in time order (the denial of 2012 before the study of 2014).
+    CHECK(ds.events[claim].answeredBy == std::vector<Index>{denial, study});
+    CHECK(ds.events[study].answeredBy.empty());
+
+    REQUIRE(ds.events[claim].claimed.has_value());
+    CHECK(ds.events[claim].claimed->iso() == "2012-12-02");
+    CHECK(ds.events[claim].date.iso() == "2012-10");
+    CHECK_FALSE(ds.events[study].claimed.has_value());
+
+    CHECK(ds.sources[0].via == "Kyodo News");
+    CHECK(ds.sources[0].citation() == "Reuters, \u201CIran stations staff\u201D, 2 December 2012, citing Kyodo News.");
+    CHECK(ds.sources[1].via.empty());
+    CHECK(ds.sources[1].kind == SourceKind::Reference);
+    CHECK(std::string(sourceKindLabel(SourceKind::Reference)) == "Reference");
+    CHECK(parseSourceKind("reference") == SourceKind::Reference);
+}
+
+TEST_CASE("finalize() recomputes answeredBy from answers (no stale or doubled entries)") {
+    Dataset ds = *parseDataset(kLinked, "x.json").dataset;
+    const Index study = eventIndex(ds, "study"), claim = eventIndex(ds, "claim"), denial = eventIndex(ds, "denial");
+    ds.events[denial].answers.clear();
+    ds.events[claim].answers = {study};
+    ds.finalize();
+    ds.finalize();  // twice: still one entry each
+    CHECK(ds.events[claim].answeredBy == std::vector<Index>{study});
+    CHECK(ds.events[study].answeredBy == std::vector<Index>{claim});
+    CHECK(ds.events[denial].answeredBy.empty());
+}
+
+TEST_CASE("answers problems are errors with file, line, column, path and what was expected") {
+    SUBCASE("unknown id") {
+        const std::string bad = replaceOnce(kLinked, "\"answers\": [\"claim\"]}", "\"answers\": [\"clam\"]}");
+        CHECK(onlyError(bad) ==
+              whereIs(bad, "\"clam\"") + ": events[0].answers[0]: unknown event \"clam\" (no event has this id)");
+    }
+    SUBCASE("an event answering itself") {
+        const std::string bad = replaceOnce(kLinked, "\"answers\": [\"claim\"]}", "\"answers\": [\"study\"]}");
+        CHECK(onlyError(bad) == whereIs(bad, "\"study\"", 1) +
+                                    ": events[0].answers[0]: an event cannot answer itself (expected the ids of the "
+                                    "claims it responds to)");
+    }
+    SUBCASE("the same id twice") {
+        const std::string bad =
+            replaceOnce(kLinked, "\"answers\": [\"claim\"]}", "\"answers\": [\"claim\", \"claim\"]}");
+        CHECK(onlyError(bad) == whereIs(bad, "\"claim\"", 1) + ": events[0].answers[1]: \"claim\" is listed twice");
+    }
+    SUBCASE("not an array, not a string") {
+        CHECK(onlyError(replaceOnce(kLinked, "\"answers\": [\"claim\"]}", "\"answers\": \"claim\"}"))
+                  .find("events[0].answers: expected an array of event ids, found a string") != std::string::npos);
+        CHECK(onlyError(replaceOnce(kLinked, "\"answers\": [\"claim\"]}", "\"answers\": [7]}"))
+                  .find("events[0].answers[0]: expected an event id (a string), found a number") != std::string::npos);
+    }
+    SUBCASE("an unknown id is reported even when its event has another error") {
+        std::string bad = replaceOnce(kLinked, "\"answers\": [\"claim\"]}", "\"answers\": [\"nope\"]}");
+        bad = replaceOnce(bad, "\"date\": \"2014-04-16\"", "\"date\": \"2014-02-30\"");
+        const DatasetLoadResult r = parseDataset(bad, "x.json");
+        CHECK(countErrors(r.diagnostics) == 2);
+        const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                     [](const Diagnostic& d) { return d.path == "events[0].answers[0]"; });
+        REQUIRE(it != r.diagnostics.end());
+        CHECK(it->message == "unknown event \"nope\" (no event has this id)");
+    }
+}
+
+TEST_CASE("via, claimed and kind problems are located errors") {
+    SUBCASE("empty via") {
+        const std::string bad = replaceOnce(kLinked, "\"via\": \"Kyodo News\"", "\"via\": \"\"");
+        CHECK(onlyError(bad) == whereIs(bad, "\"\"") + ": sources[0].via: must not be empty");
+    }
+    SUBCASE("via not a string") {
+        CHECK(onlyError(replaceOnce(kLinked, "\"via\": \"Kyodo News\"", "\"via\": [\"Kyodo\"]"))
+                  .find("sources[0].via: expected a string, found an array") != std::string::npos);
+    }
+    SUBCASE("claimed not a date") {
+        const std::string bad = replaceOnce(kLinked, "\"claimed\": \"2012-12-02\"", "\"claimed\": \"2012-13\"");
+        CHECK(onlyError(bad).find(whereIs(bad, "\"2012-13\"") + ": events[1].claimed: ") == 0);
+    }
+    SUBCASE("unknown kind names the new one among the expected") {
+        CHECK(onlyError(replaceOnce(kLinked, "\"kind\": \"reference\"", "\"kind\": \"encyclopedia\""))
+                  .find("sources[1].kind: \"encyclopedia\" is not a source kind (expected official, un, press, "
+                        "think-tank, academic, advocacy or reference)") != std::string::npos);
+    }
+}
+
+TEST_CASE("a story step that highlights an event starting after its time is a located warning") {
+    const DatasetLoadResult r = parseDataset(kLinked, "x.json");
+    REQUIRE(r.ok());  // a warning does not stop loading
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.severity == Severity::Warning);
+    // The first step's second highlight: "denial" (11 Dec 2012) after the step's November 2012.
+    CHECK(d.format() == whereIs(kLinked, "\"denial\"]}", 0) +
+                            ": warning: stories[0].steps[0].highlight[1]: event \"denial\" starts on 2012-12-11, "
+                            "after this step's time \"2012-11\" (it is not on the map yet at this step; expected "
+                            "events that start by then)");
+    // Moving the step to December clears it; a window ending before the event warns too.
+    CHECK(parseDataset(replaceOnce(kLinked, "\"time\": \"2012-11\"", "\"time\": \"2012-12\""), "x.json")
+              .diagnostics.empty());
+    std::string window = replaceOnce(kLinked, "\"time\": \"2012-11\"", "\"time\": \"2012-12\"");
+    window = replaceOnce(window, "\"to\": \"2012-12\"", "\"to\": \"2012-12-10\"");
+    const DatasetLoadResult w = parseDataset(window, "x.json");
+    REQUIRE(w.diagnostics.size() == 1);
+    CHECK(w.diagnostics[0].path == "stories[0].steps[1].highlight[0]");
+    CHECK(w.diagnostics[0].message.find("after this step's time \"2012-12-10\"") != std::string::npos);
+}
+
+TEST_CASE("saving stories keeps answers, via and claimed in the file") {
+    DatasetLoadResult r = parseDataset(kLinked, "x.json");
+    REQUIRE(r.ok());
+    r.dataset->stories[0].steps[0].title = "Renamed";
+    std::string error;
+    const std::string saved = replaceStoriesInText(kLinked, *r.dataset, &error);
+    REQUIRE_MESSAGE(!saved.empty(), error);
+    const DatasetLoadResult again = parseDataset(saved, "x.json");
+    REQUIRE(again.ok());
+    const Dataset& ds = *again.dataset;
+    CHECK(ds.stories[0].steps[0].title == "Renamed");
+    CHECK(ds.events[eventIndex(ds, "claim")].answeredBy.size() == 2);
+    CHECK(ds.events[eventIndex(ds, "claim")].claimed->iso() == "2012-12-02");
+    CHECK(ds.sources[0].via == "Kyodo News");
+    CHECK(ds.sources[1].kind == SourceKind::Reference);
 }

@@ -1,6 +1,7 @@
 #include <doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "io/json_document.h"
@@ -48,6 +49,15 @@ TEST_CASE("numbers") {
     CHECK(doc->root().at(1).number() == -1.5);
     CHECK(doc->root().at(2).number() == 2000);
     CHECK(doc->root().at(3).number() == HUGE_VAL);  // kept as infinity: the validator says "not finite"
+    // Out of range and extreme numbers keep strtod's value on every platform (desktop and browser).
+    const auto extremes = JsonDocument::parse("[1e-400, -0, 5e-324, -1e999, 2.2250738585072011e-308]", &e);
+    REQUIRE(extremes);
+    CHECK(extremes->root().at(0).number() == 0.0);
+    CHECK(std::signbit(extremes->root().at(1).number()));
+    CHECK(extremes->root().at(2).number() == std::strtod("5e-324", nullptr));
+    CHECK(extremes->root().at(2).number() > 0.0);
+    CHECK(extremes->root().at(3).number() == -HUGE_VAL);
+    CHECK(extremes->root().at(4).number() == std::strtod("2.2250738585072011e-308", nullptr));
     CHECK(parseError("[01]").message.find("leading zeros") != std::string::npos);
     CHECK(parseError("[1.]").message.find("after the decimal point") != std::string::npos);
     CHECK(parseError("[NaN]").message.find("expected a value") != std::string::npos);

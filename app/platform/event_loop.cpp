@@ -1,0 +1,145 @@
+#include "platform/event_loop.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "io/settings.h"
+#include "platform/input_queue.h"
+#include "platform/offscreen.h"
+#include "platform/speaker_window.h"
+#include "render/gl.h"
+#include "session/tick.h"
+#include "ui/reports.h"
+
+namespace meridian::platform {
+
+namespace {
+
+// A user event once a second: check the file, save the settings. (SDL's timer
+// thread pushes it; the loop itself waits without a timeout.)
+Uint32 g_tickEvent = 0;
+
+Uint32 pushTick(Uint32 intervalMs, void*) {
+    SDL_Event e{};
+    e.type = g_tickEvent;
+    SDL_PushEvent(&e);
+    return intervalMs;
+}
+
+double nowSec() {
+    return static_cast<double>(SDL_GetTicks64()) / 1000.0;
+}
+
+void saveSettingsIfChanged(ui::App& app, std::string& lastSaved) {
+    const io::Settings s = app.captureSettings();
+    const std::string json = io::settingsToJson(s);
+    if (json == lastSaved) return;
+    std::string error;
+    if (io::saveSettings(io::settingsPath(), s, &error))
+        lastSaved = json;
+    else
+        std::fprintf(stderr, "meridian: cannot save settings: %s\n", error.c_str());
+}
+
+}  // namespace
+
+void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
+    InputQueue input;
+    SpeakerWindow speaker;
+    ExportRunner exports;
+    std::string lastSettings = io::settingsToJson(app.captureSettings());
+    g_tickEvent = SDL_RegisterEvents(1);
+    const SDL_TimerID timer = g_tickEvent != static_cast<Uint32>(-1) ? SDL_AddTimer(1000, pushTick, nullptr) : 0;
+    // ImGui settles hover, popups and auto-sized windows over a frame or two
+    // after something changes: draw a few frames, then rest.
+    constexpr int kSettleFrames = 3;
+    int framesToDraw = kSettleFrames;
+    while (!app.quitConfirmed()) {
+        // Wait for something to do: input, the once-a-second tick, or the next
+        // moment the app asked for (playback, a glide, autoplay's next step).
+        const double due = app.nextFrameDueSec();
+        const bool busy = framesToDraw > 0 || !input.empty() || exports.running() || due <= nowSec();
+        SDL_Event ev;
+        bool got = false;
+        if (busy)
+            got = SDL_PollEvent(&ev);
+        else if (std::isfinite(due))
+            got = SDL_WaitEventTimeout(&ev, std::max(1, static_cast<int>((due - nowSec()) * 1000)));
+        else
+            got = SDL_WaitEvent(&ev);
+        for (; got; got = SDL_PollEvent(&ev)) {
+            if (ev.type == g_tickEvent) {
+                const auto revision = app.document().revision();
+                const std::string status = app.state().statusMessage;
+                app.checkFileChanged();
+                if (options.saveSettings) saveSettingsIfChanged(app, lastSettings);
+                if (revision != app.document().revision() || status != app.state().statusMessage)
+                    framesToDraw = kSettleFrames;
+                if (speaker.isOpen()) framesToDraw = std::max(framesToDraw, 1);  // its clock
+                continue;
+            }
+            if (speaker.handleEvent(window, ev)) {
+                framesToDraw = kSettleFrames;
+                continue;
+            }
+            framesToDraw = kSettleFrames;
+            if (isQueuedInput(ev)) {
+                input.push(ev);
+                continue;
+            }
+            switch (ev.type) {
+                case SDL_QUIT:
+                    app.requestQuit();
+                    break;
+                case SDL_WINDOWEVENT:
+                    if (ev.window.event == SDL_WINDOWEVENT_CLOSE) app.requestQuit();
+                    break;
+                case SDL_DROPFILE:
+                    app.requests().openPath = std::string(ev.drop.file);
+                    SDL_free(ev.drop.file);
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!(framesToDraw > 0 || !input.empty() || exports.running() || app.nextFrameDueSec() <= nowSec())) continue;
+
+        // Exports render their frames between the window's frames.
+        if (app.requests().startExport) {
+            exports.start(app, *app.requests().startExport);
+            app.requests().startExport.reset();
+        }
+        exports.step(app, 60.0);
+        if (app.requests().rebuildFonts) app.requests().rebuildFonts = false, refreshLook(app);
+
+        // One frame.
+        const auto revision = app.document().revision();
+        app.beginFrame(nowSec());
+        beginImGuiFrame();
+        input.feedFrame(ImGui::GetIO(), app.requests().focusSearch || app.state().textFocusPendingFrames > 0);
+        ImGui::NewFrame();
+        app.drawUi(app.session());
+        ImGui::Render();
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(window.window, &w, &h);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        renderImGui(w, h);
+        SDL_GL_SwapWindow(window.window);
+        app.endFrame();
+        setFullscreen(window, app.state().fullscreen);
+        if (framesToDraw > 0) --framesToDraw;
+        if (revision != app.document().revision()) framesToDraw = kSettleFrames;
+
+        if (!options.stateReport.empty()) ui::writeStateReport(app, options.stateReport);
+
+        speaker.update(window, app.session().presenting(), options.forceSpeakerNotes, app.session().clockSec);
+        if (speaker.isOpen()) speaker.draw(window, app.document().data(), app.session());
+    }
+    if (timer) SDL_RemoveTimer(timer);
+    speaker.update(window, false, false, 0);
+    if (options.saveSettings) saveSettingsIfChanged(app, lastSettings);
+}
+
+}  // namespace meridian::platform

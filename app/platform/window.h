@@ -1,0 +1,42 @@
+// The SDL window and its OpenGL 3.3 core context, and Dear ImGui's SDL2 and
+// OpenGL3 backends (Debian's libimgui.a holds both). Every SDL call is
+// checked; failures are returned as a message that says what to do.
+#pragma once
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+namespace meridian::platform {
+
+struct WindowOptions {
+    int widthPx = 1600, heightPx = 900;
+    bool headless = false;  // hidden; falls back to SDL's offscreen driver when there is no display
+    bool fullscreen = false;
+    const char* title = "Meridian";
+};
+
+struct Window {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+};
+
+bool openWindow(Window& w, const WindowOptions& options, std::string* error);
+void closeWindow(Window& w);
+// The display's scale (96 dpi = 1), 1 to 3.
+float displayDpiScale(SDL_Window* window);
+void setFullscreen(Window& w, bool on);
+
+// Dear ImGui on this window: context, backends, no ini file (the layout is ours).
+void initImGui(Window& w);
+void shutdownImGui();
+// Starts an ImGui frame. displaySize: an offscreen frame of that size (takes no pointer input).
+void beginImGuiFrame(const std::optional<ImVec2>& displaySize = std::nullopt);
+// Renders the frame's ImGui draw data into the bound framebuffer.
+void renderImGui(int widthPx, int heightPx);
+// After the font atlas was rebuilt: a new font texture.
+void recreateFontTexture();
+
+}  // namespace meridian::platform

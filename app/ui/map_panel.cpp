@@ -1,0 +1,622 @@
+// [SECTION] GPU state and world loading
+// [SECTION] Keeping the GPU in step with the data
+// [SECTION] Interaction (pan, zoom, pick, keys)
+// [SECTION] Overlays (labels, legend, toolbar, date, attribution)
+// [SECTION] draw
+#include "ui/map_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "geo/arc_layout.h"
+#include "geo/projection.h"
+#include "io/asset_paths.h"
+#include "io/image_file.h"
+#include "session/shown_events.h"
+#include "ui/keys.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace meridian::ui {
+
+// ===========================================================================
+// [SECTION] GPU state and world loading
+// ===========================================================================
+
+MapPanel::MapPanel() {
+    if (!m_renderer.init(&m_error)) return;
+    m_ok = true;
+    const auto isoResult = io::loadIsoTable(io::assetPath("world/iso3166.csv"));
+    const io::IsoTable* iso = isoResult.ok() ? &*isoResult.table : nullptr;
+    const char* files[] = {"world/countries-110m.json", "world/countries-50m.json"};
+    for (int level = 0; level < 2; ++level) {
+        const io::WorldLevelResult r = io::loadWorldLevel(io::assetPath(files[level]), iso);
+        if (r.ok())
+            uploadLevel(level, r.level);
+        else
+            std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+    }
+    // The finest level (1:10m) takes a second or more to triangulate: do it off
+    // the main thread and upload it when it is ready.
+    auto isoCopy = std::make_shared<io::IsoTable>(isoResult.ok() ? *isoResult.table : io::IsoTable{});
+    m_pendingFine = std::async(std::launch::async, [isoCopy] {
+        return io::loadWorldLevel(io::assetPath("world/countries-10m.json"), isoCopy.get());
+    });
+    io::ImageResult basemap = io::loadImageRgba(io::assetPath("basemap/earth.jpg"));
+    if (basemap.ok())
+        m_renderer.setBasemap(basemap.image);
+    else
+        std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+}
+
+MapPanel::~MapPanel() {
+    if (m_pendingFine.valid()) m_pendingFine.wait();  // the loader thread must not outlive the panel
+}
+
+void MapPanel::uploadLevel(int level, const io::WorldLevel& w) {
+    m_renderer.setWorldLevel(level, w.fills, w.borders, w.shapes.countries.size());
+    auto& codes = m_countryAlpha3[static_cast<std::size_t>(level)];
+    codes.clear();
+    for (const io::CountryShape& c : w.shapes.countries) codes.push_back(c.alpha3);
+    m_highlightKey = 0;  // re-upload the tint for the new level
+    m_highlightInputs = {};
+}
+
+void MapPanel::waitForDetail() {
+    if (m_pendingFine.valid()) {
+        io::WorldLevelResult r = m_pendingFine.get();
+        if (r.ok()) uploadLevel(2, r.level);
+    }
+}
+
+bool MapPanel::hasPendingUpload() {
+    return m_pendingFine.valid() && m_pendingFine.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+void MapPanel::pollFineLevel() {
+    if (!hasPendingUpload()) return;
+    io::WorldLevelResult r = m_pendingFine.get();
+    if (r.ok())
+        uploadLevel(2, r.level);
+    else
+        std::fprintf(stderr, "meridian: %s\n", r.error.c_str());
+}
+
+render::MapStyle MapPanel::style(const Context& c) const {
+    render::MapStyle st;
+    auto rgba = [](ImU32 col) {
+        const ImVec4 v = ImGui::ColorConvertU32ToFloat4(col);
+        return render::Rgba{v.x, v.y, v.z, v.w};
+    };
+    const Palette& p = palette(c.look.theme);
+    const MapLayers& layers = c.session.layers;
+    st.background = rgba(p.panelBg);
+    st.ocean = rgba(p.mapOcean);
+    st.land = rgba(p.mapLand);
+    st.landActive = rgba(p.mapLandActive);
+    st.border = rgba(p.mapBorder);
+    st.graticuleColor = rgba(p.mapGraticule);
+    st.halo = c.look.theme == Theme::Dark || layers.basemap ? render::Rgba{0.04f, 0.04f, 0.05f, 0.85f}
+                                                            : render::Rgba{1, 1, 1, 0.9f};
+    st.basemap = layers.basemap;
+    st.showGraticule = layers.graticule;
+    const float s = c.scale();
+    const bool projector = c.look.theme == Theme::Projector;
+    st.arcWidthPx = (projector ? 5.0f : 4.0f) * s;
+    st.markerPx = (projector ? 20.0f : 16.0f) * s;
+    st.bundleSpacingPx = 10.0f * s;
+    st.inkDarken = projector && !layers.basemap ? 1.0f : 0.0f;
+    return st;
+}
+
+render::MapTime MapPanel::time(const Context& c) const {
+    const ViewState& v = c.session.view;
+    render::MapTime t;
+    t.playheadDay = v.playheadDay;
+    t.trailDays = v.trailDays;
+    t.allUpToNow = v.allUpToNow;
+    t.window = v.window;
+    t.growDays = v.growDays;
+    t.animationSec = c.session.clockSec;
+    t.selected = v.selected;
+    t.hovered = v.hovered;
+    return t;
+}
+
+namespace {
+
+// Coarse world at world scale, finer as the user zooms in.
+int chooseLevel(const render::MapRenderer& r, double zoom) {
+    int want = zoom < 2.5 ? 0 : zoom < 10 ? 1 : 2;
+    while (want > 0 && !r.hasWorldLevel(want)) --want;
+    return want;
+}
+
+}  // namespace
+
+// ===========================================================================
+// [SECTION] Keeping the GPU in step with the data
+// ===========================================================================
+
+void MapPanel::syncData(Context& c) {
+    const Dataset& ds = c.data();
+    const std::uint64_t rev = c.doc.revision();
+    if (m_layoutRevision != rev) {
+        // Only what the map draws: the events, their places and categories.
+        const ChangeMask changed = m_layoutRevision == 0 ? kChangedEverything : c.doc.changesSince(m_layoutRevision);
+        if (changed & (kChangedEvents | kChangedPlaces | kChangedCategories)) {
+            m_renderer.setEvents(ds, geo::buildMapLayout(ds));
+            m_maskStamp = 0;
+            m_highlightKey = 0;
+            m_highlightInputs = {};
+        }
+        m_layoutRevision = rev;
+    }
+    const Session& s = c.session;
+    if (m_maskStamp != s.filterStamp || m_maskHighlightVersion != s.view.highlightVersion || m_maskRevision != rev) {
+        m_mask = s.filtered.mask;
+        m_mask.resize(ds.events.size(), 1);
+        for (Index e : s.view.highlighted)
+            if (e < m_mask.size() && m_mask[e]) m_mask[e] = 2;
+        m_renderer.setEventMask(m_mask);
+        m_maskStamp = s.filterStamp;
+        m_maskHighlightVersion = s.view.highlightVersion;
+        m_maskRevision = rev;
+    }
+}
+
+// Countries where the events shown now take place (their places' countries).
+void MapPanel::updateCountryHighlight(Context& c) {
+    const Dataset& ds = c.data();
+    const Session& s = c.session;
+    // Only when what is shown changed (not every idle frame).
+    const DaySpan span = shownSpan(s.view);
+    const std::array<std::int64_t, 7> inputs{span.first,
+                                             span.last,
+                                             static_cast<std::int64_t>(s.filterStamp),
+                                             static_cast<std::int64_t>(c.doc.revision()),
+                                             m_level,
+                                             s.layers.highlightCountries,
+                                             static_cast<std::int64_t>(m_highlightKey)};
+    if (inputs == m_highlightInputs) return;
+    m_activeCountries.clear();
+    if (s.layers.highlightCountries) {
+        // The countries an arc links: a statement made in Washington does not tint
+        // the whole United States.
+        forEachShownEvent(ds, s, [&](Index i, float) {
+            const Event& e = ds.events[i];
+            if (!e.isConnection()) return;
+            for (Index p : {e.from, e.to})
+                if (!ds.places[p].country.empty()) m_activeCountries.push_back(ds.places[p].country);
+        });
+    }
+    std::sort(m_activeCountries.begin(), m_activeCountries.end());
+    m_activeCountries.erase(std::unique(m_activeCountries.begin(), m_activeCountries.end()), m_activeCountries.end());
+    std::uint64_t key = 1469598103934665603ull + static_cast<std::uint64_t>(m_level);
+    for (const std::string& code : m_activeCountries)
+        for (char ch : code) key = (key ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    m_highlightInputs = inputs;
+    m_highlightInputs[6] = static_cast<std::int64_t>(key);
+    if (key == m_highlightKey) return;
+    m_highlightKey = key;
+    const auto& codes = m_countryAlpha3[static_cast<std::size_t>(m_level)];
+    std::vector<std::uint8_t> flags(codes.size(), 0);
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        flags[i] =
+            !codes[i].empty() && std::binary_search(m_activeCountries.begin(), m_activeCountries.end(), codes[i]);
+    m_renderer.setCountryHighlight(m_level, flags);
+}
+
+// ===========================================================================
+// [SECTION] Interaction
+// ===========================================================================
+
+void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active) {
+    Session& s = c.session;
+    ImGuiIO& io = ImGui::GetIO();
+    const geo::ScreenPoint mouse{io.MousePos.x - origin.x, io.MousePos.y - origin.y};
+    if (hovered && io.MouseWheel != 0) {
+        s.flight.reset();
+        s.camera = geo::zoomAt(s.camera, vp, mouse, std::pow(1.2, io.MouseWheel));
+    }
+    if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+        s.flight.reset();
+        const geo::ScreenPoint from{mouse.xPx - io.MouseDelta.x, mouse.yPx - io.MouseDelta.y};
+        s.camera = geo::panByPixels(s.camera, vp, from, mouse);
+    }
+    // Hover: ask the GPU which event is under the cursor, only when the mouse
+    // (or the data) moved.
+    if (hovered && !active) {
+        const bool moved = io.MousePos.x != m_lastMouseX || io.MousePos.y != m_lastMouseY;
+        if (moved || m_pickRevision != c.doc.revision() || s.view.playing || s.flight) {
+            m_lastPick = m_renderer.pick(s.camera, vp, time(c), style(c), static_cast<int>(mouse.xPx),
+                                         static_cast<int>(mouse.yPx));
+            m_lastMouseX = io.MousePos.x;
+            m_lastMouseY = io.MousePos.y;
+            m_pickRevision = c.doc.revision();
+        }
+        if (m_lastPick < c.data().events.size()) s.view.hovered = m_lastPick;
+    } else {
+        m_lastMouseX = m_lastMouseY = -1;
+    }
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 4.0f) {
+        if (s.view.hovered != kNoIndex) s.view.select(s.view.hovered);
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+        flyTo(s, geo::zoomAt(s.camera, vp, mouse, 2.0), 0.4);
+    // Keys (when the map window is focused and no text field wants them).
+    if (ImGui::IsWindowFocused() && !io.WantTextInput) {
+        const geo::ScreenPoint centre{vp.widthPx / 2, vp.heightPx / 2};
+        if (keyPressed(Key::Equals) || keyPressed(Key::KeypadPlus))
+            flyTo(s, geo::zoomAt(s.camera, vp, centre, 1.5), 0.25);
+        if (keyPressed(Key::Minus) || keyPressed(Key::KeypadMinus))
+            flyTo(s, geo::zoomAt(s.camera, vp, centre, 1 / 1.5), 0.25);
+        const double step = 60.0 * c.scale();
+        auto pan = [&](double dx, double dy) {
+            s.camera = geo::panByPixels(s.camera, vp, centre, {centre.xPx + dx, centre.yPx + dy});
+        };
+        if (keyPressed(Key::W)) pan(0, step);
+        if (keyPressed(Key::S)) pan(0, -step);
+        if (keyPressed(Key::A)) pan(step, 0);
+        if (keyPressed(Key::D)) pan(-step, 0);
+        if (keyPressed(Key::F, false)) fitMapToShownEvents(s, c.data(), 60.0 * c.scale(), true);
+    }
+}
+
+// ===========================================================================
+// [SECTION] Overlays
+// ===========================================================================
+
+void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
+                          const std::vector<geo::LabelRect>& reserved) {
+    const Dataset& ds = c.data();
+    const Session& s = c.session;
+    m_placeWeight.assign(ds.places.size(), 0.0f);
+    m_placeTopEvent.assign(ds.places.size(), kNoIndex);
+    forEachShownEvent(ds, s, [&](Index i, float a) {
+        const Event& e = ds.events[i];
+        const float boost = (i == s.view.selected ? 100.0f : 0.0f) + (i == s.view.hovered ? 50.0f : 0.0f);
+        forEachPlaceOf(e, [&](Index p) {
+            const bool routePoint = std::find(e.via.begin(), e.via.end(), p) != e.via.end();
+            const float w = (routePoint ? 0.5f * a : a) + boost;
+            if (w > m_placeWeight[p]) m_placeTopEvent[p] = i;
+            m_placeWeight[p] += w;
+        });
+    });
+    // The selection's places are named whatever the time (it is drawn whatever the time).
+    if (s.view.selected < ds.events.size())
+        forEachPlaceOf(ds.events[s.view.selected], [&](Index p) {
+            m_placeWeight[p] += 100.0f;
+            m_placeTopEvent[p] = s.view.selected;
+        });
+    ImFont* font = c.fonts.bold;
+    const float fontSize = font->FontSize;
+    m_labelRequests.clear();
+    m_labelPlaces.clear();
+    for (Index p = 0; p < ds.places.size(); ++p) {
+        if (m_placeWeight[p] <= 0.02f) continue;
+        const auto sp = geo::worldToScreen(s.camera, vp, {ds.places[p].lonDeg, ds.places[p].latDeg});
+        if (!sp) continue;
+        const ImVec2 size = font->CalcTextSizeA(fontSize, FLT_MAX, 0, ds.places[p].mapLabel().c_str());
+        m_labelRequests.push_back({static_cast<float>(sp->xPx), static_cast<float>(sp->yPx), size.x + 8, size.y + 2,
+                                   9.0f * c.scale(), m_placeWeight[p]});
+        m_labelPlaces.push_back(p);
+    }
+    const auto placed =
+        geo::placeLabels(m_labelRequests, {0, 0, static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx)},
+                         reserved, fontSize * 1.1f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool darkText = c.look.theme != Theme::Dark && !s.layers.basemap;
+    const ImU32 text = darkText ? IM_COL32(15, 15, 15, 255) : IM_COL32(250, 250, 250, 255);
+    const ImU32 halo = darkText ? IM_COL32(255, 255, 255, 210) : IM_COL32(0, 0, 0, 170);
+    for (const geo::PlacedLabel& pl : placed) {
+        const Index p = m_labelPlaces[pl.request];
+        const ImVec2 at(origin.x + pl.rect.x0 + 4, origin.y + pl.rect.y0 + 1);
+        dl->AddRectFilled(ImVec2(origin.x + pl.rect.x0, origin.y + pl.rect.y0),
+                          ImVec2(origin.x + pl.rect.x1, origin.y + pl.rect.y1), withAlpha(halo, ((halo >> 24) / 2)),
+                          3.0f);
+        dl->AddText(font, fontSize, at, text, ds.places[p].mapLabel().c_str());
+    }
+}
+
+// Confidence line styles and category colours, bottom-left (top-left when presenting).
+ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft) {
+    const Dataset& ds = c.data();
+    const float s = c.scale();
+    const float lineH = ImGui::GetTextLineHeightWithSpacing();
+    // Only the categories on the map now: a short legend covers less of it.
+    std::vector<std::uint8_t> shown(ds.categories.size(), 0);
+    bool unrated = false;  // the "unrated" row only when the map shows such events (imported files)
+    forEachShownEvent(ds, c.session, [&](Index i, float) {
+        if (ds.events[i].category < shown.size()) shown[ds.events[i].category] = 1;
+        unrated |= ds.events[i].confidence == Confidence::Unrated;
+    });
+    const int levels = unrated ? kConfidenceCount : kConfidenceCount - 1;
+    int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
+    // At large UI scales on a small map the categories would cover it: keep the
+    // confidence styles (the categories' colours are on the timeline's lanes).
+    const bool withCategories = lineH * static_cast<float>(levels + shownCount + 1) < size.y * 0.55f;
+    if (!withCategories) std::fill(shown.begin(), shown.end(), 0), shownCount = 0;
+    const int rows = levels + std::min(shownCount, 12) + (withCategories ? 1 : 0);
+    float widest = 0;
+    for (std::size_t i = 0; i < ds.categories.size(); ++i)
+        if (shown[i]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[i].label.c_str()).x);
+    // What each level means, at a glance (when the legend can be that wide).
+    float widestMeaning = 0;
+    for (int i = 0; i < levels; ++i) {
+        const auto conf = static_cast<Confidence>(i);
+        widestMeaning =
+            std::max(widestMeaning, ImGui::CalcTextSize(confidenceLabel(conf)).x + ImGui::CalcTextSize(" \u00B7 ").x +
+                                        ImGui::CalcTextSize(confidenceShortMeaning(conf)).x);
+    }
+    const float meaningsW = 34 * s + 8 * s + widestMeaning + 20 * s;
+    const bool meanings = meaningsW < size.x * 0.42f;
+    const ImVec2 box(std::max({150 * s, widest + 40 * s, meanings ? meaningsW : 0.0f}),
+                     lineH * static_cast<float>(rows) + 14 * s);
+    const ImVec2 p0(origin.x + 10 * s, topLeft ? origin.y + 10 * s : origin.y + size.y - box.y - 10 * s);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& pal = palette(c.look.theme);
+    dl->AddRectFilled(p0, ImVec2(p0.x + box.x, p0.y + box.y), withAlpha(pal.panelBg, 0xE0), 6 * s);
+    float y = p0.y + 7 * s;
+    const float x = p0.x + 10 * s;
+    for (int i = 0; i < levels; ++i) {
+        const auto conf = static_cast<Confidence>(i);
+        const ImU32 col = pal.text;
+        const float ly = y + lineH * 0.45f, w = 34 * s, th = 3 * s;
+        switch (conf) {
+            case Confidence::Confirmed:
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), col, th);
+                break;
+            case Confidence::Reported:
+                for (float d = 0; d < w; d += 12 * s)
+                    dl->AddLine(ImVec2(x + d, ly), ImVec2(x + std::min(w, d + 8 * s), ly), col, th);
+                break;
+            case Confidence::Alleged:
+                for (float d = 0; d < w; d += 7 * s)
+                    dl->AddLine(ImVec2(x + d, ly), ImVec2(x + std::min(w, d + 3.5f * s), ly), col, th);
+                break;
+            case Confidence::Disputed:
+                for (float d = 0; d <= w; d += 9 * s) dl->AddCircleFilled(ImVec2(x + d, ly), th * 0.6f, col);
+                break;
+            case Confidence::Unrated:
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), withAlpha(pal.textMuted, 0xB0), th * 0.6f);
+                break;
+        }
+        dl->AddText(ImVec2(x + w + 8 * s, y), pal.text, confidenceLabel(conf));
+        if (meanings) {
+            const float after = x + w + 8 * s + ImGui::CalcTextSize(confidenceLabel(conf)).x;
+            const std::string meaning = std::string(" \u00B7 ") + confidenceShortMeaning(conf);
+            dl->AddText(ImVec2(after, y), pal.textMuted, meaning.c_str());
+        }
+        y += lineH;
+    }
+    y += 4 * s;
+    int drawn = 0;
+    for (std::size_t i = 0; i < ds.categories.size() && drawn < 12; ++i) {
+        if (!shown[i]) continue;
+        ++drawn;
+        dl->AddRectFilled(ImVec2(x, y + lineH * 0.2f), ImVec2(x + 14 * s, y + lineH * 0.7f),
+                          imColor(ds.categoryColor(static_cast<Index>(i))), 2 * s);
+        dl->AddText(ImVec2(x + 22 * s, y), pal.text, ds.categories[i].label.c_str());
+        y += lineH;
+    }
+    return box;
+}
+
+void MapPanel::drawToolbar(Context& c) {
+    Session& s = c.session;
+    const float sc = c.scale();
+    ImGui::SetCursorPos(ImVec2(10 * sc, 10 * sc));
+    StyleVars vars;
+    vars.push(ImGuiStyleVar_FramePadding, ImVec2(6 * sc, 4 * sc));
+    ImGui::SetNextItemWidth(150 * sc);
+    const std::string current(geo::projectionLabel(s.camera.projection));
+    if (ImGui::BeginCombo("##projection", current.c_str())) {
+        for (geo::Projection p : geo::kAllProjections) {
+            const std::string label(geo::projectionLabel(p));
+            const bool picked = ImGui::Selectable(label.c_str(), p == s.camera.projection);
+            c.reportControl(("map.projection." + std::string(geo::projectionName(p))).c_str());
+            if (picked) {
+                s.camera.projection = p;
+                s.flight.reset();
+                fitMapToShownEvents(s, c.data(), 60.0 * sc, false);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    c.reportControl("map.projection");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Map projection");
+    ImGui::SameLine();
+    if (ImGui::Button("Fit")) fitMapToShownEvents(s, c.data(), 60.0 * sc, true);
+    c.reportControl("map.fit");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the places of the events shown now (F)");
+    ImGui::SameLine();
+    if (ImGui::Button("World"))
+        flyTo(
+            s,
+            geo::CameraState{s.camera.projection,
+                             s.camera.projection == geo::Projection::Orthographic ? s.camera.centerLonDeg : 0.0, 0, 1},
+            0.8);
+    ImGui::SameLine();
+    if (ImGui::Button("Layers")) ImGui::OpenPopup("layers");
+    c.reportControl("map.layers");
+    m_toolbarRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (ImGui::BeginPopup("layers")) {
+        MapLayers& layers = s.layers;
+        ImGui::Checkbox("Satellite basemap (NASA Blue Marble)", &layers.basemap);
+        c.reportControl("map.layers.basemap");
+        ImGui::Checkbox("Place names", &layers.labels);
+        ImGui::Checkbox("Graticule", &layers.graticule);
+        ImGui::Checkbox("Tint the countries the arcs link", &layers.highlightCountries);
+        ImGui::Checkbox("Legend", &layers.legend);
+        ImGui::Checkbox("Animate arcs always", &layers.alwaysAnimateArcs);
+        ImGui::Separator();
+        ImGui::Checkbox("Show all events up to the playhead", &s.view.allUpToNow);
+        auto years = static_cast<float>(s.view.trailDays / 365.25);
+        ImGui::BeginDisabled(s.view.allUpToNow);
+        if (ImGui::SliderFloat("Trail (years)", &years, 0.1f, 20.0f, "%.1f", ImGuiSliderFlags_Logarithmic))
+            s.view.trailDays = years * 365.25;
+        ImGui::EndDisabled();
+        ImGui::EndPopup();
+    }
+}
+
+void MapPanel::drawDateStamp(Context& c, ImVec2 origin, ImVec2 size, float leftLimitPx) {
+    const ViewState& v = c.session.view;
+    std::string text;
+    if (v.window) {
+        text = describeSpan(*v.window);
+    } else {
+        const CivilDate cd = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
+        text = std::string(monthShortName(cd.month)) + " " + std::to_string(cd.year);
+    }
+    // Large when presenting, smaller where it would run into the legend or the toolbar.
+    const float pad = 10 * c.scale();
+    ImFont* f = c.fonts.title;
+    for (ImFont* candidate : {c.session.presenting() ? c.fonts.large : c.fonts.title, c.fonts.title, c.fonts.bold}) {
+        f = candidate;
+        if (candidate->CalcTextSizeA(candidate->FontSize, FLT_MAX, 0, text.c_str()).x + 3 * pad < size.x - leftLimitPx)
+            break;
+    }
+    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+    const ImVec2 p(origin.x + size.x - ts.x - 2 * pad, origin.y + pad);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& pal = palette(c.look.theme);
+    dl->AddRectFilled(ImVec2(p.x - pad * 0.6f, p.y - pad * 0.3f),
+                      ImVec2(p.x + ts.x + pad * 0.6f, p.y + ts.y + pad * 0.3f), withAlpha(pal.panelBg, 0xD0), 5);
+    dl->AddText(f, f->FontSize, p, pal.text, text.c_str());
+}
+
+// Exported images carry a caption and who made the data and the map.
+void MapPanel::drawAttribution(Context& c, ImVec2 origin, ImVec2 size) {
+    const Dataset& ds = c.data();
+    const Palette& pal = palette(c.look.theme);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 8 * c.scale();
+    std::string data = "Data: " + ds.title;
+    if (!ds.authors.empty()) data += ", " + ds.authors.front();
+    if (!ds.license.empty()) data += " (" + ds.license + ")";
+    std::string map = "Map: Natural Earth";
+    if (c.session.layers.basemap) map += ", NASA Visible Earth";
+    map += ". Meridian.";
+    // One line when it fits; else the data credit shortened to its licence.
+    std::string credit = data + ". " + map;
+    if (ImGui::CalcTextSize(credit.c_str()).x > size.x - 4 * pad)
+        credit = "Data: " + (ds.license.empty() ? std::string("see the data file") : ds.license) + ". " + map;
+    const ImVec2 ts = ImGui::CalcTextSize(credit.c_str());
+    const ImVec2 p(origin.x + size.x - ts.x - pad * 2, origin.y + size.y - ts.y - pad * 1.5f);
+    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.4f), ImVec2(origin.x + size.x, origin.y + size.y),
+                      withAlpha(pal.panelBg, 0xC0));
+    dl->AddText(p, pal.textMuted, credit.c_str());
+    const std::string& caption = c.session.caption;
+    if (!caption.empty()) {
+        ImFont* f = c.fonts.title;
+        const ImVec2 cs = f->CalcTextSizeA(f->FontSize, size.x - 4 * pad, size.x - 4 * pad, caption.c_str());
+        const ImVec2 at(origin.x + 2 * pad, origin.y + 2 * pad);
+        dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad * 0.5f), ImVec2(at.x + cs.x + pad, at.y + cs.y + pad * 0.5f),
+                          withAlpha(pal.panelBg, 0xD8), 5);
+        dl->AddText(f, f->FontSize, at, pal.text, caption.c_str(), nullptr, size.x - 4 * pad);
+    }
+}
+
+// ===========================================================================
+// [SECTION] draw
+// ===========================================================================
+
+void MapPanel::draw(Context& c) {
+    Session& s = c.session;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::GetContentRegionAvail();
+    if (!m_ok || size.x < 8 || size.y < 8) {
+        if (!m_ok) ImGui::TextDisabled("The map is not available (%s).", m_error.c_str());
+        return;
+    }
+    const geo::Viewport vp{size.x, size.y};
+    pollFineLevel();
+    s.mapViewport = vp;
+    s.mapViewportKnown = true;
+    const bool hasData = c.doc.hasData();
+    if (hasData) syncData(c);
+    if (s.fitRequested && hasData) {
+        // A file opens on all its places, with room for their names at the edges.
+        fitMapToAllPlaces(s, c.data(), 90.0 * c.scale());
+        s.fitRequested = false;
+    }
+    // A selection made elsewhere: bring its places into view if they are not.
+    if (s.view.revealSelected && s.view.selected < c.data().events.size()) {
+        const std::vector<geo::LonLat> pts = placesOfEvents(c.data(), {s.view.selected});
+        bool inside = true;
+        for (const geo::LonLat& p : pts) {
+            const auto sp = geo::worldToScreen(s.camera, vp, p);
+            inside =
+                inside && sp && sp->xPx > 20 && sp->yPx > 20 && sp->xPx < vp.widthPx - 20 && sp->yPx < vp.heightPx - 20;
+        }
+        if (!inside && !pts.empty()) {
+            geo::CameraState target = geo::fitToBounds(s.camera.projection, pts, vp, 120.0 * c.scale());
+            target.zoom = std::min(target.zoom, std::max(s.camera.zoom, 1.0));  // move over, do not dive in
+            flyTo(s, target, 0.8);
+        }
+    }
+
+    ImGui::InvisibleButton("##map", size, ImGuiButtonFlags_MouseButtonLeft);
+    // The toolbar and overlays are submitted after the map: let them take the mouse.
+    ImGui::SetItemAllowOverlap();
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    if (hasData) handleInput(c, vp, origin, hovered, active);
+
+    m_level = chooseLevel(m_renderer, s.camera.zoom);
+    if (hasData) updateCountryHighlight(c);
+
+    // Render into the map's own multisampled framebuffer, then show it.
+    const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
+    // Multisampling smooths the arcs; past 4K (an 8K export, a poster) the
+    // pixels are small enough without it, and it would take a gigabyte.
+    const int samples = static_cast<double>(w) * h > 9.0e6 ? 1 : 4;
+    if (m_target.ensure(w, h, samples)) {
+        GLint previous = 0;
+        glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+        m_target.bind();
+        m_renderer.render(s.camera, vp, time(c), style(c), m_level);
+        m_target.resolve();
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+        ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_target.texture())),
+                                             origin, ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1),
+                                             ImVec2(1, 0));
+    }
+
+    const float sc = c.scale();
+    std::vector<geo::LabelRect> reserved;
+    const bool presenting = s.presenting();
+    m_legendRight = 0;
+    if (hasData && s.layers.legend) {
+        // In presenter mode the narration takes the bottom left: the legend goes top left.
+        const ImVec2 box = drawLegend(c, origin, size, presenting);
+        m_legendRight = box.x + 10 * sc;
+        if (presenting)
+            reserved.push_back({0, 0, box.x + 20 * sc, box.y + 20 * sc});
+        else
+            reserved.push_back({0, size.y - box.y - 20 * sc, box.x + 20 * sc, size.y});
+    }
+    reserved.push_back({0, 0, 420 * sc, 50 * sc});                // toolbar
+    reserved.push_back({size.x - 200 * sc, 0, size.x, 60 * sc});  // date
+    if (presenting && s.narrationTopPx > 0)                       // the narration card (as drawn last frame)
+        reserved.push_back({0, s.narrationTopPx - 6, s.narrationRightPx + 6, size.y});
+    if (hasData && s.layers.labels) drawLabels(c, vp, origin, reserved);
+    float toolbarRight = 0;
+    if (s.mapOnly || presenting) {
+        drawAttribution(c, origin, size);
+    } else {
+        drawToolbar(c);
+        toolbarRight = m_toolbarRight;
+    }
+    if (hasData) drawDateStamp(c, origin, size, presenting ? m_legendRight : toolbarRight);
+    if (hovered && s.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        eventTooltip(c, s.view.hovered, "Click for details and sources");
+}
+
+}  // namespace meridian::ui
