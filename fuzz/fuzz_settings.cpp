@@ -41,7 +41,8 @@ void checkRanges(const Settings& s) {
     FUZZ_CHECK(s.trailDays >= 1 && s.trailDays <= 365.25 * 100, "trailDays " + std::to_string(s.trailDays));
     FUZZ_CHECK(s.playSpeedDaysPerSec >= 0.5 && s.playSpeedDaysPerSec <= 365.25 * 20,
                "playSpeedDaysPerSec " + std::to_string(s.playSpeedDaysPerSec));
-    FUZZ_CHECK(s.confidenceMask <= 0x0F && s.sourceKindMask <= 0x3F, std::string("a mask with unknown bits"));
+    FUZZ_CHECK(s.confidenceMask <= meridian::kAllConfidenceMask && s.sourceKindMask <= meridian::kAllSourceKinds,
+               std::string("a mask with unknown bits"));
     FUZZ_CHECK(s.recentFiles.size() <= kMaxRecentFiles, std::to_string(s.recentFiles.size()) + " recent files");
 }
 

@@ -56,6 +56,9 @@ SettingsLoad loadSettings(const fs::path& path) {
     return parseSettings(*text, path.string());
 }
 
+// 2: the filter masks have the "unrated" and "reference" bits.
+constexpr unsigned kSettingsVersion = 2;
+
 SettingsLoad parseSettings(std::string_view text, const std::string& sourceName) {
     SettingsLoad out;
     json j;
@@ -97,11 +100,15 @@ SettingsLoad parseSettings(std::string_view text, const std::string& sourceName)
     if (const auto f = j.find("filter"); f != j.end() && f->is_object()) {
         readMask(*f, "confidenceMask", s.confidenceMask);
         readMask(*f, "sourceKindMask", s.sourceKindMask);
-        // Settings saved before the "unrated" level existed say 0x0F for "every level".
-        if (s.confidenceMask == 0x0F) s.confidenceMask = kAllConfidenceMask;
+        // Settings saved before the "unrated" level and the "reference" kind existed (no
+        // settingsVersion) say 0x0F for "every level" and 0x3F for "every kind". Since then the
+        // same numbers mean "all but unrated" and "all but reference", kept as they are.
+        unsigned version = 1;
+        readMask(j, "settingsVersion", version);  // a whole number, or the default
+        const bool old = version < kSettingsVersion;
+        if (old && s.confidenceMask == 0x0F) s.confidenceMask = kAllConfidenceMask;
         s.confidenceMask &= kAllConfidenceMask;
-        // Settings saved before the "reference" kind existed say 0x3F for "every kind".
-        if (s.sourceKindMask == 0x3F) s.sourceKindMask = kAllSourceKinds;
+        if (old && s.sourceKindMask == 0x3F) s.sourceKindMask = kAllSourceKinds;
         s.sourceKindMask &= kAllSourceKinds;
         read(*f, "categories", s.categories);
         read(*f, "actors", s.actors);
@@ -116,6 +123,7 @@ SettingsLoad parseSettings(std::string_view text, const std::string& sourceName)
 
 std::string settingsToJson(const Settings& s) {
     json j = {
+        {"settingsVersion", kSettingsVersion},
         {"theme", s.theme},
         {"uiScale", s.uiScale},
         {"lastFile", s.lastFile},

@@ -78,8 +78,8 @@ TEST_CASE("a filter mask that is not a whole number keeps its default (found by 
     const SettingsLoad loaded =
         parseSettings(R"({"filter": {"confidenceMask": 1.5e10, "sourceKindMask": -3, "categories": ["a"]}})", "s.json");
     CHECK(loaded.warning.empty());
-    CHECK(loaded.settings.confidenceMask == 0x0F);
-    CHECK(loaded.settings.sourceKindMask == 0x3F);
+    CHECK(loaded.settings.confidenceMask == meridian::kAllConfidenceMask);
+    CHECK(loaded.settings.sourceKindMask == meridian::kAllSourceKinds);
     CHECK(loaded.settings.categories == std::vector<std::string>{"a"});
     CHECK(parseSettings(R"({"filter": {"confidenceMask": 4294967295, "sourceKindMask": 5}})", "s.json")
               .settings.sourceKindMask == 5);
@@ -110,4 +110,18 @@ TEST_CASE("atomic write replaces a file and keeps its permissions") {
     CHECK((fs::status(path).permissions() & fs::perms::others_read) == fs::perms::none);
     CHECK_FALSE(writeFileAtomically("/nonexistent-dir/x.txt", "x", &error));
     CHECK(error.find("cannot create a temporary file") != std::string::npos);
+}
+
+TEST_CASE(
+    "a mask of every level but 'unrated' survives a save and a load (only files without a version are upgraded)") {
+    Settings s;
+    s.confidenceMask = 0x0F;  // every level but unrated
+    s.sourceKindMask = 0x3F;  // every kind but reference
+    const SettingsLoad again = parseSettings(settingsToJson(s), "s.json");
+    CHECK(again.settings.confidenceMask == 0x0F);
+    CHECK(again.settings.sourceKindMask == 0x3F);
+    // A file from before the version key: 0x0F meant every level then.
+    const SettingsLoad old = parseSettings(R"({"filter": {"confidenceMask": 15, "sourceKindMask": 63}})", "s.json");
+    CHECK(old.settings.confidenceMask == meridian::kAllConfidenceMask);
+    CHECK(old.settings.sourceKindMask == meridian::kAllSourceKinds);
 }
