@@ -60,10 +60,10 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         // Wait for something to do: input, the once-a-second tick, or the next
         // moment the app asked for (playback, a glide, autoplay's next step).
         const double due = app.nextFrameDueSec();
-        // Minimised (or sized to nothing): no frames, so nothing to hurry for but an export; the
-        // input waits in its queue for the window to come back.
+        // Minimised (or sized to nothing): no settling or animation frames, only what input and
+        // exports need, so a minimised window playing a story does not spin a core.
         const bool hidden = showsNothing(window);
-        const bool busy = exports.running() || (!hidden && (framesToDraw > 0 || !input.empty() || due <= nowSec()));
+        const bool busy = exports.running() || !input.empty() || (!hidden && (framesToDraw > 0 || due <= nowSec()));
         SDL_Event ev;
         bool got = false;
         if (busy)
@@ -108,7 +108,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
             }
         }
         if (!(framesToDraw > 0 || !input.empty() || exports.running() || app.nextFrameDueSec() <= nowSec())) continue;
-        if (showsNothing(window)) {
+        if (input.empty() && showsNothing(window)) {
             exports.step(app, 60.0);
             continue;
         }
