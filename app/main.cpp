@@ -2,6 +2,7 @@
 //   command line -> window and GL 3.3 core context -> ImGui -> the app and its
 //   data -> the event loop (or one offscreen render) -> teardown in reverse.
 // --validate needs no window; --screenshot and --export-video render offscreen.
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -71,6 +72,9 @@ int main(int argc, char** argv) {
     const io::CommandLineResult cl = web::browserCommandLine(std::vector<std::string>(argv + 1, argv + argc), &notes);
     for (const std::string& n : notes) std::fprintf(stderr, "meridian: %s\n", n.c_str());
 #else
+    // Past a file size limit (ulimit -f) a write fails with EFBIG, reported like a full disk,
+    // instead of the signal ending the app with the user's work unsaved.
+    std::signal(SIGXFSZ, SIG_IGN);
     // `meridian convert IN OUT [--mapping FILE]`: no window.
     if (argc >= 2 && std::string_view(argv[1]) == "convert")
         return io::runConvertCommand(std::vector<std::string>(argv + 2, argv + argc), stdout, stderr);

@@ -10,8 +10,10 @@ namespace meridian::io {
 namespace fs = std::filesystem;
 
 std::filesystem::path assetPath(const std::string& relative) {
+    // An asset folder named explicitly is the only one looked in: a file missing there is reported
+    // with that path, not quietly taken from another copy.
+    if (const char* env = std::getenv("MERIDIAN_ASSETS"); env && *env) return fs::path(env) / relative;
     std::vector<fs::path> roots;
-    if (const char* env = std::getenv("MERIDIAN_ASSETS")) roots.emplace_back(env);
     roots.emplace_back(fs::path(MERIDIAN_SOURCE_DIR) / "assets");
     char exe[4096];
     const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);

@@ -1,6 +1,6 @@
 // Where the bundled assets (Natural Earth countries, the Blue Marble basemap)
-// are: $MERIDIAN_ASSETS, then the source tree the binary was built from, then
-// ../share/meridian/assets next to the binary, then ./assets.
+// are: $MERIDIAN_ASSETS when it is set (then only there), else the source tree the
+// binary was built from, then ../share/meridian/assets next to the binary, then ./assets.
 #pragma once
 
 #include <filesystem>

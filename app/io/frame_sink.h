@@ -25,8 +25,11 @@ class FrameSink {
 public:
     virtual ~FrameSink() = default;
     virtual bool write(const std::vector<std::uint8_t>& rgba, std::string* error) = 0;
-    // Finishes the file; false with a reason when the encoder failed.
+    // Finishes the file; false with a reason when the encoder failed (a video is then not left
+    // half-written under the output's name, and an older file of that name stays).
     virtual bool close(std::string* error) = 0;
+    // Gives up (a cancelled export): an encoder is stopped and collected, its partial file removed.
+    virtual void abort() {}
 };
 
 // Opens a sink; nullptr with a clear reason (e.g. "ffmpeg is not installed:

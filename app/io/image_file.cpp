@@ -8,6 +8,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "io/image_structure.h"
 #include "io/text_file.h"
 
 namespace meridian::io {
@@ -48,6 +49,8 @@ ImageResult decodeImageRgba(std::string_view bytes, const std::string& sourceNam
     };
     if (bytes.empty()) return fail("empty file (expected an image)");
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) return fail("file too large for the image decoder");
+    // Only PNG and JPEG, and only with a sound structure, reach stb_image (see image_structure.h).
+    if (std::string why = checkImageStructure(bytes); !why.empty()) return fail(why);
 
     // The header alone says how much memory decoding would take: refuse before decoding.
     auto checkSize = [&](std::uint64_t width, std::uint64_t height) -> std::string {

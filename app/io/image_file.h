@@ -29,8 +29,9 @@ struct ImageResult {
 // and the pixel count arithmetic would need care.
 inline constexpr int kMaxImageSide = 16384;
 
-// Reads the header first (stbi_info_from_memory) and refuses 0-sized, over-16384-per-side or
-// over-maxPixels images before decoding. Truncated or corrupt data gives an error.
+// Accepts PNG and JPEG only (checkImageStructure), reads the header first (stbi_info_from_memory)
+// and refuses 0-sized, over-16384-per-side or over-maxPixels images before decoding. Truncated or
+// corrupt data gives an error.
 ImageResult loadImageRgba(const std::filesystem::path& path, std::size_t maxPixels = std::size_t{8192} * 8192,
                           std::size_t maxFileBytes = std::size_t{256} << 20);
 

@@ -1,6 +1,7 @@
 #include "io/settings.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,14 @@ void read(const json& j, const char* key, T& out) {
     }
 }
 
+// A bit mask: a whole number from 0 to 2^32-1; anything else keeps the default. (nlohmann's
+// get<unsigned>() of a number like 1.5e10 converts it with a cast that is undefined behaviour.)
+void readMask(const json& j, const char* key, unsigned& out) {
+    const auto it = j.find(key);
+    if (it != j.end() && it->is_number_unsigned() && it->get<std::uint64_t>() <= 0xFFFFFFFFu)
+        out = static_cast<unsigned>(it->get<std::uint64_t>());
+}
+
 }  // namespace
 
 SettingsLoad loadSettings(const fs::path& path) {
@@ -44,15 +53,23 @@ SettingsLoad loadSettings(const fs::path& path) {
         out.warning = path.string() + ": cannot read the settings (" + error + "); using defaults";
         return out;
     }
+    return parseSettings(*text, path.string());
+}
+
+// 2: the filter masks have the "unrated" and "reference" bits.
+constexpr unsigned kSettingsVersion = 2;
+
+SettingsLoad parseSettings(std::string_view text, const std::string& sourceName) {
+    SettingsLoad out;
     json j;
     try {
-        j = json::parse(*text);
-    } catch (const json::parse_error& e) {
-        out.warning = path.string() + ": damaged settings ignored (" + e.what() + "); using defaults";
+        j = json::parse(text);
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e400
+        out.warning = sourceName + ": damaged settings ignored (" + e.what() + "); using defaults";
         return out;
     }
     if (!j.is_object()) {
-        out.warning = path.string() + ": damaged settings ignored (not a JSON object); using defaults";
+        out.warning = sourceName + ": damaged settings ignored (not a JSON object); using defaults";
         return out;
     }
     Settings& s = out.settings;
@@ -81,13 +98,17 @@ SettingsLoad loadSettings(const fs::path& path) {
     read(j, "playSpeedDaysPerSec", s.playSpeedDaysPerSec);
     s.playSpeedDaysPerSec = std::clamp(s.playSpeedDaysPerSec, 0.5, 365.25 * 20);
     if (const auto f = j.find("filter"); f != j.end() && f->is_object()) {
-        read(*f, "confidenceMask", s.confidenceMask);
-        read(*f, "sourceKindMask", s.sourceKindMask);
-        // Settings saved before the "unrated" level existed say 0x0F for "every level".
-        if (s.confidenceMask == 0x0F) s.confidenceMask = kAllConfidenceMask;
+        readMask(*f, "confidenceMask", s.confidenceMask);
+        readMask(*f, "sourceKindMask", s.sourceKindMask);
+        // Settings saved before the "unrated" level and the "reference" kind existed (no
+        // settingsVersion) say 0x0F for "every level" and 0x3F for "every kind". Since then the
+        // same numbers mean "all but unrated" and "all but reference", kept as they are.
+        unsigned version = 1;
+        readMask(j, "settingsVersion", version);  // a whole number, or the default
+        const bool old = version < kSettingsVersion;
+        if (old && s.confidenceMask == 0x0F) s.confidenceMask = kAllConfidenceMask;
         s.confidenceMask &= kAllConfidenceMask;
-        // Settings saved before the "reference" kind existed say 0x3F for "every kind".
-        if (s.sourceKindMask == 0x3F) s.sourceKindMask = kAllSourceKinds;
+        if (old && s.sourceKindMask == 0x3F) s.sourceKindMask = kAllSourceKinds;
         s.sourceKindMask &= kAllSourceKinds;
         read(*f, "categories", s.categories);
         read(*f, "actors", s.actors);
@@ -102,6 +123,7 @@ SettingsLoad loadSettings(const fs::path& path) {
 
 std::string settingsToJson(const Settings& s) {
     json j = {
+        {"settingsVersion", kSettingsVersion},
         {"theme", s.theme},
         {"uiScale", s.uiScale},
         {"lastFile", s.lastFile},
@@ -130,7 +152,8 @@ std::string settingsToJson(const Settings& s) {
           {"from", s.dateFrom},
           {"to", s.dateTo}}},
     };
-    return j.dump(2) + "\n";
+    // Invalid UTF-8 (a file name need not be UTF-8 on Linux) becomes U+FFFD instead of throwing.
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 bool saveSettings(const fs::path& path, const Settings& settings, std::string* error) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/dataset.h"
@@ -41,6 +42,8 @@ struct SettingsLoad {
     std::string warning;  // non-empty: the file was damaged and ignored
 };
 SettingsLoad loadSettings(const std::filesystem::path& path);
+// The same from text in memory; sourceName is used in the warning.
+SettingsLoad parseSettings(std::string_view text, const std::string& sourceName);
 std::string settingsToJson(const Settings& settings);
 bool saveSettings(const std::filesystem::path& path, const Settings& settings, std::string* error);
 

@@ -82,6 +82,11 @@ std::string replaceStoriesInText(std::string_view text, const Dataset& ds, std::
     ojson doc;
     try {
         doc = ojson::parse(text);
+    } catch (const ojson::out_of_range& e) {
+        // The loader reads 1e400 as infinity (and ignores it under an unknown key); nlohmann refuses it.
+        if (error)
+            *error = std::string("the file holds a number too large to write back (") + e.what() + "); not saved";
+        return {};
     } catch (const ojson::exception& e) {
         if (error) *error = std::string("the file on disk is not valid JSON any more (") + e.what() + "); not saved";
         return {};

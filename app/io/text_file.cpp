@@ -41,11 +41,18 @@ std::optional<std::string> readWholeFile(const fs::path& path, std::string* erro
     return data;
 }
 
-bool writeFileAtomically(const fs::path& path, std::string_view contents, std::string* error) {
+bool writeFileAtomically(const fs::path& target, std::string_view contents, std::string* error) {
     auto fail = [&](std::string why) {
         if (error) *error = std::move(why);
         return false;
     };
+    // Through a symbolic link, the file it points to is replaced (not the link by a file).
+    fs::path path = target;
+    std::error_code linkError;
+    if (fs::is_symlink(target, linkError)) {
+        const fs::path resolved = fs::weakly_canonical(target, linkError);
+        if (!linkError) path = resolved;
+    }
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
@@ -77,6 +84,11 @@ bool writeFileAtomically(const fs::path& path, std::string_view contents, std::s
         const std::string why = std::strerror(errno);
         ::unlink(tmpl.c_str());
         return fail("cannot replace " + path.string() + ": " + why);
+    }
+    // The rename itself reaches the disk with the folder's entry.
+    if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
     }
     return true;
 }

@@ -14,7 +14,8 @@ std::optional<std::string> readWholeFile(const std::filesystem::path& path, std:
 
 // Writes to a temporary file beside the target, flushes it to disk, then
 // renames it over the target: a crash or a full disk never leaves a half-written
-// file where the user's file was.
+// file where the user's file was: on any failure (full disk, read-only folder, a file
+// size limit) the old file stays as it was and no temporary file is left.
 bool writeFileAtomically(const std::filesystem::path& path, std::string_view contents, std::string* error);
 
 }  // namespace meridian::io

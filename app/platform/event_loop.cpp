@@ -60,12 +60,15 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         // Wait for something to do: input, the once-a-second tick, or the next
         // moment the app asked for (playback, a glide, autoplay's next step).
         const double due = app.nextFrameDueSec();
-        const bool busy = framesToDraw > 0 || !input.empty() || exports.running() || due <= nowSec();
+        // Minimised (or sized to nothing): no settling or animation frames, only what input and
+        // exports need, so a minimised window playing a story does not spin a core.
+        const bool hidden = showsNothing(window);
+        const bool busy = exports.running() || !input.empty() || (!hidden && (framesToDraw > 0 || due <= nowSec()));
         SDL_Event ev;
         bool got = false;
         if (busy)
             got = SDL_PollEvent(&ev);
-        else if (std::isfinite(due))
+        else if (std::isfinite(due) && !hidden)
             got = SDL_WaitEventTimeout(&ev, std::max(1, static_cast<int>((due - nowSec()) * 1000)));
         else
             got = SDL_WaitEvent(&ev);
@@ -106,6 +109,10 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
             }
         }
         if (!(framesToDraw > 0 || !input.empty() || exports.running() || app.nextFrameDueSec() <= nowSec())) continue;
+        if (input.empty() && showsNothing(window)) {
+            exports.step(app, 60.0);
+            continue;
+        }
 
         // Exports render their frames between the window's frames.
         if (app.requests().startExport) {

@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
 
 #include "render/gl.h"
 
@@ -13,6 +17,34 @@
 #endif
 
 namespace meridian::platform {
+
+namespace {
+
+// MERIDIAN_GL_DEBUG=1: every error the driver reports, on stderr as it happens (the tests of
+// odd window sizes look for them).
+void GLAPIENTRY printGlMessage(GLenum, GLenum type, GLuint, GLenum severity, GLsizei, const GLchar* message,
+                               const void*) {
+    if (type == GL_DEBUG_TYPE_ERROR || severity == GL_DEBUG_SEVERITY_HIGH)
+        std::fprintf(stderr, "meridian: GL error: %s\n", message);
+}
+
+void reportGlErrors() {
+    if (epoxy_gl_version() < 43 && !epoxy_has_gl_extension("GL_KHR_debug")) {
+        std::fprintf(stderr, "meridian: MERIDIAN_GL_DEBUG: this driver has no GL_KHR_debug\n");
+        return;
+    }
+    glEnable(GL_DEBUG_OUTPUT);
+    glEnable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
+    glDebugMessageCallback(printGlMessage, nullptr);
+}
+
+const char* const kNoDisplayHint =
+    "Check a file with --validate, or render headless: xvfb-run -a meridian FILE --screenshot out.png";
+
+const char* const kNeedsGl33 =
+    "Meridian needs OpenGL 3.3 (core profile): update the graphics driver, or use Mesa's software renderer "
+    "(LIBGL_ALWAYS_SOFTWARE=1 meridian)";
+}  // namespace
 
 bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
 #ifdef __EMSCRIPTEN__
@@ -50,13 +82,23 @@ bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
             ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) == 0;
         }
         if (!ok) {
-            *error = "cannot open a window (" + first +
-                     "). No display? Check a file with --validate, or render headless: xvfb-run -a meridian FILE "
-                     "--screenshot out.png";
+            *error = "cannot open a window (" + first + "). No display? " + kNoDisplayHint;
             return false;
         }
     }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    const bool glDebug = std::getenv("MERIDIAN_GL_DEBUG") != nullptr;
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS,
+                        SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG | (glDebug ? SDL_GL_CONTEXT_DEBUG_FLAG : 0));
+    // With no display SDL 2.26 falls back to its offscreen driver by itself: a window nobody can
+    // see, the app running on unnoticed. Only a headless render (or a user who asks) wants that.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const char* asked = std::getenv("SDL_VIDEODRIVER");
+    if (!o.headless && driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0) &&
+        !(asked && std::strcmp(asked, driver) == 0)) {
+        *error = std::string("cannot open a window: no display (SDL found only its \"") + driver +
+                 "\" video driver; is DISPLAY or WAYLAND_DISPLAY set?). " + kNoDisplayHint;
+        return false;
+    }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
@@ -73,17 +115,33 @@ bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
     }
     w.gl = SDL_GL_CreateContext(w.window);
     if (!w.gl) {
-        *error = std::string("cannot create an OpenGL 3.3 core context: ") + SDL_GetError() +
-                 " (Meridian needs OpenGL 3.3; with no working driver, Mesa's software renderer provides it: "
-                 "LIBGL_ALWAYS_SOFTWARE=1)";
+        *error = std::string("cannot create an OpenGL 3.3 core context: ") + SDL_GetError() + ". " + kNeedsGl33;
         return false;
     }
     if (SDL_GL_MakeCurrent(w.window, w.gl) != 0) {
         *error = std::string("SDL_GL_MakeCurrent failed: ") + SDL_GetError();
         return false;
     }
+    // A driver may hand out an older context than asked for (or one that MESA_GL_VERSION_OVERRIDE
+    // caps): the shaders would then fail to compile one by one. Say once what is missing.
+    const int version = epoxy_gl_version();  // 10 * major + minor
+    if (version < 33) {
+        const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        *error = "this graphics driver gives OpenGL " + std::to_string(version / 10) + "." +
+                 std::to_string(version % 10) + " (" + (renderer ? renderer : "unknown renderer") + "). " + kNeedsGl33;
+        return false;
+    }
     SDL_GL_SetSwapInterval(1);
+    if (glDebug) reportGlErrors();
     return true;
+}
+
+bool showsNothing(const Window& w) {
+    if (!w.window) return true;
+    if (SDL_GetWindowFlags(w.window) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN)) return true;
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(w.window, &width, &height);
+    return width <= 0 || height <= 0;
 }
 
 void closeWindow(Window& w) {

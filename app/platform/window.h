@@ -23,7 +23,11 @@ struct Window {
     SDL_GLContext gl = nullptr;
 };
 
+// Fails (with a message naming what is missing) without a display or without OpenGL 3.3 core.
+// MERIDIAN_GL_DEBUG=1 in the environment: a debug context whose errors are printed on stderr.
 bool openWindow(Window& w, const WindowOptions& options, std::string* error);
+// Minimised, hidden or a drawable of zero width or height: a frame would show nothing.
+bool showsNothing(const Window& w);
 void closeWindow(Window& w);
 // The display's scale (96 dpi = 1), 1 to 3.
 float displayDpiScale(SDL_Window* window);

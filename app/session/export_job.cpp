@@ -107,8 +107,7 @@ bool ExportJob::finish(std::string* error) {
 
 void ExportJob::cancel() {
     if (m_sink) {
-        std::string ignored;
-        m_sink->close(&ignored);
+        m_sink->abort();  // no partial video left behind
         m_sink.reset();
     }
 }

@@ -78,7 +78,10 @@ void MapPanel::uploadLevel(int level, const io::WorldLevel& w) {
 void MapPanel::waitForDetail() {
     if (m_pendingFine.valid()) {
         io::WorldLevelResult r = m_pendingFine.get();
-        if (r.ok()) uploadLevel(2, r.level);
+        if (r.ok())
+            uploadLevel(2, r.level);
+        else
+            std::fprintf(stderr, "meridian: %s\n", r.error.c_str());
     }
 }
 

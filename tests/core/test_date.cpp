@@ -44,6 +44,19 @@ TEST_CASE("partial dates keep their precision and cover their whole span") {
     CHECK(formatDayNumber(day.date->firstDay()) == "2006-07-05");
 }
 
+TEST_CASE("years before year 0 are written with four digits and read back (found by fuzz_date)") {
+    // "-0575" was written back as "-575", which parseIsoDate refuses: a story with such a date
+    // could not be saved.
+    for (const char* text : {"-0575", "-0043-03-15", "-0001-12", "0000", "-10000", "-123456-02-29"}) {
+        const auto parsed = parseIsoDate(text);
+        REQUIRE_MESSAGE(parsed.date, text);
+        CHECK(parsed.date->iso() == text);
+        CHECK(parseIsoDate(parsed.date->iso()).date == parsed.date);
+    }
+    CHECK(Date::fromYear(-1).iso() == "-0001");
+    CHECK(formatDayNumber(daysFromCivil(-44, 3, 15)) == "-0044-03-15");
+}
+
 TEST_CASE("invalid dates say why") {
     CHECK(parseIsoDate("2006-02-30").error == "\"2006-02-30\" is not a calendar date (February 2006 has 28 days)");
     CHECK(parseIsoDate("2004-02-29").date.has_value());

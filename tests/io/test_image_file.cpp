@@ -141,3 +141,38 @@ TEST_CASE("media paths: symbolic links are followed before deciding") {
     CHECK(!isPathInside(base, "sibling/photo.jpg"));
     CHECK(isPathInside(dir.path / "link-to-data", "media/photo.jpg"));  // the folder itself may be a link
 }
+
+TEST_CASE("image: only PNG and JPEG with a sound structure reach the decoder (found by fuzz_image_file)") {
+    // Each of these made Debian's stb_image 2.27 corrupt memory, allocate 1 GiB or hang.
+    ImageResult r = loadImageRgba(kImages / "jpeg_huffman_514_codes.jpg");
+    CHECK(r.error == (kImages / "jpeg_huffman_514_codes.jpg").string() +
+                         ": truncated or corrupt image (a JPEG Huffman table has 514 codes, at most 256)");
+    r = loadImageRgba(kImages / "jpeg_huffman_overflow.jpg");  // the fuzzer's: its table is also cut off
+    CHECK(r.error == (kImages / "jpeg_huffman_overflow.jpg").string() +
+                         ": truncated or corrupt image (a JPEG segment is cut off)");
+    // The same overflow in a DHT that follows scan data holding "FF FF ... FF 00" (fill bytes, then
+    // a stuffed 0xFF): stb_image reads on through that as data, so the check must too.
+    r = loadImageRgba(kImages / "jpeg_stuffed_fill_then_huffman_overflow.jpg");
+    CHECK(r.error == (kImages / "jpeg_stuffed_fill_then_huffman_overflow.jpg").string() +
+                         ": truncated or corrupt image (a JPEG segment is cut off)");
+    r = loadImageRgba(kImages / "png_chunk_huge.png");
+    CHECK(r.error == (kImages / "png_chunk_huge.png").string() +
+                         ": truncated or corrupt image (a PNG chunk claims 1073741857 bytes, 25 are left)");
+    for (const char* other : {"pnm_16bit_overread.ppm", "hdr_rle_hang.hdr", "not_an_image.png"}) {
+        CAPTURE(other);
+        CHECK(loadImageRgba(kImages / other).error == (kImages / other).string() + ": not a PNG or JPEG image");
+    }
+    // A scan using Huffman tables no DHT segment defines: stb_image decoded with uninitialised
+    // table memory and read 16 MB outside it (seen only under the fuzzer, where freed tables of
+    // earlier images filled that memory).
+    r = loadImageRgba(kImages / "jpeg_no_huffman_tables.jpg");
+    CHECK(r.error == (kImages / "jpeg_no_huffman_tables.jpg").string() +
+                         ": truncated or corrupt image (a JPEG scan uses a Huffman table that no DHT segment defines)");
+    // The sound ones still decode: PNG, a progressive JPEG (its DC refinement and AC scans use only
+    // some tables), and the shipped baseline JPEG basemap (tested above).
+    CHECK(loadImageRgba(kImages / "valid_4x3.png").ok());
+    r = loadImageRgba(kImages / "progressive_12x8.jpg");
+    CHECK(r.ok());
+    CHECK(r.image.width == 12);
+    CHECK(r.image.height == 8);
+}

@@ -97,3 +97,34 @@ TEST_CASE("saving stories keeps the rest of the file and round-trips") {
     CHECK(replaceStoriesInText("{\"meridian\": 1,", ds, &error).empty());
     CHECK(error.find("not valid JSON") != std::string::npos);
 }
+
+TEST_CASE("a story step dated before year 0 saves and loads back (found by fuzz_date)") {
+    // Date::iso() wrote "-0043" as "-43", which the loader refuses, so saving such a story failed
+    // with "the saved version would not load".
+    DatasetLoadResult r = parseDataset(kBase, "s.json");
+    REQUIRE(r.ok());
+    Dataset ds = std::move(*r.dataset);
+    ds.stories[0].steps[0].time = Date::fromCivil(-43, 3, 15);
+    ds.stories[0].steps[1].from = Date::fromYear(-44);
+    std::string error;
+    const std::string saved = replaceStoriesInText(kBase, ds, &error);
+    REQUIRE_MESSAGE(!saved.empty(), error);
+    CHECK(saved.find("\"time\": \"-0043-03-15\"") != std::string::npos);
+    const DatasetLoadResult again = parseDataset(saved, "s.json");
+    REQUIRE(again.ok());
+    CHECK(again.dataset->stories[0].steps[0].time == Date::fromCivil(-43, 3, 15));
+    CHECK(again.dataset->stories[0].steps[1].from == Date::fromYear(-44));
+}
+
+TEST_CASE("a number beyond a double under an unknown key: saving stories says so (found by fuzz_stories)") {
+    // The file loads (1e340 is infinity under a key the loader ignores with a warning), but
+    // nlohmann cannot read it to write the file back; the message said the file was not valid JSON.
+    std::string text = kBase;
+    text.replace(text.rfind('}'), 1, ", \"extension\": {\"big\": 1e340}}");
+    DatasetLoadResult r = parseDataset(text, "s.json");
+    REQUIRE(r.ok());
+    std::string error;
+    CHECK(replaceStoriesInText(text, *r.dataset, &error).empty());
+    CHECK(error.find("a number too large to write back") != std::string::npos);
+    CHECK(error.find("1e340") != std::string::npos);
+}

@@ -37,7 +37,11 @@ quit_app
 start_app "$DATA" --size 1400x800 --speaker-notes
 xdotool key --delay 250 F5 Next Next
 sleep 1
-xdotool search --onlyvisible --name 'speaker notes' >/dev/null 2>&1 || fail "no speaker-notes window while presenting"
+for _ in $(seq 1 80); do  # it opens on the frame after presenting starts: seconds on a loaded machine
+  xdotool search --onlyvisible --name 'speaker notes' >/dev/null 2>&1 && break
+  sleep 0.25
+done
+xdotool search --onlyvisible --name 'speaker notes' >/dev/null 2>&1 || fail "no speaker-notes window 20 s after presenting"
 xdotool key --delay 250 Next Prior
 sleep 0.5
 quit_app

@@ -78,9 +78,14 @@ start_app() {
     sleep 0.25
   done
   [ -n "$WID" ] || fail "no window after 60 s"
-  # The first frame is drawn (its state report written) before any key is sent.
-  for _ in $(seq 1 240); do [ -s "$OUT/state.json" ] && break; sleep 0.25; done
-  [ -s "$OUT/state.json" ] || fail "no state report 60 s after the window appeared"
+  # The window appears before the data and the map are loaded: ready when the first frame is
+  # drawn (its state report written). A loaded machine takes seconds here.
+  for _ in $(seq 1 240); do
+    [ -f "$OUT/state.json" ] && break
+    kill -0 "$APP_PID" 2>/dev/null || fail "meridian exited before its first frame"
+    sleep 0.25
+  done
+  [ -f "$OUT/state.json" ] || fail "no frame drawn 60 s after the window appeared"
   sleep 1
   xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"
   sleep 0.3

@@ -5,9 +5,13 @@ source "$(dirname "$0")/lib.bash"
 cp "$SRC/tests/data/render/arcs.json" "$OUT/arcs.json"
 # The Pyongyang-Tehran arc (magenta) happens on 2006-07-05: shown at 2006-08.
 start_app "$OUT/arcs.json" --map-only --no-legend --projection equirectangular --view 90,30,2 --size 1200x600 --time 2006-08
-sleep 1
-grab_window "$OUT/before.png"
-before=$("$PROBE" count "$OUT/before.png" 0 0 1200 600 FF00FF 90)
+before=0
+for _ in $(seq 1 40); do  # until the map has drawn the arc (seconds on a loaded machine)
+  grab_window "$OUT/before.png"
+  before=$("$PROBE" count "$OUT/before.png" 0 0 1200 600 FF00FF 90)
+  [ "$before" -gt 150 ] && break
+  sleep 0.5
+done
 [ "$before" -gt 150 ] || fail "the arc is not on the map before the change ($before magenta px)"
 # Move it to 2007 (after the playhead): same number of events.
 sed -i 's/"2006-07-05"/"2007-07-05"/' "$OUT/arcs.json"
