@@ -7,6 +7,7 @@
 #include <cfloat>
 
 #include "render/gl.h"
+#include "render/texture.h"
 
 namespace meridian::platform {
 
@@ -114,6 +115,9 @@ void renderImGui(int widthPx, int heightPx) {
 void recreateFontTexture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    // New glyphs, perhaps under the same texture id: whatever shows text is repainted.
+    render::noteTextureContentChanged(
+        static_cast<GLuint>(reinterpret_cast<std::intptr_t>(ImGui::GetIO().Fonts->TexID)));
 }
 
 }  // namespace meridian::platform

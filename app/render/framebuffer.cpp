@@ -90,4 +90,13 @@ std::vector<std::uint8_t> Framebuffer::readRgba() const {
     return pixels;
 }
 
+void blitColorInto(GLuint readFbo, int srcW, int srcH, int x0, int y0, int x1, int y1) {
+    GLint previous = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, readFbo);
+    const bool sameSize = x1 - x0 == srcW && y1 - y0 == srcH;
+    glBlitFramebuffer(0, 0, srcW, srcH, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, sameSize ? GL_NEAREST : GL_LINEAR);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous));
+}
+
 }  // namespace meridian::render

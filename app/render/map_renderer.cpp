@@ -18,10 +18,10 @@ namespace meridian::render {
 namespace {
 
 constexpr int kArcSegments = 48;
-constexpr int kMaskWidth = 4096;  // event and country masks are 4096-wide R8 textures
+constexpr int kMaskWidth = 4096;  // the event mask is a 4096-wide R8 texture
 
 struct SurfaceVertex {
-    float lonDeg, latDeg, country, u, v;
+    float lonDeg, latDeg, u, v;
 };
 
 struct ArcInstance {
@@ -42,17 +42,17 @@ struct WorldGpu {
     GLsizei indexCount = 0;
     GLuint borderVao = 0, borderVbo = 0;
     GLsizei borderVertexCount = 0;
-    GLuint flags = 0;
-    std::size_t countryCount = 0;
+    std::vector<geo::IndexRange> countryTriangles;  // per country: its range of indices
+    // The highlighted countries' ranges, for one glMultiDrawElements.
+    std::vector<GLsizei> highlightCounts;
+    std::vector<const void*> highlightOffsets;
 };
 
 void surfaceAttributes() {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(0));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(8));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(12));
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(8));
 }
 
 // A one-byte-per-item mask as a 4096-wide R8 texture (sampled with texelFetch).
@@ -101,7 +101,7 @@ struct MapRenderer::Impl {
     GLsizei arcInstances = 0, arcCrossingFirst = 0;
     GLuint markerVao = 0, markerCornerVbo = 0, markerInstanceVbo = 0;
     GLsizei markerInstances = 0;
-    GLuint eventMask = 0, noFlags = 0;
+    GLuint eventMask = 0;
     GLuint pickFbo = 0, pickColor = 0;
     int pickWidth = 0, pickHeight = 0;
 
@@ -126,15 +126,14 @@ MapRenderer::~MapRenderer() {
         glDeleteBuffers(1, &w.ibo);
         glDeleteVertexArrays(1, &w.borderVao);
         glDeleteBuffers(1, &w.borderVbo);
-        glDeleteTextures(1, &w.flags);
     }
     GLuint vaos[] = {m->gridVao, m->graticuleVao, m->arcVao, m->markerVao};
     glDeleteVertexArrays(4, vaos);
     GLuint buffers[] = {m->gridVbo,        m->gridIbo,         m->graticuleVbo,     m->arcTemplateVbo,
                         m->arcInstanceVbo, m->markerCornerVbo, m->markerInstanceVbo};
     glDeleteBuffers(7, buffers);
-    GLuint textures[] = {m->eventMask, m->noFlags, m_basemapTexture};
-    glDeleteTextures(3, textures);
+    GLuint textures[] = {m->eventMask, m_basemapTexture};
+    glDeleteTextures(2, textures);
     glDeleteFramebuffers(1, &m->pickFbo);
     glDeleteRenderbuffers(1, &m->pickColor);
 }
@@ -159,7 +158,7 @@ bool MapRenderer::init(std::string* error) {
     const int nx = 180, ny = 90;
     for (int j = 0; j <= ny; ++j)
         for (int i = 0; i <= nx; ++i)
-            grid.push_back({-180.0f + 360.0f * i / nx, 90.0f - 180.0f * j / ny, 0, static_cast<float>(i) / nx,
+            grid.push_back({-180.0f + 360.0f * i / nx, 90.0f - 180.0f * j / ny, static_cast<float>(i) / nx,
                             static_cast<float>(j) / ny});
     for (int j = 0; j < ny; ++j)
         for (int i = 0; i < nx; ++i) {
@@ -182,13 +181,13 @@ bool MapRenderer::init(std::string* error) {
     std::vector<SurfaceVertex> lines;
     for (int lon = -180; lon <= 180; lon += 30)
         for (int lat = -90; lat < 90; lat += 2) {
-            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0, 0});
-            lines.push_back({static_cast<float>(lon), static_cast<float>(lat + 2), 0, 0, 0});
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0});
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat + 2), 0, 0});
         }
     for (int lat = -60; lat <= 60; lat += 30)
         for (int lon = -180; lon < 180; lon += 2) {
-            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0, 0});
-            lines.push_back({static_cast<float>(lon + 2), static_cast<float>(lat), 0, 0, 0});
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0});
+            lines.push_back({static_cast<float>(lon + 2), static_cast<float>(lat), 0, 0});
         }
     glGenVertexArrays(1, &m->graticuleVao);
     glBindVertexArray(m->graticuleVao);
@@ -249,7 +248,6 @@ bool MapRenderer::init(std::string* error) {
     glBindVertexArray(0);
 
     m->eventMask = uploadMask(0, std::vector<std::uint8_t>(1, 1));
-    m->noFlags = uploadMask(0, std::vector<std::uint8_t>(1, 0));
     return true;
 }
 
@@ -263,13 +261,7 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
     WorldGpu& w = m->levels[static_cast<std::size_t>(level)];
     std::vector<SurfaceVertex> vertices(fills.mesh.vertices.size());
     for (std::size_t i = 0; i < vertices.size(); ++i)
-        vertices[i] = {fills.mesh.vertices[i].lonDeg, fills.mesh.vertices[i].latDeg, 0, 0, 0};
-    // Country of each vertex, from the per-country index ranges.
-    for (std::size_t c = 0; c < fills.countryTriangles.size(); ++c) {
-        const geo::IndexRange r = fills.countryTriangles[c];
-        for (std::uint32_t k = r.first; k < r.first + r.count && k < fills.mesh.indices.size(); ++k)
-            vertices[fills.mesh.indices[k]].country = static_cast<float>(c);
-    }
+        vertices[i] = {fills.mesh.vertices[i].lonDeg, fills.mesh.vertices[i].latDeg, 0, 0};
     if (!w.vao) {
         glGenVertexArrays(1, &w.vao);
         glGenBuffers(1, &w.vbo);
@@ -289,7 +281,7 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
 
     std::vector<SurfaceVertex> lines(borders.vertices.size());
     for (std::size_t i = 0; i < lines.size(); ++i)
-        lines[i] = {borders.vertices[i].lonDeg, borders.vertices[i].latDeg, 0, 0, 0};
+        lines[i] = {borders.vertices[i].lonDeg, borders.vertices[i].latDeg, 0, 0};
     glBindVertexArray(w.borderVao);
     glBindBuffer(GL_ARRAY_BUFFER, w.borderVbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(),
@@ -297,8 +289,11 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
     surfaceAttributes();
     w.borderVertexCount = static_cast<GLsizei>(lines.size());
     glBindVertexArray(0);
-    w.countryCount = countryCount;
-    w.flags = uploadMask(w.flags, std::vector<std::uint8_t>(countryCount, 0));
+    w.countryTriangles = fills.countryTriangles;
+    w.countryTriangles.resize(countryCount);
+    w.highlightCounts.clear();
+    w.highlightOffsets.clear();
+    ++m_worldVersion;
 }
 
 bool MapRenderer::hasWorldLevel(int level) const {
@@ -309,7 +304,15 @@ bool MapRenderer::hasWorldLevel(int level) const {
 void MapRenderer::setCountryHighlight(int level, const std::vector<std::uint8_t>& flags) {
     if (!hasWorldLevel(level)) return;
     WorldGpu& w = m->levels[static_cast<std::size_t>(level)];
-    w.flags = uploadMask(w.flags, flags);
+    w.highlightCounts.clear();
+    w.highlightOffsets.clear();
+    for (std::size_t c = 0; c < flags.size() && c < w.countryTriangles.size(); ++c) {
+        const geo::IndexRange r = w.countryTriangles[c];
+        if (!flags[c] || r.count == 0) continue;
+        w.highlightCounts.push_back(static_cast<GLsizei>(r.count));
+        w.highlightOffsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(r.first) * 4));
+    }
+    ++m_highlightVersion;
 }
 
 void MapRenderer::setBasemap(const io::ImageRgba& image) {
@@ -317,6 +320,7 @@ void MapRenderer::setBasemap(const io::ImageRgba& image) {
     m_basemapTexture = uploadTexture(image);
     // Longitude wraps: sampling across the seam must not smear the edge.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+    ++m_worldVersion;
 }
 
 void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
@@ -378,6 +382,7 @@ void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
 void MapRenderer::setEventMask(const std::vector<std::uint8_t>& mask) {
     m->eventMask = uploadMask(m->eventMask, mask);
     m_hasHighlight = std::any_of(mask.begin(), mask.end(), [](std::uint8_t b) { return b >= 2; });
+    ++m_eventsVersion;
 }
 
 // ===========================================================================
@@ -409,6 +414,8 @@ void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& v
     glUniform2f(p.uniform("u_viewportPx"), static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx));
     glUniform1f(p.uniform("u_markerPx"), style.markerPx);
     glUniform1f(p.uniform("u_timeSec"), static_cast<float>(std::fmod(t.animationSec, 1000.0)));
+    glUniform1f(p.uniform("u_stillSec"), static_cast<float>(std::fmod(t.stillSec, 1000.0)));
+    glUniform1i(p.uniform("u_animateAll"), t.animateAll ? 1 : 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, mask);
     glUniform1i(p.uniform("u_eventMask"), 0);
@@ -416,26 +423,113 @@ void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& v
 
 }  // namespace
 
-void MapRenderer::render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
-                         const MapStyle& style, int worldLevel) {
-    m_drawCalls = 0;
-    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
+void MapRenderer::beginMapState() {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_CLIP_DISTANCE0);
+}
+
+void MapRenderer::endMapState() {
+    glBindVertexArray(0);
+    glDisable(GL_CLIP_DISTANCE0);
+}
+
+void MapRenderer::render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                         const MapStyle& style, int worldLevel) {
+    m_drawCalls = 0;
+    beginMapState();
+    renderGround(camera, viewport, style, worldLevel);
+    renderOverlay(camera, viewport, style, worldLevel);
+    drawEvents(camera, viewport, time, style, false);
+    endMapState();
+}
+
+bool MapRenderer::sameGround(const DrawInputs& a, const DrawInputs& b) {
+    const MapStyle &s = a.style, &t = b.style;
+    return a.camera == b.camera && a.widthPx == b.widthPx && a.heightPx == b.heightPx && a.worldLevel == b.worldLevel &&
+           a.worldVersion == b.worldVersion && s.background == t.background && s.ocean == t.ocean && s.land == t.land &&
+           s.basemap == t.basemap;
+}
+
+bool MapRenderer::sameWorld(const DrawInputs& a, const DrawInputs& b) {
+    const MapStyle &s = a.style, &t = b.style;
+    return sameGround(a, b) && a.highlightVersion == b.highlightVersion && s.landActive == t.landActive &&
+           s.border == t.border && s.graticuleColor == t.graticuleColor && s.showGraticule == t.showGraticule;
+}
+
+GLuint MapRenderer::draw(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                         const MapStyle& style, int worldLevel) {
+    const int w = static_cast<int>(viewport.widthPx), h = static_cast<int>(viewport.heightPx);
+    const DrawInputs in{camera, w, h, time, style, worldLevel, m_worldVersion, m_highlightVersion, m_eventsVersion};
+    const bool msaa = style.msaaSamples > 1;
+    Framebuffer& target = msaa ? m_targetMsaa : m_target;
+    if (m_drawn && *m_drawn == in && target.width() == w && target.height() == h) {
+        m_lastRedraw = MapRedraw::None;
+        m_lastFbo = target.fbo();
+        return target.texture();
+    }
+    m_drawn.reset();
+    if (!target.ensure(w, h, msaa ? style.msaaSamples : 1)) return 0;
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glDisable(GL_SCISSOR_TEST);
+    m_drawCalls = 0;
+    beginMapState();
+    auto copy = [&](const Framebuffer& from, const Framebuffer& to) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, from.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.fbo());
+        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    };
+    if (!msaa && m_ground.ensure(w, h, 1) && m_world.ensure(w, h, 1)) {
+        // Layers drawn once and copied under the next: the ground (ocean,
+        // land) changes with the camera, the world (highlighted countries,
+        // graticule, borders) when the countries taking part change, the
+        // events every time. The same pixels as drawing it all at once.
+        m_lastRedraw = MapRedraw::Events;
+        if (!m_groundDrawn || !sameGround(*m_groundDrawn, in)) {
+            m_ground.bind();
+            renderGround(camera, viewport, style, worldLevel);
+            m_groundDrawn = in;
+            m_worldDrawn.reset();
+            m_lastRedraw = MapRedraw::All;
+        }
+        if (!m_worldDrawn || !sameWorld(*m_worldDrawn, in)) {
+            copy(m_ground, m_world);
+            m_world.bind();
+            renderOverlay(camera, viewport, style, worldLevel);
+            m_worldDrawn = in;
+            if (m_lastRedraw == MapRedraw::Events) m_lastRedraw = MapRedraw::World;
+        }
+        copy(m_world, target);
+        target.bind();
+        drawEvents(camera, viewport, time, style, false);
+    } else {
+        target.bind();
+        renderGround(camera, viewport, style, worldLevel);
+        renderOverlay(camera, viewport, style, worldLevel);
+        drawEvents(camera, viewport, time, style, false);
+        target.resolve();
+        m_lastRedraw = MapRedraw::All;
+    }
+    endMapState();
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    m_drawn = in;
+    noteTextureContentChanged(target.texture());
+    m_lastFbo = target.fbo();
+    return target.texture();
+}
+
+void MapRenderer::renderGround(const geo::CameraState& camera, const geo::Viewport& viewport, const MapStyle& style,
+                               int worldLevel) {
+    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
     glClearColor(style.background[0], style.background[1], style.background[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_CLIP_DISTANCE0);
 
     ShaderProgram& s = m->surface;
     s.use();
     setProjectionUniforms(s, camera, vt);
-    glUniform1i(s.uniform("u_useCountryFlags"), 0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, m->noFlags);
-    glUniform1i(s.uniform("u_countryFlags"), 1);
-    glUniform4f(s.uniform("u_activeColor"), 0, 0, 0, 0);
 
     // Ocean, or the basemap image.
     const bool basemap = style.basemap && m_basemapTexture;
@@ -449,36 +543,48 @@ void MapRenderer::render(const geo::CameraState& camera, const geo::Viewport& vi
     ++m_drawCalls;
     glUniform1i(s.uniform("u_useTexture"), 0);
 
-    // Countries: filled (translucent over a basemap), highlighted where they act.
-    if (hasWorldLevel(worldLevel)) {
+    // Land (clear over a basemap: nothing to draw then).
+    if (hasWorldLevel(worldLevel) && !basemap) {
         WorldGpu& w = m->levels[static_cast<std::size_t>(worldLevel)];
-        Rgba land = style.land, active = style.landActive;
-        if (basemap) land[3] = 0.0f, active[3] = 0.35f;
-        setColor(s, "u_color", land);
-        setColor(s, "u_activeColor", active);
-        glUniform1i(s.uniform("u_useCountryFlags"), 1);
-        glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, w.flags);
+        setColor(s, "u_color", style.land);
         glBindVertexArray(w.vao);
         glDrawElements(GL_TRIANGLES, w.indexCount, GL_UNSIGNED_INT, nullptr);
-        glUniform1i(s.uniform("u_useCountryFlags"), 0);
-        ++m_drawCalls;
-        if (style.showGraticule) {
-            setColor(s, "u_color", style.graticuleColor);
-            glBindVertexArray(m->graticuleVao);
-            glDrawArrays(GL_LINES, 0, m->graticuleVertexCount);
-            ++m_drawCalls;
-        }
-        Rgba border = style.border;
-        if (basemap) border = {1, 1, 1, 0.55f};
-        setColor(s, "u_color", border);
-        glBindVertexArray(w.borderVao);
-        glDrawArrays(GL_LINES, 0, w.borderVertexCount);
         ++m_drawCalls;
     }
-    drawEvents(camera, viewport, time, style, false);
-    glBindVertexArray(0);
-    glDisable(GL_CLIP_DISTANCE0);
+}
+
+void MapRenderer::renderOverlay(const geo::CameraState& camera, const geo::Viewport& viewport, const MapStyle& style,
+                                int worldLevel) {
+    if (!hasWorldLevel(worldLevel)) return;
+    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
+    ShaderProgram& s = m->surface;
+    s.use();
+    setProjectionUniforms(s, camera, vt);
+    glUniform1i(s.uniform("u_useTexture"), 0);
+    const bool basemap = style.basemap && m_basemapTexture;
+    WorldGpu& w = m->levels[static_cast<std::size_t>(worldLevel)];
+    // The countries where the events shown take place, tinted (translucent over a basemap).
+    if (!w.highlightCounts.empty()) {
+        Rgba active = style.landActive;
+        if (basemap) active[3] = 0.35f;
+        setColor(s, "u_color", active);
+        glBindVertexArray(w.vao);
+        glMultiDrawElements(GL_TRIANGLES, w.highlightCounts.data(), GL_UNSIGNED_INT, w.highlightOffsets.data(),
+                            static_cast<GLsizei>(w.highlightCounts.size()));
+        ++m_drawCalls;
+    }
+    if (style.showGraticule) {
+        setColor(s, "u_color", style.graticuleColor);
+        glBindVertexArray(m->graticuleVao);
+        glDrawArrays(GL_LINES, 0, m->graticuleVertexCount);
+        ++m_drawCalls;
+    }
+    Rgba border = style.border;
+    if (basemap) border = {1, 1, 1, 0.55f};
+    setColor(s, "u_color", border);
+    glBindVertexArray(w.borderVao);
+    glDrawArrays(GL_LINES, 0, w.borderVertexCount);
+    ++m_drawCalls;
 }
 
 void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,

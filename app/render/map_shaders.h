@@ -44,35 +44,27 @@ bool eventHighlighted(int index) {
 // ---------------------------------------------------------------------------
 constexpr const char* kSurfaceVertex = R"glsl(
 layout(location = 0) in vec2 a_lonLatDeg;
-layout(location = 1) in float a_country;   // fills: country index; grid: unused
 layout(location = 2) in vec2 a_uv;         // grid: basemap texture coordinate
-uniform sampler2D u_countryFlags;          // R8, 4096 wide: 1 = highlighted
-uniform int u_useCountryFlags;
 out float gl_ClipDistance[1];
 out vec2 v_uv;
-out float v_active;
 void main() {
     vec3 p = projectLonLat(radians(a_lonLatDeg));
     gl_Position = vec4(planeToClip(p.xy), 0.0, 1.0);
     // The globe's far side is cut away; flat maps keep everything.
     gl_ClipDistance[0] = u_projection == PROJECTION_ORTHOGRAPHIC ? p.z : 1.0;
     v_uv = a_uv;
-    int c = int(a_country + 0.5);
-    v_active = u_useCountryFlags == 1 && texelFetch(u_countryFlags, ivec2(c % 4096, c / 4096), 0).r > 0.25 ? 1.0 : 0.0;
 }
 )glsl";
 
 constexpr const char* kSurfaceFragment = R"glsl(
 in vec2 v_uv;
-in float v_active;
 uniform vec4 u_color;
-uniform vec4 u_activeColor;
 uniform int u_useTexture;
 uniform sampler2D u_texture;
 out vec4 o_color;
 void main() {
     if (u_useTexture == 1) o_color = vec4(texture(u_texture, v_uv).rgb, 1.0) * u_color;
-    else o_color = mix(u_color, u_activeColor, v_active);
+    else o_color = u_color;
 }
 )glsl";
 
@@ -105,6 +97,8 @@ out vec4 v_color;
 flat out int v_style;
 flat out int v_event;
 flat out int v_kind;
+flat out int v_moving;   // its pattern flows (see u_animateAll)
+uniform int u_animateAll;
 
 vec3 unitVector(vec2 lonLatDeg) {
     vec2 r = radians(lonLatDeg);
@@ -163,6 +157,7 @@ void main() {
 
     bool selected = v_event == u_selected;
     bool hovered = v_event == u_hovered;
+    v_moving = u_animateAll == 1 || selected || hovered ? 1 : 0;
     float width = u_widthPx * (selected ? 1.7 : hovered ? 1.35 : 1.0) + u_pickWidenPx + u_haloPx;
     v_widthPx = width;
     v_routeT = a_route.x + t * a_route.y;
@@ -204,7 +199,9 @@ in vec4 v_color;
 flat in int v_style;
 flat in int v_event;
 flat in int v_kind;
-uniform float u_timeSec;
+flat in int v_moving;
+uniform float u_timeSec;    // the phase of the flowing arcs
+uniform float u_stillSec;   // the phase of the resting ones
 uniform float u_haloPx;
 uniform vec4 u_haloColor;
 #ifdef PICK
@@ -222,7 +219,7 @@ void main() {
     float across = abs(v_side) * halfW;   // px from the centre line
     if (v_kind == 0) {
         // Confidence as line style; the pattern marches from origin to destination.
-        float phase = v_alongPx - u_timeSec * 22.0;
+        float phase = v_alongPx - (v_moving == 1 ? u_timeSec : u_stillSec) * 22.0;
         if (v_style == 1 && mod(phase, 24.0) > 16.0) discard;          // reported: long dashes
         if (v_style == 2 && mod(phase, 14.0) > 7.0) discard;           // alleged: short dashes
         if (v_style == 3) {                                            // disputed: dots

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -226,6 +227,7 @@ double App::nextFrameDueSec() {
     if (!m_state.statusMessage.empty() && m_state.statusUntilSec > m_session.clockSec)
         due = std::min(due, m_state.statusUntilSec);  // to take the message away
     if (m_window.hasPendingUploads()) due = m_session.clockSec;
+    due = std::min(due, m_window.map().nextFrameDueSec());  // the arcs' pattern flowing
     return due;
 }
 

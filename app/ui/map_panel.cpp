@@ -16,7 +16,11 @@
 #include "geo/projection.h"
 #include "io/asset_paths.h"
 #include "io/image_file.h"
+#include "platform/startup_trace.h"
+#include "render/gl_caps.h"
 #include "session/shown_events.h"
+#include "session/tick.h"
+#include "ui/blit_image.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -29,6 +33,7 @@ namespace meridian::ui {
 
 MapPanel::MapPanel() {
     if (!m_renderer.init(&m_error)) return;
+    platform::markStartup("map shaders");
     m_ok = true;
     const auto isoResult = io::loadIsoTable(io::assetPath("world/iso3166.csv"));
     const io::IsoTable* iso = isoResult.ok() ? &*isoResult.table : nullptr;
@@ -39,6 +44,7 @@ MapPanel::MapPanel() {
             uploadLevel(level, r.level);
         else
             std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+        platform::markStartup(level == 0 ? "world 1:110m" : "world 1:50m");
     }
     // The finest level (1:10m) takes a second or more to triangulate: do it off
     // the main thread and upload it when it is ready.
@@ -51,6 +57,7 @@ MapPanel::MapPanel() {
         m_renderer.setBasemap(basemap.image);
     else
         std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+    platform::markStartup("basemap");
 }
 
 MapPanel::~MapPanel() {
@@ -109,6 +116,10 @@ render::MapStyle MapPanel::style(const Context& c) const {
     st.arcWidthPx = (projector ? 5.0f : 4.0f) * s;
     st.markerPx = (projector ? 20.0f : 16.0f) * s;
     st.bundleSpacingPx = 10.0f * s;
+    // A software renderer shades every sample on the CPU: the window's map
+    // goes without MSAA (the arcs' and markers' shaders smooth their edges);
+    // screenshots and exports keep it (quality first, time matters less).
+    st.msaaSamples = c.session.offscreen || !render::glCaps().software ? 4 : 1;
     return st;
 }
 
@@ -120,10 +131,42 @@ render::MapTime MapPanel::time(const Context& c) const {
     t.allUpToNow = v.allUpToNow;
     t.window = v.window;
     t.growDays = v.growDays;
-    t.animationSec = c.session.clockSec;
+    if (c.session.offscreen) {
+        // Exports and screenshots: every arc flows with the export's own clock.
+        t.animationSec = t.stillSec = c.session.clockSec;
+        t.animateAll = true;
+    } else {
+        t.animationSec = m_animation.movingSec;
+        t.stillSec = m_animation.stillSec;
+        t.animateAll = m_animation.all;
+    }
     t.selected = v.selected;
     t.hovered = v.hovered;
     return t;
+}
+
+void MapPanel::advanceAnimation(const Context& c) {
+    const Session& s = c.session;
+    if (s.offscreen) return;  // exports run their own clock (see time())
+    ArcAnimation& a = m_animation;
+    const double dt = std::clamp(s.clockSec - a.lastClockSec, 0.0, 0.25);
+    a.lastClockSec = s.clockSec;
+    const ViewState& v = s.view;
+    const Dataset& ds = c.data();
+    auto isArc = [&](Index e) { return e < ds.events.size() && ds.events[e].isConnection() && s.isShown(e); };
+    if (v.selected != a.selected) a.selected = v.selected, a.selectedAtSec = s.clockSec;
+    const bool storyMoving = s.story && s.story->glideStartSec >= 0;
+    a.all = v.playing || storyMoving || s.layers.alwaysAnimateArcs;
+    const bool focus = isArc(v.hovered) || (isArc(v.selected) && s.clockSec - a.selectedAtSec < kSelectedFlowSec);
+    a.active = a.all || focus;
+    if (a.active) a.movingSec += dt;
+    // Resting arcs keep the phase they stopped at; the next arc to move starts from it.
+    if (a.all) a.stillSec = a.movingSec;
+    if (!a.active) a.movingSec = a.stillSec;
+}
+
+double MapPanel::nextFrameDueSec() const {
+    return m_animation.active ? m_animation.lastClockSec + kAnimationFrameSec : kNever;
 }
 
 namespace {
@@ -525,18 +568,18 @@ void MapPanel::draw(Context& c) {
     m_level = chooseLevel(m_renderer, s.camera.zoom);
     if (hasData) updateCountryHighlight(c);
 
-    // Render into the map's own multisampled framebuffer, then show it.
-    const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
-    if (m_target.ensure(w, h, 4)) {
-        GLint previous = 0;
-        glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-        m_target.bind();
-        m_renderer.render(s.camera, vp, time(c), style(c), m_level);
-        m_target.resolve();
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
-        ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_target.texture())),
-                                             origin, ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1),
-                                             ImVec2(1, 0));
+    // The map in its own texture (redrawn only as far as something changed), shown as an image.
+    if (hasData) advanceAnimation(c);
+    if (const GLuint texture = m_renderer.draw(s.camera, vp, time(c), style(c), m_level)) {
+        // Copied into the frame, not shaded as a textured quad (see blit_image.h).
+        m_image = {m_renderer.lastFramebuffer(),
+                   texture,
+                   static_cast<int>(size.x),
+                   static_cast<int>(size.y),
+                   origin,
+                   ImVec2(origin.x + static_cast<float>(static_cast<int>(size.x)),
+                          origin.y + static_cast<float>(static_cast<int>(size.y)))};
+        addBlitImage(ImGui::GetWindowDrawList(), &m_image);
     }
 
     const float sc = c.scale();

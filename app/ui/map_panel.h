@@ -16,6 +16,7 @@
 #include "io/world_data.h"
 #include "render/framebuffer.h"
 #include "render/map_renderer.h"
+#include "ui/blit_image.h"
 #include "ui/context.h"
 
 struct ImVec2;
@@ -41,6 +42,11 @@ public:
 
     // Draws into the current ImGui window's remaining area.
     void draw(Context& c);
+    // When the map next needs a frame by itself (its arcs' pattern flowing): a
+    // time on the session's clock, or +infinity when it rests.
+    double nextFrameDueSec() const;
+    // What the last draw() redrew of the map (benchmarks and tests).
+    render::MapRedraw lastRedraw() const { return m_renderer.lastRedraw(); }
 
 private:
     void uploadLevel(int level, const io::WorldLevel& w);
@@ -55,11 +61,27 @@ private:
     void drawAttribution(Context& c, ImVec2 origin, ImVec2 size);
     render::MapStyle style(const Context& c) const;
     render::MapTime time(const Context& c) const;
+    void advanceAnimation(const Context& c);
+
+    // The pattern flowing along the arcs moves while the timeline plays (or
+    // always, if the user asked: every arc), on the hovered arc, and for a few
+    // seconds on a newly selected one; else it rests and a still map costs no frames.
+    struct ArcAnimation {
+        double movingSec = 0, stillSec = 0;  // the phases of moving and resting arcs
+        bool all = false;                    // every arc moves
+        bool active = false;                 // something moves: the panel wants frames
+        double lastClockSec = 0;
+        Index selected = kNoIndex;
+        double selectedAtSec = 0;
+    };
+    static constexpr double kSelectedFlowSec = 6.0;
+    static constexpr double kAnimationFrameSec = 1.0 / 30.0;
 
     bool m_ok = false;
     std::string m_error;
+    ArcAnimation m_animation;
     render::MapRenderer m_renderer;
-    render::Framebuffer m_target;
+    BlitImage m_image;  // this frame's map, copied into the frame when ImGui renders
     // Per world level: ISO alpha-3 code of each country, to tint the countries taking part.
     std::array<std::vector<std::string>, 3> m_countryAlpha3;
     std::future<io::WorldLevelResult> m_pendingFine;  // the 1:10m level loads in the background
