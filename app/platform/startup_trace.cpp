@@ -32,6 +32,13 @@ double processStartSinceBootSec() {
     return -1;
 }
 
+long residentKiB() {
+    std::ifstream f("/proc/self/statm");
+    long pages = 0, resident = 0;
+    f >> pages >> resident;
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
 double bootSec() {
     timespec ts{};
     clock_gettime(CLOCK_BOOTTIME, &ts);
@@ -46,7 +53,10 @@ double secondsSinceProcessStart() {
 }
 
 void markStartup(const char* stage) {
-    marks().push_back({stage, secondsSinceProcessStart()});
+    timespec cpu{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+    marks().push_back({stage, secondsSinceProcessStart(),
+                       static_cast<double>(cpu.tv_sec) + static_cast<double>(cpu.tv_nsec) * 1e-9, residentKiB()});
 }
 
 const std::vector<StartupMark>& startupMarks() {
@@ -55,13 +65,15 @@ const std::vector<StartupMark>& startupMarks() {
 
 std::string formatStartupMarks() {
     std::string out;
-    double previous = 0;
-    char line[160];
+    double previous = 0, previousCpu = 0;
+    char line[200];
     for (const StartupMark& m : marks()) {
-        std::snprintf(line, sizeof line, "  %-34s at %7.3f s  (+%6.1f ms)\n", m.stage.c_str(), m.atSec,
-                      1000.0 * (m.atSec - previous));
+        std::snprintf(line, sizeof line, "  %-30s at %7.3f s (+%6.1f ms)   CPU %7.3f s (+%6.1f ms)   %5ld MiB\n",
+                      m.stage.c_str(), m.atSec, 1000.0 * (m.atSec - previous), m.cpuSec,
+                      1000.0 * (m.cpuSec - previousCpu), m.residentKiB / 1024);
         out += line;
         previous = m.atSec;
+        previousCpu = m.cpuSec;
     }
     return out;
 }

@@ -11,11 +11,9 @@ Framebuffer::~Framebuffer() {
 void Framebuffer::release() {
     if (m_fbo) glDeleteFramebuffers(1, &m_fbo);
     if (m_texture) glDeleteTextures(1, &m_texture);
-    if (m_depth) glDeleteRenderbuffers(1, &m_depth);
     if (m_msaaFbo) glDeleteFramebuffers(1, &m_msaaFbo);
     if (m_msaaColor) glDeleteRenderbuffers(1, &m_msaaColor);
-    if (m_msaaDepth) glDeleteRenderbuffers(1, &m_msaaDepth);
-    m_fbo = m_texture = m_depth = m_msaaFbo = m_msaaColor = m_msaaDepth = 0;
+    m_fbo = m_texture = m_msaaFbo = m_msaaColor = 0;
     m_width = m_height = 0;
 }
 
@@ -33,25 +31,19 @@ bool Framebuffer::ensure(int w, int h, int samples) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glGenRenderbuffers(1, &m_depth);
-    glBindRenderbuffer(GL_RENDERBUFFER, m_depth);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
+    // Colour only: nothing drawn here tests depth or stencil (a depth buffer
+    // would cost another 4 bytes a pixel, a software renderer's memory).
     glGenFramebuffers(1, &m_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, m_depth);
     bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     if (samples > 1) {
         glGenRenderbuffers(1, &m_msaaColor);
         glBindRenderbuffer(GL_RENDERBUFFER, m_msaaColor);
         glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
-        glGenRenderbuffers(1, &m_msaaDepth);
-        glBindRenderbuffer(GL_RENDERBUFFER, m_msaaDepth);
-        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, w, h);
         glGenFramebuffers(1, &m_msaaFbo);
         glBindFramebuffer(GL_FRAMEBUFFER, m_msaaFbo);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_msaaColor);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, m_msaaDepth);
         ok = ok && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

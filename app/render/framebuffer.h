@@ -32,8 +32,8 @@ public:
 private:
     void release();
     int m_width = 0, m_height = 0, m_samples = 1;
-    GLuint m_fbo = 0, m_texture = 0, m_depth = 0;
-    GLuint m_msaaFbo = 0, m_msaaColor = 0, m_msaaDepth = 0;
+    GLuint m_fbo = 0, m_texture = 0;
+    GLuint m_msaaFbo = 0, m_msaaColor = 0;
 };
 
 // Copies a framebuffer's colour, srcW × srcH, into the bound draw framebuffer

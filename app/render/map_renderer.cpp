@@ -521,6 +521,27 @@ GLuint MapRenderer::draw(const geo::CameraState& camera, const geo::Viewport& vi
     return target.texture();
 }
 
+long long MapRenderer::pixelsDifferingFromDirectRender() {
+    if (!m_drawn) return -1;
+    const DrawInputs in = *m_drawn;
+    const Framebuffer& target = in.style.msaaSamples > 1 ? m_targetMsaa : m_target;
+    Framebuffer scratch;
+    if (!scratch.ensure(in.widthPx, in.heightPx, std::max(1, in.style.msaaSamples))) return -1;
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glDisable(GL_SCISSOR_TEST);
+    scratch.bind();
+    render(in.camera, geo::Viewport{static_cast<double>(in.widthPx), static_cast<double>(in.heightPx)}, in.time,
+           in.style, in.worldLevel);
+    scratch.resolve();
+    const std::vector<std::uint8_t> direct = scratch.readRgba(), drawn = target.readRgba();
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    long long differing = 0;
+    for (std::size_t i = 0; i + 3 < direct.size() && i + 3 < drawn.size(); i += 4)
+        differing += std::memcmp(&direct[i], &drawn[i], 4) != 0;
+    return differing;
+}
+
 void MapRenderer::renderGround(const geo::CameraState& camera, const geo::Viewport& viewport, const MapStyle& style,
                                int worldLevel) {
     const geo::ViewTransform vt = geo::viewTransform(camera, viewport);

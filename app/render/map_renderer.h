@@ -96,6 +96,10 @@ public:
     MapRedraw lastRedraw() const { return m_lastRedraw; }
     // The framebuffer holding the texture the last draw() returned.
     GLuint lastFramebuffer() const { return m_lastFbo; }
+    // Self-check (benchmark, tests): draws the last draw()'s map again in one
+    // go, without the cached layers, and counts the pixels that differ from
+    // what draw() returned (-1 when there is nothing to compare).
+    long long pixelsDifferingFromDirectRender();
     // Draws everything into the currently bound framebuffer's viewport region (0,0,w,h).
     void render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
                 const MapStyle& style, int worldLevel);

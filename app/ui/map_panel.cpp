@@ -6,6 +6,11 @@
 #include "ui/map_panel.h"
 
 #include <imgui.h>
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -31,37 +36,46 @@ namespace meridian::ui {
 // [SECTION] GPU state and world loading
 // ===========================================================================
 
+namespace {
+
+constexpr const char* kWorldFiles[3] = {"world/countries-110m.json", "world/countries-50m.json",
+                                        "world/countries-10m.json"};
+
+// Loader threads yield to the UI thread (and to the software rasteriser's).
+void lowerThisThreadsPriority() {
+#if defined(__linux__)
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
+
+template <typename T>
+bool isReady(const std::future<T>& f) {
+    return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+}  // namespace
+
 MapPanel::MapPanel() {
     if (!m_renderer.init(&m_error)) return;
     platform::markStartup("map shaders");
     m_ok = true;
     const auto isoResult = io::loadIsoTable(io::assetPath("world/iso3166.csv"));
-    const io::IsoTable* iso = isoResult.ok() ? &*isoResult.table : nullptr;
-    const char* files[] = {"world/countries-110m.json", "world/countries-50m.json"};
-    for (int level = 0; level < 2; ++level) {
-        const io::WorldLevelResult r = io::loadWorldLevel(io::assetPath(files[level]), iso);
-        if (r.ok())
-            uploadLevel(level, r.level);
-        else
-            std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
-        platform::markStartup(level == 0 ? "world 1:110m" : "world 1:50m");
-    }
-    // The finest level (1:10m) takes a second or more to triangulate: do it off
-    // the main thread and upload it when it is ready.
-    auto isoCopy = std::make_shared<io::IsoTable>(isoResult.ok() ? *isoResult.table : io::IsoTable{});
-    m_pendingFine = std::async(std::launch::async, [isoCopy] {
-        return io::loadWorldLevel(io::assetPath("world/countries-10m.json"), isoCopy.get());
-    });
-    io::ImageResult basemap = io::loadImageRgba(io::assetPath("basemap/earth.jpg"));
-    if (basemap.ok())
-        m_renderer.setBasemap(basemap.image);
+    m_iso = std::make_shared<io::IsoTable>(isoResult.ok() ? *isoResult.table : io::IsoTable{});
+    // The coarse world now (the first frame shows it); the finer ones, and the
+    // basemap, are loaded off the main thread when the map needs them.
+    const io::WorldLevelResult r = io::loadWorldLevel(io::assetPath(kWorldFiles[0]), m_iso.get());
+    if (r.ok())
+        uploadLevel(0, r.level);
     else
-        std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
-    platform::markStartup("basemap");
+        std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+    platform::markStartup("world 1:110m");
 }
 
 MapPanel::~MapPanel() {
-    if (m_pendingFine.valid()) m_pendingFine.wait();  // the loader thread must not outlive the panel
+    // The loader threads must not outlive the panel.
+    for (auto& f : m_pendingLevels)
+        if (f.valid()) f.wait();
+    if (m_pendingBasemap.valid()) m_pendingBasemap.wait();
 }
 
 void MapPanel::uploadLevel(int level, const io::WorldLevel& w) {
@@ -73,24 +87,61 @@ void MapPanel::uploadLevel(int level, const io::WorldLevel& w) {
     m_highlightInputs = {};
 }
 
-void MapPanel::waitForDetail() {
-    if (m_pendingFine.valid()) {
-        io::WorldLevelResult r = m_pendingFine.get();
-        if (r.ok()) uploadLevel(2, r.level);
+void MapPanel::requestLevel(int level) {
+    auto& pending = m_pendingLevels[static_cast<std::size_t>(level)];
+    if (level <= 0 || m_renderer.hasWorldLevel(level) || pending.valid() ||
+        m_levelFailed[static_cast<std::size_t>(level)])
+        return;
+    pending = std::async(std::launch::async, [iso = m_iso, file = io::assetPath(kWorldFiles[level])] {
+        lowerThisThreadsPriority();
+        return io::loadWorldLevel(file, iso.get());
+    });
+}
+
+void MapPanel::requestBasemap() {
+    if (m_renderer.hasBasemap() || m_pendingBasemap.valid() || m_basemapFailed) return;
+    m_pendingBasemap = std::async(std::launch::async, [file = io::assetPath("basemap/earth.jpg")] {
+        lowerThisThreadsPriority();
+        return io::loadImageRgba(file);
+    });
+}
+
+void MapPanel::uploadReady(bool wait) {
+    for (int level = 1; level < 3; ++level) {
+        auto& pending = m_pendingLevels[static_cast<std::size_t>(level)];
+        if (!pending.valid() || (!wait && !isReady(pending))) continue;
+        const io::WorldLevelResult r = pending.get();
+        if (r.ok()) {
+            uploadLevel(level, r.level);
+        } else {
+            m_levelFailed[static_cast<std::size_t>(level)] = true;
+            std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+        }
+    }
+    if (m_pendingBasemap.valid() && (wait || isReady(m_pendingBasemap))) {
+        const io::ImageResult basemap = m_pendingBasemap.get();
+        if (basemap.ok()) {
+            m_renderer.setBasemap(basemap.image);
+        } else {
+            m_basemapFailed = true;
+            std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+        }
     }
 }
 
-bool MapPanel::hasPendingUpload() {
-    return m_pendingFine.valid() && m_pendingFine.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+void MapPanel::waitForDetail() {
+    requestLevel(1);
+    requestLevel(2);
+    uploadReady(true);
 }
 
-void MapPanel::pollFineLevel() {
-    if (!hasPendingUpload()) return;
-    io::WorldLevelResult r = m_pendingFine.get();
-    if (r.ok())
-        uploadLevel(2, r.level);
-    else
-        std::fprintf(stderr, "meridian: %s\n", r.error.c_str());
+void MapPanel::waitForLoads() {
+    uploadReady(true);
+}
+
+bool MapPanel::hasPendingUpload() {
+    return std::any_of(m_pendingLevels.begin(), m_pendingLevels.end(), [](const auto& f) { return isReady(f); }) ||
+           isReady(m_pendingBasemap);
 }
 
 render::MapStyle MapPanel::style(const Context& c) const {
@@ -172,10 +223,8 @@ double MapPanel::nextFrameDueSec() const {
 namespace {
 
 // Coarse world at world scale, finer as the user zooms in.
-int chooseLevel(const render::MapRenderer& r, double zoom) {
-    int want = zoom < 2.5 ? 0 : zoom < 10 ? 1 : 2;
-    while (want > 0 && !r.hasWorldLevel(want)) --want;
-    return want;
+int wantedLevel(double zoom) {
+    return zoom < 2.5 ? 0 : zoom < 10 ? 1 : 2;
 }
 
 }  // namespace
@@ -533,7 +582,7 @@ void MapPanel::draw(Context& c) {
         return;
     }
     const geo::Viewport vp{size.x, size.y};
-    pollFineLevel();
+    uploadReady(false);
     s.mapViewport = vp;
     s.mapViewportKnown = true;
     const bool hasData = c.doc.hasData();
@@ -565,7 +614,15 @@ void MapPanel::draw(Context& c) {
     const bool active = ImGui::IsItemActive();
     if (hasData) handleInput(c, vp, origin, hovered, active);
 
-    m_level = chooseLevel(m_renderer, s.camera.zoom);
+    // The detail for the zoom: loaded a little before it is needed, and drawn
+    // with the coarser level until it arrives (offscreen renders wait for it).
+    const int want = wantedLevel(s.camera.zoom);
+    if (s.camera.zoom > 2.0) requestLevel(1);
+    if (s.camera.zoom > 8.0) requestLevel(2);
+    if (s.layers.basemap) requestBasemap();
+    if (s.offscreen) uploadReady(true);
+    m_level = want;
+    while (m_level > 0 && !m_renderer.hasWorldLevel(m_level)) --m_level;
     if (hasData) updateCountryHighlight(c);
 
     // The map in its own texture (redrawn only as far as something changed), shown as an image.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "geo/label_placement.h"
+#include "io/image_file.h"
 #include "io/world_data.h"
 #include "render/framebuffer.h"
 #include "render/map_renderer.h"
@@ -35,9 +36,11 @@ public:
 
     bool ok() const { return m_ok; }
     const std::string& error() const { return m_error; }
-    // Blocks until the finest world level is loaded (headless renders want it).
+    // Blocks until the finer world levels are loaded (headless renders want them).
     void waitForDetail();
-    // Background work finished that needs a frame to show (the 1:10m world).
+    // Blocks until what is being loaded (world levels, basemap) is loaded and uploaded.
+    void waitForLoads();
+    // Background work finished that needs a frame to show (a finer world, the basemap).
     bool hasPendingUpload();
 
     // Draws into the current ImGui window's remaining area.
@@ -47,10 +50,14 @@ public:
     double nextFrameDueSec() const;
     // What the last draw() redrew of the map (benchmarks and tests).
     render::MapRedraw lastRedraw() const { return m_renderer.lastRedraw(); }
+    // The map's layers against drawing it in one go (see MapRenderer).
+    long long checkLayers() { return m_renderer.pixelsDifferingFromDirectRender(); }
 
 private:
     void uploadLevel(int level, const io::WorldLevel& w);
-    void pollFineLevel();
+    void requestLevel(int level);
+    void requestBasemap();
+    void uploadReady(bool wait);
     void syncData(Context& c);
     void updateCountryHighlight(Context& c);
     void handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active);
@@ -84,7 +91,12 @@ private:
     BlitImage m_image;  // this frame's map, copied into the frame when ImGui renders
     // Per world level: ISO alpha-3 code of each country, to tint the countries taking part.
     std::array<std::vector<std::string>, 3> m_countryAlpha3;
-    std::future<io::WorldLevelResult> m_pendingFine;  // the 1:10m level loads in the background
+    // Loaded off the main thread when first needed: the 1:50m and 1:10m worlds, the basemap.
+    std::shared_ptr<const io::IsoTable> m_iso;
+    std::array<std::future<io::WorldLevelResult>, 3> m_pendingLevels;
+    std::array<bool, 3> m_levelFailed{};
+    std::future<io::ImageResult> m_pendingBasemap;
+    bool m_basemapFailed = false;
     int m_level = 0;
 
     // Caches, keyed on what they were built from.
