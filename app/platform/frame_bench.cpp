@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "platform/offscreen.h"
@@ -250,7 +251,12 @@ int runFrameBenchmark(ui::App& app, Window& window, const FrameBenchOptions& opt
         app.window().map().waitForLoads();
         if (part.before) part.before();
         FrameTimes t;
-        for (int i = 0; i < n; ++i) bench.frame(part.input(i), &t);
+        // Hover picks on the CPU; the first frames of the part also ask the GPU, to compare.
+        for (int i = 0; i < n; ++i) {
+            if (std::string_view(part.name) == "hover") app.window().map().pickCheck().enabled = i < std::min(n, 40);
+            bench.frame(part.input(i), &t);
+        }
+        app.window().map().pickCheck().enabled = false;
         differing += std::max<std::int64_t>(0, bench.checkCompositor());
         mapDiffering += std::max(0LL, app.window().map().checkLayers());
         // Release the button, so the next part starts from rest.
@@ -272,6 +278,9 @@ int runFrameBenchmark(ui::App& app, Window& window, const FrameBenchOptions& opt
     // The compositor repaints only what changed: the last frame of each part
     // must equal a full repaint, pixel for pixel.
     std::printf("compositor self-check: %lld pixels differ from a full repaint\n", static_cast<long long>(differing));
+    const auto& picks = app.window().map().pickCheck();
+    std::printf("pick self-check: the CPU and the GPU disagree on %d of %d hover picks\n", picks.disagreements,
+                picks.picks);
     // The map's cached layers must give the map drawn in one go.
     std::printf("map layers self-check: %lld pixels differ from drawing the map in one go\n", mapDiffering);
     return differing == 0 && mapDiffering == 0 ? 0 : 3;

@@ -28,13 +28,15 @@ struct ArcInstance {
     float ends[4];
     float route[4];
     std::uint8_t color[4];
-    float meta[4];
+    float meta[4];   // first day, last day, event, style (confidence + 4 lastLeg + 8 fixed)
+    float fixed[2];  // width scale, strength (fixed arcs)
 };
 
 struct MarkerInstance {
     float lonLat[2];
     std::uint8_t color[4];
-    float meta[4];
+    float meta[4];   // first day, last day, event, style (confidence + 8 endpoint + 16 fixed)
+    float fixed[2];  // size scale, strength (fixed markers)
 };
 
 struct WorldGpu {
@@ -102,6 +104,8 @@ struct MapRenderer::Impl {
     GLuint markerVao = 0, markerCornerVbo = 0, markerInstanceVbo = 0;
     GLsizei markerInstances = 0;
     GLuint eventMask = 0;
+    std::vector<ArcInstance> arcScratch;  // reused: large datasets upload items every frame
+    std::vector<MarkerInstance> markerScratch;
     GLuint pickFbo = 0, pickColor = 0;
     int pickWidth = 0, pickHeight = 0;
 
@@ -114,6 +118,7 @@ struct MapRenderer::Impl {
         glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, route)));
         glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ArcInstance), at(offsetof(ArcInstance, color)));
         glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, meta)));
+        glVertexAttribPointer(5, 2, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, fixed)));
     }
 };
 
@@ -218,7 +223,7 @@ bool MapRenderer::init(std::string* error) {
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 12, nullptr);
     glGenBuffers(1, &m->arcInstanceVbo);
     glBindBuffer(GL_ARRAY_BUFFER, m->arcInstanceVbo);
-    for (GLuint a = 1; a <= 4; ++a) {
+    for (GLuint a = 1; a <= 5; ++a) {
         glEnableVertexAttribArray(a);
         glVertexAttribDivisor(a, 1);
     }
@@ -244,7 +249,10 @@ bool MapRenderer::init(std::string* error) {
     glEnableVertexAttribArray(4);
     glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance),
                           reinterpret_cast<void*>(offsetof(MarkerInstance, meta)));
-    for (GLuint a : {1u, 3u, 4u}) glVertexAttribDivisor(a, 1);
+    glEnableVertexAttribArray(5);
+    glVertexAttribPointer(5, 2, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance),
+                          reinterpret_cast<void*>(offsetof(MarkerInstance, fixed)));
+    for (GLuint a : {1u, 3u, 4u, 5u}) glVertexAttribDivisor(a, 1);
     glBindVertexArray(0);
 
     m->eventMask = uploadMask(0, std::vector<std::uint8_t>(1, 1));
@@ -323,60 +331,82 @@ void MapRenderer::setBasemap(const io::ImageRgba& image) {
     ++m_worldVersion;
 }
 
+void layoutItems(const Dataset& ds, const geo::MapLayout& layout, std::vector<ArcItem>& arcs,
+                 std::vector<MarkerItem>& markers) {
+    arcs.clear();
+    markers.clear();
+    arcs.reserve(layout.legs.size());
+    for (const geo::ArcLeg& leg : layout.legs) arcs.push_back(geo::timedArc(ds, leg));
+    // Markers: arc end dots first, place events on top.
+    markers.reserve(layout.markers.size());
+    for (int pass = 0; pass < 2; ++pass)
+        for (const geo::PlaceMarker& pm : layout.markers)
+            if (pm.endpoint == (pass == 0)) markers.push_back(geo::timedMarker(ds, pm));
+}
+
 void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
+    std::vector<ArcItem> arcs;
+    std::vector<MarkerItem> markers;
+    layoutItems(ds, layout, arcs, markers);
+    setItems(arcs, markers);
+    setEventMask(std::vector<std::uint8_t>(ds.events.size(), 1));
+}
+
+void MapRenderer::setItems(const std::vector<ArcItem>& items, const std::vector<MarkerItem>& markerItems) {
     // Arcs: those that cross the antimeridian go last, so flat maps can draw
     // just that range again shifted by +-360 degrees.
-    std::vector<ArcInstance> arcs;
-    arcs.reserve(layout.legs.size());
+    std::vector<ArcInstance>& arcs = m->arcScratch;
+    arcs.clear();
+    arcs.reserve(items.size());
     for (int pass = 0; pass < 2; ++pass)
-        for (const geo::ArcLeg& leg : layout.legs) {
-            if (leg.crossesAntimeridian != (pass == 1)) continue;
-            const Event& e = ds.events[leg.event];
+        for (const ArcItem& it : items) {
+            if (it.crossesAntimeridian != (pass == 1)) continue;
             ArcInstance a{};
-            a.ends[0] = static_cast<float>(leg.from.lonDeg);
-            a.ends[1] = static_cast<float>(leg.from.latDeg);
-            a.ends[2] = static_cast<float>(leg.to.lonDeg);
-            a.ends[3] = static_cast<float>(leg.to.latDeg);
-            a.route[0] = leg.routeStart;
-            a.route[1] = leg.routeSpan;
-            a.route[2] = leg.routeAngleRad;
-            a.route[3] = leg.bundleOffset;
-            colorBytes(ds.categoryColor(e.category), a.color);
-            a.meta[0] = static_cast<float>(e.span().first);
-            a.meta[1] = static_cast<float>(e.span().last);
-            a.meta[2] = static_cast<float>(leg.event);
-            a.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (leg.lastLeg ? 4 : 0));
+            a.ends[0] = static_cast<float>(it.from.lonDeg);
+            a.ends[1] = static_cast<float>(it.from.latDeg);
+            a.ends[2] = static_cast<float>(it.to.lonDeg);
+            a.ends[3] = static_cast<float>(it.to.latDeg);
+            a.route[0] = it.routeStart;
+            a.route[1] = it.routeSpan;
+            a.route[2] = it.routeAngleRad;
+            a.route[3] = it.bundleOffset;
+            colorBytes(it.rgba, a.color);
+            a.meta[0] = static_cast<float>(it.days.first);
+            a.meta[1] = static_cast<float>(it.days.last);
+            a.meta[2] = static_cast<float>(it.event);
+            a.meta[3] = static_cast<float>(static_cast<int>(it.confidence) + (it.lastLeg ? 4 : 0) + (it.fixed ? 8 : 0));
+            a.fixed[0] = it.widthScale;
+            a.fixed[1] = it.strength;
             arcs.push_back(a);
         }
-    m->arcCrossingFirst = static_cast<GLsizei>(std::count_if(
-        layout.legs.begin(), layout.legs.end(), [](const geo::ArcLeg& l) { return !l.crossesAntimeridian; }));
+    m->arcCrossingFirst = static_cast<GLsizei>(
+        std::count_if(items.begin(), items.end(), [](const ArcItem& a) { return !a.crossesAntimeridian; }));
     m->arcInstances = static_cast<GLsizei>(arcs.size());
     glBindBuffer(GL_ARRAY_BUFFER, m->arcInstanceVbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.size() * sizeof(ArcInstance)), arcs.data(),
-                 GL_STATIC_DRAW);
+                 GL_DYNAMIC_DRAW);
 
-    // Markers: arc end dots first, place events on top.
-    std::vector<MarkerInstance> markers;
-    markers.reserve(layout.markers.size());
-    for (int pass = 0; pass < 2; ++pass)
-        for (const geo::PlaceMarker& pm : layout.markers) {
-            if (pm.endpoint != (pass == 0)) continue;
-            const Event& e = ds.events[pm.event];
-            MarkerInstance mk{};
-            mk.lonLat[0] = static_cast<float>(pm.position.lonDeg);
-            mk.lonLat[1] = static_cast<float>(pm.position.latDeg);
-            colorBytes(ds.categoryColor(e.category), mk.color);
-            mk.meta[0] = static_cast<float>(e.span().first);
-            mk.meta[1] = static_cast<float>(e.span().last);
-            mk.meta[2] = static_cast<float>(pm.event);
-            mk.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (pm.endpoint ? 8 : 0));
-            markers.push_back(mk);
-        }
+    std::vector<MarkerInstance>& markers = m->markerScratch;
+    markers.clear();
+    markers.reserve(markerItems.size());
+    for (const MarkerItem& it : markerItems) {
+        MarkerInstance mk{};
+        mk.lonLat[0] = static_cast<float>(it.position.lonDeg);
+        mk.lonLat[1] = static_cast<float>(it.position.latDeg);
+        colorBytes(it.rgba, mk.color);
+        mk.meta[0] = static_cast<float>(it.days.first);
+        mk.meta[1] = static_cast<float>(it.days.last);
+        mk.meta[2] = static_cast<float>(it.event);
+        mk.meta[3] = static_cast<float>(static_cast<int>(it.confidence) + (it.endpoint ? 8 : 0) + (it.fixed ? 16 : 0));
+        mk.fixed[0] = it.sizeScale;
+        mk.fixed[1] = it.strength;
+        markers.push_back(mk);
+    }
     m->markerInstances = static_cast<GLsizei>(markers.size());
     glBindBuffer(GL_ARRAY_BUFFER, m->markerInstanceVbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(MarkerInstance)), markers.data(),
-                 GL_STATIC_DRAW);
-    setEventMask(std::vector<std::uint8_t>(ds.events.size(), 1));
+                 GL_DYNAMIC_DRAW);
+    ++m_eventsVersion;
 }
 
 void MapRenderer::setEventMask(const std::vector<std::uint8_t>& mask) {

@@ -23,6 +23,7 @@
 #include "core/dataset.h"
 #include "geo/arc_layout.h"
 #include "geo/camera.h"
+#include "geo/map_items.h"
 #include "geo/tessellate.h"
 #include "io/image_file.h"
 #include "render/framebuffer.h"
@@ -62,6 +63,13 @@ struct MapTime {
     friend bool operator==(const MapTime&, const MapTime&) = default;
 };
 
+using ArcItem = geo::ArcItem;
+using MarkerItem = geo::MarkerItem;
+
+// Every leg and marker of a layout, timed (what setEvents draws).
+void layoutItems(const Dataset& dataset, const geo::MapLayout& layout, std::vector<ArcItem>& arcs,
+                 std::vector<MarkerItem>& markers);
+
 // What the last MapRenderer::draw() redrew: nothing, the events over the
 // cached world, the world's tint/graticule/borders and the events, everything.
 enum class MapRedraw { None, Events, World, All };
@@ -84,7 +92,11 @@ public:
     void setBasemap(const io::ImageRgba& image);
     bool hasBasemap() const { return m_basemapTexture != 0; }
 
+    // Every leg and marker of the dataset's layout (uploaded once; the shaders time them).
     void setEvents(const Dataset& dataset, const geo::MapLayout& layout);
+    // The arcs and markers to draw, in drawing order (later on top). A large
+    // dataset hands only what shows now, or its groups (see geo/map_items.h).
+    void setItems(const std::vector<ArcItem>& arcs, const std::vector<MarkerItem>& markers);
     // One byte per event: 0 = hidden by the filters, 1 = shown, 2 = highlighted
     // (a story step's events: the others are dimmed).
     void setEventMask(const std::vector<std::uint8_t>& mask);

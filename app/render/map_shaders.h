@@ -77,7 +77,8 @@ layout(location = 0) in vec3 a_template;  // t along the leg, side (-1..1), kind
 layout(location = 1) in vec4 a_ends;      // from lon, lat, to lon, lat (degrees)
 layout(location = 2) in vec4 a_route;     // routeStart, routeSpan, routeAngleRad, bundleOffset
 layout(location = 3) in vec4 a_color;
-layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 4 * lastLeg)
+layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 4 lastLeg + 8 fixed)
+layout(location = 5) in vec2 a_fixed;     // fixed arcs (a group of events, shown as given): width scale, strength
 uniform vec2 u_viewportPx;
 uniform float u_lonShiftDeg;    // 0, then +-360: flat maps draw each arc again beyond the seam, clipped
 uniform float u_widthPx;
@@ -138,6 +139,8 @@ void main() {
     v_kind = int(a_template.z + 0.5);
     v_event = int(a_meta.z + 0.5);
     int style = int(a_meta.w + 0.5);
+    bool fixedArc = style >= 8;
+    style = style % 8;
     bool lastLeg = style >= 4;
     v_style = style % 4;
 
@@ -158,13 +161,13 @@ void main() {
     bool selected = v_event == u_selected;
     bool hovered = v_event == u_hovered;
     v_moving = u_animateAll == 1 || selected || hovered ? 1 : 0;
-    float width = u_widthPx * (selected ? 1.7 : hovered ? 1.35 : 1.0) + u_pickWidenPx + u_haloPx;
+    float width = u_widthPx * (fixedArc ? a_fixed.x : 1.0) * (selected ? 1.7 : hovered ? 1.35 : 1.0) + u_pickWidenPx + u_haloPx;
     v_widthPx = width;
     v_routeT = a_route.x + t * a_route.y;
     float bulge = a_route.w * u_bundleSpacingPx * sin(3.14159265 * v_routeT);
 
-    v_grow = eventGrow(a_meta.x);
-    v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
+    v_grow = fixedArc ? 1.0 : eventGrow(a_meta.x);
+    v_alpha = fixedArc ? a_fixed.y : eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && facing < 0.0) v_alpha *= 0.22;  // seen through the globe
     if (selected || hovered) v_alpha = max(v_alpha, eventMask(v_event) * (u_useWindow == 1 ? 0.0 : (u_playhead >= a_meta.x ? 1.0 : 0.0)));
     else if (u_selected >= 0 || u_hasHighlight == 1) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.35;   // the selected route stands out
@@ -244,7 +247,8 @@ constexpr const char* kMarkerVertex = R"glsl(
 layout(location = 0) in vec2 a_corner;    // -1..1
 layout(location = 1) in vec2 a_lonLatDeg;
 layout(location = 3) in vec4 a_color;
-layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 8 * endpoint)
+layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 8 endpoint + 16 fixed)
+layout(location = 5) in vec2 a_fixed;     // fixed markers (a group of events, shown as given): size scale, strength
 uniform vec2 u_viewportPx;
 uniform float u_markerPx;
 uniform float u_pickWidenPx;
@@ -258,17 +262,20 @@ flat out int v_endpoint;
 void main() {
     v_event = int(a_meta.z + 0.5);
     int style = int(a_meta.w + 0.5);
+    bool fixedMarker = style >= 16;
+    style = style % 16;
     v_style = style % 8;
     v_endpoint = style >= 8 ? 1 : 0;
     vec3 p = projectLonLat(radians(a_lonLatDeg));
     vec2 centre = (planeToClip(p.xy) * 0.5 + 0.5) * u_viewportPx;
     bool emphasised = v_event == u_selected || v_event == u_hovered;
     float size = u_markerPx * (v_endpoint == 1 ? 0.5 : 1.0) * (emphasised ? 1.45 : 1.0);
-    float grow = eventGrow(a_meta.x);
+    float grow = fixedMarker ? 1.0 : eventGrow(a_meta.x);
     size *= v_endpoint == 1 ? 1.0 : mix(1.8, 1.0, grow);   // a new event pops in
+    if (fixedMarker) size *= a_fixed.x;
     size += u_pickWidenPx;
     v_sizePx = size;
-    v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
+    v_alpha = fixedMarker ? a_fixed.y : eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (emphasised && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = eventMask(v_event);
     else if (!emphasised && (u_selected >= 0 || u_hasHighlight == 1)) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.45;
     if (eventHighlighted(v_event) && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = max(v_alpha, 0.9);

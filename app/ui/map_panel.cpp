@@ -18,6 +18,8 @@
 #include <cstdio>
 
 #include "geo/arc_layout.h"
+#include "geo/great_circle.h"
+#include "geo/map_pick.h"
 #include "geo/projection.h"
 #include "io/asset_paths.h"
 #include "io/image_file.h"
@@ -240,7 +242,9 @@ void MapPanel::syncData(Context& c) {
         // Only what the map draws: the events, their places and categories.
         const ChangeMask changed = m_layoutRevision == 0 ? kChangedEverything : c.doc.changesSince(m_layoutRevision);
         if (changed & (kChangedEvents | kChangedPlaces | kChangedCategories)) {
-            m_renderer.setEvents(ds, geo::buildMapLayout(ds));
+            m_layout = geo::buildMapLayout(ds);
+            m_itemIndex.build(ds, m_layout);
+            m_itemsKey.reset();
             m_maskStamp = 0;
             m_highlightKey = 0;
             m_highlightInputs = {};
@@ -258,6 +262,43 @@ void MapPanel::syncData(Context& c) {
         m_maskHighlightVersion = s.view.highlightVersion;
         m_maskRevision = rev;
     }
+    gatherItems(c);
+}
+
+// The legs and markers of the events shown now, or their groups per pair of
+// places and per place (geo/map_items.h), handed to the renderer whenever
+// what is shown changes: the GPU never shades what does not show.
+void MapPanel::gatherItems(Context& c) {
+    const Dataset& ds = c.data();
+    const Session& s = c.session;
+    const ViewState& v = s.view;
+    const ItemsKey key{v.playheadDay,    v.trailDays, v.allUpToNow, v.window,          s.filterStamp,
+                       c.doc.revision(), v.selected,  v.hovered,    v.highlightVersion};
+    if (m_itemsKey && *m_itemsKey == key) return;
+    m_itemsKey = key;
+    m_shown.clear();
+    forEachShownEvent(ds, s, [&](Index i, float a) { m_shown.emplace_back(i, a); });
+    // The shaders also show the selected, the hovered and a story step's
+    // events once the playhead has reached them, faded out or not.
+    auto addReached = [&](Index e) {
+        if (e >= ds.events.size() || !s.isShown(e) || v.window ||
+            v.playheadDay < static_cast<double>(ds.events[e].span().first) || eventOpacityAt(ds.events[e], v) > 0.0f)
+            return;
+        if (std::none_of(m_shown.end() - static_cast<std::ptrdiff_t>(m_extraShown), m_shown.end(),
+                         [&](const auto& p) { return p.first == e; }))
+            m_shown.emplace_back(e, 1.0f), ++m_extraShown;
+    };
+    m_extraShown = 0;
+    addReached(v.selected);
+    addReached(v.hovered);
+    for (const Index e : v.highlighted) addReached(e);
+    geo::MapItemsOptions o;
+    o.maxArcGroups = render::glCaps().software ? 1500 : 20000;
+    m_itemIndex.gather(ds, m_layout, m_shown, o, m_items);
+
+    geo::itemsToDraw(ds, m_layout, m_items, m_arcItems, m_markerItems);
+    m_renderer.setItems(m_arcItems, m_markerItems);
+    m_itemsChanged = true;
 }
 
 // Countries where the events shown now take place (their places' countries).
@@ -303,6 +344,67 @@ void MapPanel::updateCountryHighlight(Context& c) {
 // [SECTION] Interaction
 // ===========================================================================
 
+// The item under the pointer (geo/map_pick.h), shown as the shaders show it.
+geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const {
+    const Dataset& ds = c.data();
+    const ViewState& v = c.session.view;
+    const render::MapStyle st = style(c);
+    geo::PickStyle ps;
+    ps.arcWidthPx = st.arcWidthPx;
+    ps.markerPx = st.markerPx;
+    ps.bundleSpacingPx = st.bundleSpacingPx;
+    ps.selected = v.selected;
+    ps.hovered = v.hovered;
+    // The shaders' strength of a timed item (map_shaders.h), and how far it has grown.
+    auto timed = [&](Index e, DaySpan days, bool emphasised) {
+        if (e >= ds.events.size()) return geo::ItemShown{};
+        const std::uint8_t mask = e < m_mask.size() ? m_mask[e] : 1;
+        const bool shownByFilter = mask != 0, highlighted = mask == 2;
+        const bool reached = !v.window && v.playheadDay >= static_cast<double>(days.first);
+        float alpha = shownByFilter ? eventOpacityAt(ds.events[e], v) : 0.0f;
+        if (emphasised && shownByFilter && reached) alpha = 1.0f;
+        if (highlighted && reached) alpha = std::max(alpha, 0.9f);
+        const double grow =
+            v.window
+                ? 1.0
+                : std::clamp((v.playheadDay - static_cast<double>(days.first)) / std::max(v.growDays, 1e-3), 0.0, 1.0);
+        return geo::ItemShown{alpha > 0.004f, grow};
+    };
+    auto arcShown = [&](const geo::ArcItem& a) {
+        return a.fixed ? geo::ItemShown{a.strength > 0.004f, 1.0}
+                       : timed(a.event, a.days, a.event == v.selected || a.event == v.hovered);
+    };
+    auto markerShown = [&](const geo::MarkerItem& m) {
+        return m.fixed ? geo::ItemShown{m.strength > 0.004f, 1.0}
+                       : timed(m.event, m.days, m.event == v.selected || m.event == v.hovered);
+    };
+    return geo::pickMapItem(m_arcItems, m_markerItems, arcShown, markerShown, c.session.camera, vp, ps, pointer);
+}
+
+// The tooltip's hint: a group of events (a large dataset's map) says how
+// many it gathers; the event shown is the latest of them.
+std::string MapPanel::groupHint(const Context& c) const {
+    const Dataset& ds = c.data();
+    const char* const click = "Click for details and sources";
+    auto placeName = [&](Index p) { return p < ds.places.size() ? ds.places[p].name : std::string("?"); };
+    char buf[512];
+    if (m_pick.kind == geo::MapPick::Kind::Arc && m_pick.item < m_arcItems.size()) {
+        const geo::ArcItem& a = m_arcItems[m_pick.item];
+        if (!a.fixed || a.count < 2) return click;
+        std::snprintf(buf, sizeof buf, "%u events from %s to %s shown now (this is the latest). %s", a.count,
+                      placeName(a.fromPlace).c_str(), placeName(a.toPlace).c_str(), click);
+        return buf;
+    }
+    if (m_pick.kind == geo::MapPick::Kind::Marker && m_pick.item < m_markerItems.size()) {
+        const geo::MarkerItem& m = m_markerItems[m_pick.item];
+        if (!m.fixed || m.count < 2) return click;
+        std::snprintf(buf, sizeof buf, "%u events at %s shown now (this is the latest). %s", m.count,
+                      placeName(m.place).c_str(), click);
+        return buf;
+    }
+    return click;
+}
+
 void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active) {
     Session& s = c.session;
     ImGuiIO& io = ImGui::GetIO();
@@ -320,9 +422,18 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
     // (or the data) moved.
     if (hovered && !active) {
         const bool moved = io.MousePos.x != m_lastMouseX || io.MousePos.y != m_lastMouseY;
-        if (moved || m_pickRevision != c.doc.revision() || s.view.playing || s.flight) {
-            m_lastPick = m_renderer.pick(s.camera, vp, time(c), style(c), static_cast<int>(mouse.xPx),
-                                         static_cast<int>(mouse.yPx));
+        if (moved || m_pickRevision != c.doc.revision() || s.view.playing || s.flight || m_itemsChanged) {
+            m_pick = pickAt(c, vp, mouse);
+            m_lastPick = m_pick.kind == geo::MapPick::Kind::Arc      ? m_arcItems[m_pick.item].event
+                         : m_pick.kind == geo::MapPick::Kind::Marker ? m_markerItems[m_pick.item].event
+                                                                     : kNoIndex;
+            if (m_pickCheck.enabled) {
+                // Self-check: the GPU's answer (the items rendered with ids) for the same pixel.
+                const Index gpu = m_renderer.pick(s.camera, vp, time(c), style(c), static_cast<int>(mouse.xPx),
+                                                  static_cast<int>(mouse.yPx));
+                ++m_pickCheck.picks;
+                if (gpu != m_lastPick) ++m_pickCheck.disagreements;
+            }
             m_lastMouseX = io.MousePos.x;
             m_lastMouseY = io.MousePos.y;
             m_pickRevision = c.doc.revision();
@@ -330,7 +441,9 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
         if (m_lastPick < c.data().events.size()) s.view.hovered = m_lastPick;
     } else {
         m_lastMouseX = m_lastMouseY = -1;
+        m_pick = {};
     }
+    m_itemsChanged = false;
     if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 4.0f) {
         if (s.view.hovered != kNoIndex) s.view.select(s.view.hovered);
     }
@@ -661,7 +774,7 @@ void MapPanel::draw(Context& c) {
     else
         drawToolbar(c);
     if (hovered && s.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-        eventTooltip(c, s.view.hovered, "Click for details and sources");
+        eventTooltip(c, s.view.hovered, groupHint(c).c_str());
 }
 
 }  // namespace meridian::ui

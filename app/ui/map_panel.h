@@ -9,10 +9,14 @@
 #include <future>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "geo/arc_layout.h"
 #include "geo/label_placement.h"
+#include "geo/map_items.h"
+#include "geo/map_pick.h"
 #include "io/image_file.h"
 #include "io/world_data.h"
 #include "render/framebuffer.h"
@@ -52,6 +56,13 @@ public:
     render::MapRedraw lastRedraw() const { return m_renderer.lastRedraw(); }
     // The map's layers against drawing it in one go (see MapRenderer).
     long long checkLayers() { return m_renderer.pixelsDifferingFromDirectRender(); }
+    // Self-check of hover picking (benchmark): each pick is also asked of the
+    // GPU (the items rendered with their ids), and disagreements counted.
+    struct PickCheck {
+        bool enabled = false;
+        int picks = 0, disagreements = 0;
+    };
+    PickCheck& pickCheck() { return m_pickCheck; }
 
 private:
     void uploadLevel(int level, const io::WorldLevel& w);
@@ -59,7 +70,10 @@ private:
     void requestBasemap();
     void uploadReady(bool wait);
     void syncData(Context& c);
+    void gatherItems(Context& c);
     void updateCountryHighlight(Context& c);
+    geo::MapPick pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const;
+    std::string groupHint(const Context& c) const;
     void handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active);
     void drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin, const std::vector<geo::LabelRect>& reserved);
     ImVec2 drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft);
@@ -99,6 +113,26 @@ private:
     bool m_basemapFailed = false;
     int m_level = 0;
 
+    // The events as map geometry; what shows now (or its groups) goes to the
+    // GPU each time that changes (geo/map_items.h), timed by the shaders.
+    geo::MapLayout m_layout;
+    geo::MapItemIndex m_itemIndex;
+    std::size_t m_extraShown = 0;
+    geo::MapItems m_items;
+    std::vector<std::pair<Index, float>> m_shown;
+    std::vector<render::ArcItem> m_arcItems;
+    std::vector<render::MarkerItem> m_markerItems;
+    struct ItemsKey {
+        double playheadDay, trailDays;
+        bool allUpToNow;
+        std::optional<DaySpan> window;
+        std::uint64_t filterStamp, revision;
+        Index selected, hovered;
+        std::uint64_t highlightVersion;
+        friend bool operator==(const ItemsKey&, const ItemsKey&) = default;
+    };
+    std::optional<ItemsKey> m_itemsKey;
+
     // Caches, keyed on what they were built from.
     std::uint64_t m_layoutRevision = 0;
     std::uint64_t m_maskStamp = 0, m_maskHighlightVersion = ~0ull, m_maskRevision = 0;
@@ -108,6 +142,9 @@ private:
     // Hover picking: only when the mouse moved (or the data did).
     float m_lastMouseX = -1, m_lastMouseY = -1;
     Index m_lastPick = kNoIndex;
+    geo::MapPick m_pick;          // the item under the pointer (an arc group's tooltip says what it gathers)
+    bool m_itemsChanged = false;  // the drawn items changed: pick again
+    PickCheck m_pickCheck;
     std::uint64_t m_pickRevision = 0;
     // Reused every frame: no allocation while idle.
     std::vector<geo::LabelRequest> m_labelRequests;
