@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/command_line.h"
 #include "io/dataset_loader.h"
+#include "io/import/convert_command.h"
 #include "io/settings.h"
 #include "platform/event_loop.h"
 #include "platform/frame_bench.h"
@@ -28,18 +30,6 @@ std::string defaultDataFile() {
     const std::filesystem::path inSource = std::filesystem::path(MERIDIAN_SOURCE_DIR) / "data" / "iran-dprk.json";
     if (std::filesystem::exists(inSource)) return inSource.string();
     return "data/iran-dprk.json";
-}
-
-int runValidate(const std::string& file) {
-    const io::DatasetLoadResult r = io::loadDataset(file);
-    for (const io::Diagnostic& d : r.diagnostics) std::fprintf(r.ok() ? stdout : stderr, "%s\n", d.format().c_str());
-    if (!r.ok()) {
-        const std::size_t n = io::countErrors(r.diagnostics);
-        std::fprintf(stderr, "%s: %zu %s; not loaded\n", file.c_str(), n, n == 1 ? "error" : "errors");
-        return 1;
-    }
-    std::printf("%s: OK: %s\n", file.c_str(), io::summarizeDataset(*r.dataset).c_str());
-    return 0;
 }
 
 // The export the command line asks for (--export-video, with --story or --from/--to).
@@ -71,6 +61,9 @@ bool exportRequestFrom(const io::CommandLine& opt, ui::App& app, ExportRequest* 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // `meridian convert IN OUT [--mapping FILE]`: no window.
+    if (argc >= 2 && std::string_view(argv[1]) == "convert")
+        return io::runConvertCommand(std::vector<std::string>(argv + 2, argv + argc), stdout, stderr);
     const io::CommandLineResult cl = io::parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
     if (!cl.error.empty()) {
         std::fprintf(stderr, "meridian: %s\n", cl.error.c_str());
@@ -93,7 +86,7 @@ int main(int argc, char** argv) {
         std::filesystem::exists(settings.settings.lastFile))
         file = settings.settings.lastFile;
     if (file.empty()) file = defaultDataFile();
-    if (opt.validate) return runValidate(file);
+    if (opt.validate) return io::runValidateAnyFile(file, stdout, stderr);  // any readable format
 
     // Window, GL context, ImGui.
     platform::Window window;
@@ -118,7 +111,9 @@ int main(int argc, char** argv) {
         app.state().statusUntilSec = 15;
         app.look().dpiScale = headless || bench ? 1.0f : platform::displayDpiScale(window.window);
         if (opt.uiScale) app.look().uiScale = static_cast<float>(*opt.uiScale);
-        if (!opt.exportVideo.empty() && !opt.uiScale)  // type keeps its size relative to the picture (1080p)
+        // Exported pictures (videos, map-only images up to 8K and paper sizes): type, lines and
+        // markers keep their size relative to the picture, as designed at 1080p.
+        if ((!opt.exportVideo.empty() || (opt.mapOnly && headless)) && !opt.uiScale)
             app.look().uiScale = std::clamp(static_cast<float>(opt.heightPx) / 1080.0f, 0.75f, 4.0f);
         if (!opt.theme.empty()) {
             if (const auto t = ui::parseTheme(opt.theme))
@@ -149,7 +144,7 @@ int main(int argc, char** argv) {
             if (!opt.layoutReport.empty()) ui::writeLayoutReport(app, opt.layoutReport);
             if (!loaded) rc = 1;  // the PNG shows the errors; the exit code says so too
         } else {
-            platform::runEventLoop(app, window, {opt.speakerNotes, true});
+            platform::runEventLoop(app, window, {opt.speakerNotes, true, opt.stateReport});
             if (!opt.stateReport.empty()) ui::writeStateReport(app, opt.stateReport);
         }
     }  // the app's GL objects go before the context

@@ -14,6 +14,8 @@ const char* confidenceId(Confidence c) {
             return "alleged";
         case Confidence::Disputed:
             return "disputed";
+        case Confidence::Unrated:
+            return "unrated";
     }
     return "?";
 }
@@ -28,6 +30,8 @@ const char* confidenceLabel(Confidence c) {
             return "Alleged";
         case Confidence::Disputed:
             return "Disputed";
+        case Confidence::Unrated:
+            return "Unrated";
     }
     return "?";
 }
@@ -42,6 +46,24 @@ const char* confidenceExplanation(Confidence c) {
             return "Claimed by a single, often anonymous source, by commentary, or by an interested party.";
         case Confidence::Disputed:
             return "Contradicted by other credible sources, or denied with counter-evidence.";
+        case Confidence::Unrated:
+            return "The source file gives no confidence.";
+    }
+    return "";
+}
+
+const char* confidenceShortMeaning(Confidence c) {
+    switch (c) {
+        case Confidence::Confirmed:
+            return "on record, or several sources";
+        case Confidence::Reported:
+            return "official body or press, unverified";
+        case Confidence::Alleged:
+            return "one source, anonymous or interested";
+        case Confidence::Disputed:
+            return "contradicted or denied with evidence";
+        case Confidence::Unrated:
+            return "the source file gives no rating";
     }
     return "";
 }
@@ -185,6 +207,7 @@ namespace meridian {
 std::string describeWhen(const Event& e) {
     std::string out = e.approx ? "c. " : "";
     out += e.date.display();
+    if (e.minuteOfDay) out += ", " + formatTimeOfDay(*e.minuteOfDay);
     if (e.end && !(*e.end == e.date)) out += " \u2013 " + e.end->display();
     if (e.earliest || e.latest) {
         out += " (some time ";

@@ -17,11 +17,17 @@
 namespace meridian {
 
 // How sure the sources are (defined for data authors in data/FORMAT.md).
-enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed };
-inline constexpr int kConfidenceCount = 4;
+// Unrated: the file an event was imported from gives no confidence (never a
+// guess); it comes last so the four curated levels keep their bits.
+enum class Confidence : std::uint8_t { Confirmed, Reported, Alleged, Disputed, Unrated };
+inline constexpr int kConfidenceCount = 5;
+inline constexpr std::uint8_t kAllConfidenceMask = (1u << kConfidenceCount) - 1;  // a bit per level
+// story.h cannot include this header: its StoryStep::filterConfidenceMask default is the literal 0x1F.
+static_assert(kAllConfidenceMask == 0x1F, "update StoryStep::filterConfidenceMask's default in core/story.h");
 const char* confidenceId(Confidence c);     // "confirmed", ...
 const char* confidenceLabel(Confidence c);  // "Confirmed", ...
 const char* confidenceExplanation(Confidence c);
+const char* confidenceShortMeaning(Confidence c);  // a legend's line: "on record, or several sources"
 std::optional<Confidence> parseConfidence(std::string_view id);
 
 enum class SourceKind : std::uint8_t { Official, Un, Press, ThinkTank, Academic, Advocacy, Reference };
@@ -109,6 +115,7 @@ struct Event {
     Confidence confidence = Confidence::Reported;
     std::vector<std::string> tags;
     std::vector<Media> media;
+    std::optional<int> minuteOfDay;  // time of day as written (0..1439; "time": "HH:MM"), only with a day date
     // When the claim was made, where that differs from `date` (what it claims happened).
     std::optional<Date> claimed;
     // Claims and their answers: the events this one responds to or counters (from the

@@ -69,12 +69,13 @@ Date Date::fromCivil(std::int64_t year, int month, int day) {
     return make(daysFromCivil(year, month, day), DatePrecision::Day);
 }
 
+// At least four digits, as parseIsoDate reads them: "0622", "-0043" (44 BC), "-13800000000".
 static std::string yearText(std::int64_t year) {
     char buf[32];
-    if (year >= 0 && year <= 9999)
+    if (year >= 0)
         std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(year));
     else
-        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(year));
+        std::snprintf(buf, sizeof buf, "-%04lld", -static_cast<long long>(year));
     return buf;
 }
 
@@ -119,9 +120,43 @@ const char* monthShortName(int month) {
     return month >= 1 && month <= 12 ? kNames[month - 1] : "?";
 }
 
+std::string describeSpan(DaySpan span) {
+    if (span.last <= span.first) return formatDayNumber(span.first);
+    const CivilDate a = civilFromDays(span.first), b = civilFromDays(span.last - 1);
+    auto year = [](std::int64_t y) { return y > 0 ? std::to_string(y) : std::to_string(1 - y) + " BC"; };
+    const bool wholeYears = a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31;
+    const bool wholeMonths = a.day == 1 && b.day == daysInMonth(b.year, b.month);
+    if (wholeYears) return a.year == b.year ? year(a.year) : year(a.year) + " \u2013 " + year(b.year);
+    if (wholeMonths) {
+        if (a.year == b.year && a.month == b.month) return std::string(monthShortName(a.month)) + " " + year(a.year);
+        return std::string(monthShortName(a.month)) + " " + year(a.year) + " \u2013 " + monthShortName(b.month) + " " +
+               year(b.year);
+    }
+    if (span.length() == 1) return std::to_string(a.day) + " " + monthShortName(a.month) + " " + year(a.year);
+    if (a.year == b.year)
+        return std::to_string(a.day) + " " + monthShortName(a.month) + " \u2013 " + std::to_string(b.day) + " " +
+               monthShortName(b.month) + " " + year(b.year);
+    return std::to_string(a.day) + " " + monthShortName(a.month) + " " + year(a.year) + " \u2013 " +
+           std::to_string(b.day) + " " + monthShortName(b.month) + " " + year(b.year);
+}
+
 std::string formatDayNumber(DayNumber day) {
     const CivilDate c = civilFromDays(day);
     return Date::fromCivil(c.year, c.month, c.day).iso();
+}
+
+std::optional<int> parseTimeOfDay(std::string_view t) {
+    auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+    if (t.size() != 5 || t[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
+    const int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+    if (h > 23 || m > 59) return std::nullopt;
+    return h * 60 + m;
+}
+
+std::string formatTimeOfDay(int minuteOfDay) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minuteOfDay / 60 % 24, minuteOfDay % 60);
+    return buf;
 }
 
 static bool allDigits(std::string_view s) {
@@ -132,10 +167,13 @@ static bool allDigits(std::string_view s) {
 }
 
 DateParseResult parseIsoDate(std::string_view text) {
-    const std::string quoted = "\"" + std::string(text.substr(0, 40)) + (text.size() > 40 ? "...\"" : "\"");
+    std::string quoted = "\"";  // built in steps: one '+' expression trips GCC 12's -Wrestrict
+    quoted.append(text.substr(0, 40));
+    quoted.append(text.size() > 40 ? "...\"" : "\"");
     auto fail = [&](const std::string& why) { return DateParseResult{std::nullopt, quoted + " " + why}; };
     const char* expected = "is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)";
-    // Optional leading '-' for years before year 0 (astronomical), 4+ digit years.
+    // Optional leading '-' for years before year 0 (astronomical), 4 to 12 digit years
+    // (deep time: TimelineJS's cosmological scale writes the Big Bang as year -13800000000).
     std::size_t pos = 0;
     bool negative = false;
     if (!text.empty() && text[0] == '-') {
@@ -145,7 +183,7 @@ DateParseResult parseIsoDate(std::string_view text) {
     const std::size_t dash = text.find('-', pos);
     const std::string_view yearPart =
         text.substr(pos, dash == std::string_view::npos ? std::string_view::npos : dash - pos);
-    if (yearPart.size() < 4 || yearPart.size() > 6 || !allDigits(yearPart)) return fail(expected);
+    if (yearPart.size() < 4 || yearPart.size() > 12 || !allDigits(yearPart)) return fail(expected);
     std::int64_t year = 0;
     std::from_chars(yearPart.data(), yearPart.data() + yearPart.size(), year);
     if (negative) year = -year;

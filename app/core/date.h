@@ -74,7 +74,14 @@ DateParseResult parseIsoDate(std::string_view text);
 
 // Fractional day positions (the playhead, the timeline's view) to and from text.
 std::string formatDayNumber(DayNumber day);  // "2006-07-05"
-const char* monthName(int month);            // "January" .. "December"
-const char* monthShortName(int month);       // "Jan" .. "Dec"
+// A span of days for people, as coarse as its ends allow: "1993 – 2000" (whole
+// years), "May 1993 – Jul 2000" (whole months), "5 Jul – 9 Oct 2006" (days).
+std::string describeSpan(DaySpan span);
+const char* monthName(int month);       // "January" .. "December"
+const char* monthShortName(int month);  // "Jan" .. "Dec"
+
+// A time of day written "HH:MM" (00:00 to 23:59) as minutes since midnight, and back.
+std::optional<int> parseTimeOfDay(std::string_view text);
+std::string formatTimeOfDay(int minuteOfDay);  // "14:05"
 
 }  // namespace meridian

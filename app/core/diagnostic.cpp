@@ -6,7 +6,14 @@ namespace meridian {
 
 std::string Diagnostic::format() const {
     std::string out = file;
-    if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+    if (line > 0) {
+        out += ':';
+        out += std::to_string(line);
+    }
+    if (line > 0 && column > 0) {  // rows of a table have a line, no column
+        out += ':';
+        out += std::to_string(column);
+    }
     out += ": ";
     if (severity == Severity::Warning) out += "warning: ";
     if (!path.empty()) out += path + ": ";

@@ -51,15 +51,15 @@ std::string foldForSearch(std::string_view text) {
 }
 
 bool EventFilter::isActive() const {
-    return !categories.empty() || !actors.empty() || !countries.empty() || !tags.empty() || confidenceMask != 0x0F ||
-           sourceKindMask != kAllSourceKinds || from || to || !text.empty();
+    return !categories.empty() || !actors.empty() || !countries.empty() || !tags.empty() ||
+           confidenceMask != kAllConfidenceMask || sourceKindMask != kAllSourceKinds || from || to || !text.empty();
 }
 
 std::string EventFilter::describe(const Dataset& ds) const {
     std::vector<std::string> parts;
     if (confidenceMask == (1u << static_cast<int>(Confidence::Confirmed)))
         parts.push_back("confirmed only");
-    else if (confidenceMask != 0x0F) {
+    else if (confidenceMask != kAllConfidenceMask) {
         std::string levels;
         for (int c = 0; c < kConfidenceCount; ++c)
             if (confidenceMask & (1u << c))

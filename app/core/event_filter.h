@@ -16,7 +16,7 @@ struct EventFilter {
     std::vector<Index> categories, actors;
     std::vector<std::string> countries;  // ISO alpha-3 of places or actors
     std::vector<std::string> tags;
-    std::uint8_t confidenceMask = 0x0F;  // bit per Confidence level
+    std::uint8_t confidenceMask = kAllConfidenceMask;  // bit per Confidence level
     std::uint8_t sourceKindMask =
         kAllSourceKinds;           // bit per SourceKind: an event passes if any source is of a kept kind
     std::optional<Date> from, to;  // date range: events overlapping [from, to]

@@ -29,8 +29,8 @@ struct StoryStep {
     std::vector<Index> highlight;       // events to emphasise (the first is selected)
     // Optional filter for the step: only these categories / confidence levels.
     std::vector<Index> filterCategories;
-    std::uint8_t filterConfidenceMask = 0x0F;
-    double durationSec = 8;  // autoplay: how long the step stays
+    std::uint8_t filterConfidenceMask = 0x1F;  // kAllConfidenceMask (core/dataset.h)
+    double durationSec = 8;                    // autoplay: how long the step stays
 
     friend bool operator==(const StoryStep&, const StoryStep&) = default;
 };

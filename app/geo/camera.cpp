@@ -263,6 +263,23 @@ CameraState fitToBounds(Projection projection, const std::vector<LonLat>& points
     return isFlat(projection) ? fitFlat(projection, points, viewport, marginPx) : fitGlobe(points, viewport, marginPx);
 }
 
+CameraState fitToBoundsInRect(Projection projection, const std::vector<LonLat>& points, const Viewport& viewport,
+                              const ScreenRect& rect, double marginPx) {
+    const Viewport sub{std::max(1.0, rect.width()), std::max(1.0, rect.height())};
+    if (sub.widthPx >= viewport.widthPx && sub.heightPx >= viewport.heightPx)
+        return fitToBounds(projection, points, viewport, marginPx);
+    // Fit into a viewport the size of the rectangle, keep that scale in the
+    // whole viewport, then move the result from the centre to the rectangle's.
+    CameraState cam = fitToBounds(projection, points, sub, marginPx);
+    const double subScale = baseScalePxPerUnit(projection, sub) * cam.zoom;
+    cam.zoom = std::clamp(subScale / baseScalePxPerUnit(projection, viewport), kMinZoom, kMaxZoom);
+    const ScreenPoint centre{viewport.widthPx / 2, viewport.heightPx / 2};
+    const ScreenPoint target{(rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2};
+    // The point now at the centre must end at the rectangle's centre: the
+    // content moves by (target - centre).
+    return panByPixels(cam, viewport, centre, target);
+}
+
 CameraState interpolate(const CameraState& a, const CameraState& b, double t) {
     if (!(t > 0.0)) return a;  // also catches NaN
     if (t >= 1.0) return b;

@@ -105,6 +105,17 @@ CameraState panByPixels(const CameraState& camera, const Viewport& viewport, Scr
 CameraState fitToBounds(Projection projection, const std::vector<LonLat>& points, const Viewport& viewport,
                         double marginPx);
 
+// A screen rectangle (pixels, y down): x0 <= x1, y0 <= y1.
+struct ScreenRect {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    double width() const { return x1 - x0; }
+    double height() const { return y1 - y0; }
+};
+// fitToBounds into a part of the viewport (the part a narration card or a
+// legend leaves free): the points end up inside `rect`, with `marginPx`.
+CameraState fitToBoundsInRect(Projection projection, const std::vector<LonLat>& points, const Viewport& viewport,
+                              const ScreenRect& rect, double marginPx);
+
 // Camera flight between two states for t in [0, 1] (clamped; t = 0 and 1 give
 // a and b exactly). Pass an eased t (easeSmoothstep) for a smooth start and
 // stop. Zoom is interpolated geometrically, so each frame zooms by the same

@@ -6,7 +6,7 @@
 namespace meridian::geo {
 
 std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const LabelRect& bounds,
-                                     const std::vector<LabelRect>& reserved) {
+                                     const std::vector<LabelRect>& reserved, float minAnchorGapPx) {
     std::vector<std::uint32_t> order(requests.size());
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(),
@@ -16,6 +16,12 @@ std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, 
     for (std::uint32_t i : order) {
         const LabelRequest& r = requests[i];
         const float g = r.gapPx, w = r.width, h = r.height, ax = r.anchorX, ay = r.anchorY;
+        const bool crowded = std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& p) {
+            const LabelRequest& o = requests[p.request];
+            const float dx = o.anchorX - ax, dy = o.anchorY - ay;
+            return dx * dx + dy * dy < minAnchorGapPx * minAnchorGapPx;
+        });
+        if (crowded) continue;
         const LabelRect candidates[] = {
             {ax + g, ay - h * 0.5f, ax + g + w, ay + h * 0.5f},  // right
             {ax - g - w, ay - h * 0.5f, ax - g, ay + h * 0.5f},  // left

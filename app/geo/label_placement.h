@@ -28,8 +28,11 @@ struct PlacedLabel {
 
 // Candidates in order: right, left, above, below, then the four diagonals.
 // `reserved` areas (e.g. a legend) are avoided; labels are kept inside
-// `bounds`. Returns the placed labels in priority order.
+// `bounds`. A label whose anchor is closer than `minAnchorGapPx` to the anchor
+// of a label already placed is left out: at that zoom the two places share a
+// spot (Tehran and its airport at world scale), and one name says where.
+// Returns the placed labels in priority order.
 std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const LabelRect& bounds,
-                                     const std::vector<LabelRect>& reserved = {});
+                                     const std::vector<LabelRect>& reserved = {}, float minAnchorGapPx = 0);
 
 }  // namespace meridian::geo

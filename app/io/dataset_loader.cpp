@@ -12,6 +12,7 @@
 
 #include "io/image_file.h"
 #include "io/json_document.h"
+#include "io/json_object_reader.h"
 #include "io/text_file.h"
 
 namespace meridian::io {
@@ -22,249 +23,11 @@ namespace {
 // [SECTION] Context and helpers
 // ===========================================================================
 
-// Longest text value: a summary of a few pages is fine, a megabyte is not
-// something a panel can show.
-constexpr std::size_t kMaxTextBytes = 8000;
-
-struct IdEntry {
-    Index index;
-    unsigned line;
-};
-using IdTable = std::unordered_map<std::string_view, IdEntry>;
-
-struct Context {
-    std::string fileName;
+// The loader's context: the shared one (io/json_object_reader.h) plus the data
+// file's folder, which media paths must stay inside.
+struct Context : JsonContext {
     std::filesystem::path baseDir;  // the data file's folder (empty when parsing text): media must stay inside
-    std::vector<Diagnostic> diagnostics;
-    std::size_t errorCount = 0;  // kept, not counted: a file with an error per event must stay linear
-
-    void report(Severity s, const JsonValue& at, const std::string& path, std::string message) {
-        const TextPosition p = at.position();
-        diagnostics.push_back({s, fileName, p.line, p.column, path, std::move(message)});
-    }
-    void error(const JsonValue& at, const std::string& path, std::string message) {
-        ++errorCount;
-        report(Severity::Error, at, path, std::move(message));
-    }
-    void warning(const JsonValue& at, const std::string& path, std::string message) {
-        report(Severity::Warning, at, path, std::move(message));
-    }
 };
-
-std::string quote(std::string_view s) {
-    std::string out = "\"";
-    out.append(s.substr(0, 60));
-    if (s.size() > 60) out += "...";
-    return out + "\"";
-}
-
-std::string member(const std::string& path, std::string_view key) {
-    // A hostile key can be megabytes long: messages show its start.
-    const std::string shown = key.size() > 60 ? std::string(key.substr(0, 60)) + "..." : std::string(key);
-    return path.empty() ? shown : path + "." + shown;
-}
-std::string item(const std::string& path, std::size_t i) {
-    return path + "[" + std::to_string(i) + "]";
-}
-
-// Reads one JSON object of a known shape: reports unknown keys (warning),
-// duplicate keys (error), missing or mistyped members (error).
-class ObjectReader {
-public:
-    ObjectReader(Context& ctx, JsonValue object, std::string path, std::initializer_list<std::string_view> known)
-        : m_ctx(ctx), m_object(object), m_path(std::move(path)) {
-        for (std::uint32_t i = 0; i < object.size(); ++i) {
-            const JsonValue key = object.keyAt(i);
-            bool isKnown = false;
-            for (std::string_view k : known) isKnown |= key.string() == k;
-            if (!isKnown) {
-                std::string expected;
-                for (std::string_view k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
-                ctx.warning(key, member(m_path, key.string()),
-                            "unknown key (ignored; expected one of: " + expected + ")");
-            }
-            // Duplicate keys: a scan for the few keys of a normal object, a hash
-            // table for a hostile one with thousands (no quadratic time).
-            if (object.size() <= 32) {
-                for (std::uint32_t j = 0; j < i; ++j) {
-                    if (object.keyAt(j).string() == key.string()) {
-                        reportDuplicate(key, object.keyAt(j));
-                        break;
-                    }
-                }
-            } else {
-                const auto [it, inserted] = m_seen.emplace(key.string(), i);
-                if (!inserted) reportDuplicate(key, object.keyAt(it->second));
-            }
-        }
-    }
-
-    void reportDuplicate(const JsonValue& key, const JsonValue& first) {
-        m_ctx.error(key, member(m_path, key.string()),
-                    "duplicate key (first at line " + std::to_string(first.position().line) + ")");
-    }
-
-    const std::string& path() const { return m_path; }
-    std::string pathOf(std::string_view key) const { return member(m_path, key); }
-    std::optional<JsonValue> get(std::string_view key) const { return m_object.find(key); }
-
-    // A member of a given type; reports missing (when required) and wrong type.
-    std::optional<JsonValue> typed(std::string_view key, JsonType type, bool required, const char* what = nullptr) {
-        const auto v = m_object.find(key);
-        if (!v) {
-            if (required)
-                m_ctx.error(
-                    m_object, m_path.empty() ? std::string("(top level)") : m_path,
-                    "missing required key \"" + std::string(key) + "\" (" + (what ? what : jsonTypeName(type)) + ")");
-            return std::nullopt;
-        }
-        if (v->type() != type) {
-            m_ctx.error(
-                *v, pathOf(key),
-                std::string("expected ") + (what ? what : jsonTypeName(type)) + ", found " + jsonTypeName(v->type()));
-            return std::nullopt;
-        }
-        return v;
-    }
-
-    std::optional<std::string> string(std::string_view key, bool required, bool allowEmpty = true) {
-        const auto v = typed(key, JsonType::String, required);
-        if (!v) return std::nullopt;
-        if (!allowEmpty && v->string().empty()) {
-            m_ctx.error(*v, pathOf(key), "must not be empty");
-            return std::nullopt;
-        }
-        if (v->string().size() > kMaxTextBytes) {
-            m_ctx.error(*v, pathOf(key),
-                        "is " + std::to_string(v->string().size()) + " bytes long (at most " +
-                            std::to_string(kMaxTextBytes) + "; keep long texts out of the data file)");
-            return std::nullopt;
-        }
-        return std::string(v->string());
-    }
-
-    std::string optionalString(std::string_view key) { return string(key, false).value_or(std::string()); }
-
-    std::optional<bool> boolean(std::string_view key) {
-        const auto v = typed(key, JsonType::Bool, false, "true or false");
-        return v ? std::optional<bool>(v->boolean()) : std::nullopt;
-    }
-
-    std::optional<double> number(std::string_view key, bool required, double min, double max, const char* what) {
-        const auto v = typed(key, JsonType::Number, required, what);
-        if (!v) return std::nullopt;
-        const double x = v->number();
-        if (!std::isfinite(x) || x < min || x > max) {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%.15g", x);  // enough digits to see why 90.0000000001 is out
-            m_ctx.error(*v, pathOf(key), std::string(buf) + " is out of range (expected " + what + ")");
-            return std::nullopt;
-        }
-        return x;
-    }
-
-    std::optional<Date> date(std::string_view key, bool required) {
-        const auto v = typed(key, JsonType::String, required, "a date string: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
-        if (!v) return std::nullopt;
-        DateParseResult r = parseIsoDate(v->string());
-        if (!r.date) m_ctx.error(*v, pathOf(key), r.error);
-        return r.date;
-    }
-
-    std::vector<std::string> stringList(std::string_view key) {
-        std::vector<std::string> out;
-        const auto v = typed(key, JsonType::Array, false, "an array of strings");
-        if (!v) return out;
-        for (std::uint32_t i = 0; i < v->size(); ++i) {
-            const JsonValue s = v->at(i);
-            if (!s.isString())
-                m_ctx.error(s, item(pathOf(key), i), std::string("expected a string, found ") + jsonTypeName(s.type()));
-            else
-                out.emplace_back(s.string());
-        }
-        return out;
-    }
-
-    // A reference to an id in a table; kNoIndex when missing or unknown.
-    // The path is only built when there is something to report (loading a
-    // million events must not allocate a path string per reference).
-    template <typename PathFn>
-    Index referenceAt(const JsonValue& v, PathFn path, const IdTable& table, const char* kind) {
-        if (!v.isString()) {
-            const bool vowel = std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
-            m_ctx.error(v, path(),
-                        std::string(vowel ? "expected an " : "expected a ") + kind + " id (a string), found " +
-                            jsonTypeName(v.type()));
-            return kNoIndex;
-        }
-        const auto it = table.find(v.string());
-        if (it == table.end()) {
-            m_ctx.error(v, path(),
-                        std::string("unknown ") + kind + " " + quote(v.string()) + " (no " + kind + " has this id)");
-            return kNoIndex;
-        }
-        return it->second.index;
-    }
-    Index reference(const JsonValue& v, const std::string& path, const IdTable& table, const char* kind) {
-        return referenceAt(
-            v, [&] { return path; }, table, kind);
-    }
-    Index reference(std::string_view key, bool required, const IdTable& table, const char* kind) {
-        const auto v = m_object.find(key);
-        if (!v) {
-            if (required) typed(key, JsonType::String, true, (std::string("a ") + kind + " id").c_str());
-            return kNoIndex;
-        }
-        return referenceAt(
-            *v, [&] { return pathOf(key); }, table, kind);
-    }
-    // Item i of the array under key (for lists of references).
-    Index referenceItem(const JsonValue& list, std::string_view key, std::uint32_t i, const IdTable& table,
-                        const char* kind) {
-        return referenceAt(
-            list.at(i), [&] { return item(pathOf(key), i); }, table, kind);
-    }
-
-private:
-    Context& m_ctx;
-    JsonValue m_object;
-    std::string m_path;
-    std::unordered_map<std::string_view, std::uint32_t> m_seen;  // only for objects with many keys
-};
-
-// Iterates an optional top-level array of objects, calling read(object, path, index).
-template <typename ReadFn>
-void forEachObject(Context& ctx, ObjectReader& top, std::string_view key, bool required, ReadFn read) {
-    const auto list = top.typed(key, JsonType::Array, required);
-    if (!list) return;
-    for (std::uint32_t i = 0; i < list->size(); ++i) {
-        const JsonValue v = list->at(i);
-        const std::string path = item(std::string(key), i);
-        if (!v.isObject()) {
-            ctx.error(v, path, std::string("expected an object, found ") + jsonTypeName(v.type()));
-            continue;
-        }
-        read(v, path);
-    }
-}
-
-// Registers an id; reports missing, empty and duplicate ids. Returns false on a problem.
-bool registerId(Context& ctx, IdTable& table, ObjectReader& r, std::string_view& idOut, Index index) {
-    const auto idValue = r.typed("id", JsonType::String, true);
-    if (!idValue) return false;
-    if (idValue->string().empty()) {
-        ctx.error(*idValue, r.pathOf("id"), "must not be empty");
-        return false;
-    }
-    idOut = idValue->string();
-    const auto [it, inserted] = table.emplace(idOut, IdEntry{index, idValue->position().line});
-    if (!inserted) {
-        ctx.error(*idValue, r.pathOf("id"),
-                  "duplicate id " + quote(idOut) + " (first used at line " + std::to_string(it->second.line) + ")");
-        return false;
-    }
-    return true;
-}
 
 std::optional<std::uint32_t> parseColor(std::string_view s) {
     if ((s.size() != 7 && s.size() != 9) || s[0] != '#') return std::nullopt;
@@ -470,6 +233,19 @@ void readEventMedia(Context& ctx, ObjectReader& r, Event& e) {
     }
 }
 
+// "time": "HH:MM", the time of day of a date given to the day.
+void readEventTime(Context& ctx, ObjectReader& r, Event& e) {
+    const auto time = r.typed("time", JsonType::String, false, "a time of day \"HH:MM\"");
+    if (!time) return;
+    if (const auto minute = parseTimeOfDay(time->string()); !minute)
+        ctx.error(*time, r.pathOf("time"),
+                  quote(time->string()) + " is not a time of day (expected \"HH:MM\", 00:00 to 23:59)");
+    else if (e.date.precision() != DatePrecision::Day)
+        ctx.error(*time, r.pathOf("time"), "a time of day needs a date given to the day (YYYY-MM-DD)");
+    else
+        e.minuteOfDay = *minute;
+}
+
 // An event's "answers" list, kept until every event id is known (an answer may
 // name an event further down the file).
 struct PendingAnswers {
@@ -513,9 +289,10 @@ void resolveAnswers(Context& ctx, Dataset& ds, const Tables& t, const std::vecto
 void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
     std::vector<PendingAnswers> pending;
     forEachObject(ctx, top, "events", true, [&](const JsonValue& v, const std::string& path) {
-        ObjectReader r(ctx, v, path, {"id",     "date",    "end",        "approx", "earliest", "latest", "claimed",
-                                      "title",  "summary", "category",   "place",  "from",     "to",     "via",
-                                      "actors", "sources", "confidence", "note",   "tags",     "media",  "answers"});
+        ObjectReader r(ctx, v, path,
+                       {"id",         "date",     "end",   "approx", "earliest", "latest", "claimed", "title",
+                        "summary",    "category", "place", "from",   "to",       "via",    "actors",  "sources",
+                        "confidence", "note",     "tags",  "media",  "answers",  "time"});
         Event e;
         std::string_view id;
         const std::size_t errorsBefore = ctx.errorCount;
@@ -586,6 +363,7 @@ void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
         readEventSources(ctx, r, e, t);
         e.tags = r.stringList("tags");
         readEventMedia(ctx, r, e);
+        readEventTime(ctx, r, e);
         const auto answers = r.typed("answers", JsonType::Array, false, "an array of event ids");
         const bool ok = ctx.errorCount == errorsBefore;
         if (answers)

@@ -83,7 +83,9 @@ SettingsLoad loadSettings(const fs::path& path) {
     if (const auto f = j.find("filter"); f != j.end() && f->is_object()) {
         read(*f, "confidenceMask", s.confidenceMask);
         read(*f, "sourceKindMask", s.sourceKindMask);
-        s.confidenceMask &= 0x0F;
+        // Settings saved before the "unrated" level existed say 0x0F for "every level".
+        if (s.confidenceMask == 0x0F) s.confidenceMask = kAllConfidenceMask;
+        s.confidenceMask &= kAllConfidenceMask;
         // Settings saved before the "reference" kind existed say 0x3F for "every kind".
         if (s.sourceKindMask == 0x3F) s.sourceKindMask = kAllSourceKinds;
         s.sourceKindMask &= kAllSourceKinds;

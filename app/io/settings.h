@@ -27,7 +27,7 @@ struct Settings {
     bool allUpToNow = false;
     double playSpeedDaysPerSec = kDefaultPlaySpeedDaysPerSec;
     // Filters, by id (indices change when the data does)
-    unsigned confidenceMask = 0x0F, sourceKindMask = kAllSourceKinds;
+    unsigned confidenceMask = kAllConfidenceMask, sourceKindMask = kAllSourceKinds;
     std::vector<std::string> categories, actors, countries, tags;
     std::string searchText, dateFrom, dateTo;
 };

@@ -37,7 +37,7 @@ ojson stepJson(const Dataset& ds, const StoryStep& s) {
             if (e < ds.events.size()) ids.push_back(ds.events[e].id);
         j["highlight"] = ids;
     }
-    if (!s.filterCategories.empty() || s.filterConfidenceMask != 0x0F) {
+    if (!s.filterCategories.empty() || s.filterConfidenceMask != kAllConfidenceMask) {
         ojson f;
         if (!s.filterCategories.empty()) {
             ojson cats = ojson::array();
@@ -45,7 +45,7 @@ ojson stepJson(const Dataset& ds, const StoryStep& s) {
                 if (c < ds.categories.size()) cats.push_back(ds.categories[c].id);
             f["categories"] = cats;
         }
-        if (s.filterConfidenceMask != 0x0F) {
+        if (s.filterConfidenceMask != kAllConfidenceMask) {
             ojson levels = ojson::array();
             for (int c = 0; c < kConfidenceCount; ++c)
                 if (s.filterConfidenceMask & (1u << c)) levels.push_back(confidenceId(static_cast<Confidence>(c)));

@@ -11,7 +11,9 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "io/csv_reader.h"
 #include "io/json_document.h"
+#include "io/json_object_reader.h"
 #include "io/text_file.h"
 
 namespace meridian::io {
@@ -25,13 +27,6 @@ namespace {
 // Slack for quantised files: world-atlas decodes its last column to 180.00000000000003.
 constexpr double kCoordinateSlackDeg = 1e-6;
 
-std::string member(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-std::string item(const std::string& path, std::size_t i) {
-    return path + "[" + std::to_string(i) + "]";
-}
-
 std::string formatNumber(double value) {
     char buffer[64];
     if (std::floor(value) == value && std::fabs(value) < 1e15)
@@ -41,37 +36,19 @@ std::string formatNumber(double value) {
     return buffer;
 }
 
-std::string quoteText(std::string_view text) {
-    std::string out = "\"";
-    out.append(text.substr(0, 60));
-    if (text.size() > 60) out += "...";
-    return out + "\"";
-}
-
 // Geometry types a topology may hold that cannot shape a country: skipped with a warning.
 bool isSkippedGeometryType(std::string_view type) {
     return type == "Point" || type == "MultiPoint" || type == "LineString" || type == "MultiLineString";
 }
 
-struct Context {
-    std::string fileName;
+// The shared JSON context (io/json_object_reader.h) with this reader's limits.
+struct Context : JsonContext {
+    Context(const std::string& name, const TopoJsonLimits& l) : limits(l) {
+        fileName = name;
+        maxWarnings = l.maxWarnings;  // further warnings are counted and summed up at the end
+    }
     const TopoJsonLimits& limits;
-    std::vector<Diagnostic> diagnostics;
-    std::size_t errors = 0;
-    std::size_t warnings = 0;
-
-    bool error(const JsonValue& at, const std::string& path, std::string message) {
-        const TextPosition p = at.position();
-        diagnostics.push_back({Severity::Error, fileName, p.line, p.column, path, std::move(message)});
-        ++errors;
-        return false;
-    }
-    void warning(const JsonValue& at, const std::string& path, std::string message) {
-        if (++warnings > limits.maxWarnings) return;  // counted, summed up at the end
-        const TextPosition p = at.position();
-        diagnostics.push_back({Severity::Warning, fileName, p.line, p.column, path, std::move(message)});
-    }
-    bool tooManyErrors() const { return errors >= limits.maxErrors; }
+    bool tooManyErrors() const { return errorCount >= limits.maxErrors; }
 };
 
 // ===========================================================================
@@ -306,7 +283,7 @@ private:
             return true;
         }
         return m_ctx.error(*type, typePath,
-                           "unknown geometry type " + quoteText(typeName) +
+                           "unknown geometry type " + quote(typeName) +
                                " (expected Polygon, MultiPolygon, GeometryCollection, Point, MultiPoint, LineString or "
                                "MultiLineString)");
     }
@@ -372,7 +349,7 @@ std::string objectNames(const JsonValue& objects) {
     std::string list;
     for (std::uint32_t i = 0; i < objects.size(); ++i) {
         if (i == 20) return list + ", ...";
-        list += (i ? ", " : "") + quoteText(objects.keyAt(i).string());
+        list += (i ? ", " : "") + quote(objects.keyAt(i).string());
     }
     return list.empty() ? "none" : list;
 }
@@ -389,7 +366,7 @@ std::optional<WorldShapes> readTopology(Context& ctx, const JsonValue& root, std
         return std::nullopt;
     }
     if (!type->isString() || type->string() != "Topology") {
-        const std::string seen = type->isString() ? quoteText(type->string()) : jsonTypeName(type->type());
+        const std::string seen = type->isString() ? quote(type->string()) : jsonTypeName(type->type());
         const bool geoJson = type->isString() && (type->string() == "FeatureCollection" || type->string() == "Feature");
         ctx.error(*type, "type",
                   "expected \"Topology\", found " + seen +
@@ -412,7 +389,7 @@ std::optional<WorldShapes> readTopology(Context& ctx, const JsonValue& root, std
     const auto object = objects->find(objectName);
     if (!object) {
         ctx.error(*objects, "objects",
-                  "no object named " + quoteText(objectName) + " (available: " + objectNames(*objects) + ")");
+                  "no object named " + quote(objectName) + " (available: " + objectNames(*objects) + ")");
         return std::nullopt;
     }
 
@@ -439,7 +416,7 @@ std::optional<WorldShapes> readTopology(Context& ctx, const JsonValue& root, std
     } else {
         reader.readCountry(*object, path, shapes);  // a lone Polygon/MultiPolygon is one country
     }
-    if (ctx.errors > 0) return std::nullopt;
+    if (ctx.errorCount > 0) return std::nullopt;
     return shapes;
 }
 
@@ -460,12 +437,9 @@ TopoJsonResult parseTopoJson(std::string_view text, const std::string& sourceNam
                 {Severity::Error, sourceName, jsonError.pos.line, jsonError.pos.column, "", jsonError.message});
             return result;
         }
-        Context ctx{sourceName, limits, {}, 0, 0};
+        Context ctx(sourceName, limits);
         result.shapes = readTopology(ctx, document->root(), objectName);
-        if (ctx.warnings > limits.maxWarnings) {
-            ctx.diagnostics.push_back({Severity::Warning, sourceName, 0, 0, "",
-                                       std::to_string(ctx.warnings - limits.maxWarnings) + " more warnings not shown"});
-        }
+        ctx.summarizeDroppedWarnings();
         result.diagnostics = std::move(ctx.diagnostics);
     } catch (const std::bad_alloc&) {
         result = TopoJsonResult{};
@@ -495,43 +469,6 @@ namespace {
 
 constexpr std::size_t kMaxIsoTableBytes = std::size_t{1} << 20;  // the real table is 6 KiB
 
-// Splits one CSV line (RFC 4180 quotes, no newline inside a field). On a bad quote returns
-// false with the byte index of the problem in badAt.
-bool splitCsvLine(std::string_view line, std::vector<std::string>& fields, std::size_t& badAt) {
-    fields.clear();
-    std::size_t i = 0;
-    for (;;) {
-        std::string field;
-        if (i < line.size() && line[i] == '"') {
-            for (++i;; ++i) {
-                if (i >= line.size()) {
-                    badAt = i;
-                    return false;
-                }
-                if (line[i] == '"') {
-                    if (i + 1 < line.size() && line[i + 1] == '"') {
-                        field += '"';
-                        ++i;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                field += line[i];
-            }
-            if (i < line.size() && line[i] != ',') {
-                badAt = i;
-                return false;
-            }
-        } else {
-            while (i < line.size() && line[i] != ',') field += line[i++];
-        }
-        fields.push_back(std::move(field));
-        if (i >= line.size()) return true;
-        ++i;  // the comma
-    }
-}
-
 bool isDigits(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -551,57 +488,62 @@ const IsoCountry* IsoTable::findByNumeric(std::string_view numeric) const {
 
 IsoTableResult parseIsoTable(std::string_view text, const std::string& sourceName) {
     IsoTableResult result;
-    auto fail = [&](std::size_t offset, std::string message) {
-        const TextPosition p = positionOfOffset(text, offset);
-        result.diagnostics.push_back({Severity::Error, sourceName, p.line, p.column, "", std::move(message)});
+    auto fail = [&](unsigned line, unsigned column, std::string message) {
+        result.diagnostics.push_back({Severity::Error, sourceName, line, column, "", std::move(message)});
         return result;
     };
-    if (text.size() > kMaxIsoTableBytes) {
-        return fail(0, "the file is larger than " + std::to_string(kMaxIsoTableBytes >> 10) + " KiB");
+    if (text.size() > kMaxIsoTableBytes)
+        return fail(1, 1, "the file is larger than " + std::to_string(kMaxIsoTableBytes >> 10) + " KiB");
+    CsvOptions options;
+    options.delimiter = ',';
+    options.encoding = EncodingChoice::Utf8;
+    CsvText csv = decodeCsv(std::string(text), sourceName, options);
+    if (!csv.ok) {
+        result.diagnostics = std::move(csv.diagnostics);
+        return result;
     }
-    const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    CsvRowReader reader(csv.text, ',', sourceName);
+    // Any problem the reader reports (an unclosed quote, a row too wide) is an error in this table.
+    auto readerProblem = [&]() -> std::optional<IsoTableResult> {
+        if (reader.diagnostics().empty()) return std::nullopt;
+        Diagnostic d = reader.diagnostics().front();
+        d.severity = Severity::Error;
+        result.diagnostics.push_back(std::move(d));
+        return result;
+    };
+    std::vector<std::string> header;
+    bool sawHeader = false;
+    while (reader.readHeader(header)) {  // lines starting with '#' are comments
+        if (!header.empty() && !header[0].empty() && header[0][0] == '#') continue;
+        sawHeader = true;
+        break;
+    }
+    if (const auto problem = readerProblem()) return *problem;
+    if (!sawHeader) return fail(1, 1, "the file is empty (expected the header line numeric,alpha3,name)");
+    if (header != std::vector<std::string>{"numeric", "alpha3", "name"})
+        return fail(1, 1, "expected the header line numeric,alpha3,name");
 
     IsoTable table;
     std::unordered_map<std::string, std::uint32_t> firstLine;  // numeric -> line it was first seen on
-    std::vector<std::string> fields;
-    bool sawHeader = false;
-    std::uint32_t lineNumber = 0;
-    for (std::size_t start = bom; start < text.size();) {
-        ++lineNumber;
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        const std::size_t lineStart = start;
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-
-        std::size_t badAt = 0;
-        if (!splitCsvLine(line, fields, badAt)) return fail(lineStart + badAt, "unbalanced '\"' in a CSV field");
-        if (!sawHeader) {
-            if (fields != std::vector<std::string>{"numeric", "alpha3", "name"}) {
-                return fail(lineStart, "expected the header line numeric,alpha3,name");
-            }
-            sawHeader = true;
-            continue;
-        }
-        if (fields.size() != 3) {
-            return fail(lineStart, "expected 3 fields (numeric,alpha3,name), found " + std::to_string(fields.size()));
-        }
-        if (!isDigits(fields[0]) || fields[0].size() != 3) {
-            return fail(lineStart, "expected a 3-digit numeric code, found " + quoteText(fields[0]));
-        }
-        if (!isAlpha3(fields[1])) {
-            return fail(lineStart + fields[0].size() + 1,
-                        "expected a 3-letter upper-case alpha-3 code, found " + quoteText(fields[1]));
-        }
-        if (const auto [it, fresh] = firstLine.emplace(fields[0], lineNumber); !fresh) {
-            return fail(lineStart, "numeric code " + fields[0] + " appears twice (first at line " +
-                                       std::to_string(it->second) + ")");
-        }
-        table.entries.push_back({fields[0], fields[1], fields[2]});
+    TableRow row;
+    while (reader.next(row)) {
+        const std::string& numeric = row.cells[0].text;
+        if (!numeric.empty() && numeric[0] == '#') continue;
+        if (const auto problem = readerProblem()) return *problem;
+        if (row.cells[2].empty())
+            return fail(row.line, 1, "expected 3 fields (numeric,alpha3,name), found a row without a name");
+        if (!isDigits(numeric) || numeric.size() != 3)
+            return fail(row.line, 1, "expected a 3-digit numeric code, found " + quote(numeric));
+        if (!isAlpha3(row.cells[1].text))
+            return fail(row.line, static_cast<unsigned>(numeric.size()) + 2,
+                        "expected a 3-letter upper-case alpha-3 code, found " + quote(row.cells[1].text));
+        if (const auto [it, fresh] = firstLine.emplace(numeric, row.line); !fresh)
+            return fail(
+                row.line, 1,
+                "numeric code " + numeric + " appears twice (first at line " + std::to_string(it->second) + ")");
+        table.entries.push_back({numeric, row.cells[1].text, row.cells[2].text});
     }
-    if (!sawHeader) return fail(text.size(), "the file is empty (expected the header line numeric,alpha3,name)");
+    if (const auto problem = readerProblem()) return *problem;
 
     std::sort(table.entries.begin(), table.entries.end(),
               [](const IsoCountry& a, const IsoCountry& b) { return a.numeric < b.numeric; });

@@ -13,6 +13,7 @@
 #include "platform/ui_compositor.h"
 #include "render/gl.h"
 #include "session/tick.h"
+#include "ui/reports.h"
 
 namespace meridian::platform {
 
@@ -132,6 +133,8 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         setFullscreen(window, app.state().fullscreen);
         if (framesToDraw > 0) --framesToDraw;
         if (revision != app.document().revision()) framesToDraw = kSettleFrames;
+
+        if (!options.stateReport.empty()) ui::writeStateReport(app, options.stateReport);
 
         speaker.update(window, app.session().presenting(), options.forceSpeakerNotes, app.session().clockSec);
         if (speaker.isOpen()) speaker.draw(window, app.document().data(), app.session());

@@ -4,6 +4,8 @@
 // settings saved.
 #pragma once
 
+#include <string>
+
 #include "platform/window.h"
 #include "ui/app.h"
 
@@ -12,6 +14,9 @@ namespace meridian::platform {
 struct LoopOptions {
     bool forceSpeakerNotes = false;  // the speaker view even on one display
     bool saveSettings = true;
+    // UI tests: the state report (ui/reports.h) rewritten after every frame
+    // drawn, so a test can read where controls are and what changed.
+    std::string stateReport;
 };
 
 void runEventLoop(ui::App& app, Window& window, const LoopOptions& options);

@@ -85,6 +85,7 @@ void ExportRunner::start(ui::App& app, const ExportRequest& request) {
     }
     progress.running = true;
     progress.total = m_job->frameCount();
+    m_started = std::chrono::steady_clock::now();
     // Type keeps its size relative to the picture (designed at 1080p) while exporting.
     m_savedUiScale = app.look().uiScale;
     app.look().uiScale = std::clamp(static_cast<float>(request.heightPx) / 1080.0f, 0.75f, 4.0f);
@@ -116,6 +117,10 @@ void ExportRunner::step(ui::App& app, double budgetMs) {
     } else if (m_job->finished()) {
         progress.message = m_job->finish(&error) ? "Done: " + std::to_string(progress.done) + " frames written."
                                                  : "Export failed: " + error;
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count();
+        const double megapixels = static_cast<double>(m_job->request().widthPx) * m_job->request().heightPx / 1e6;
+        if (progress.done > 0) progress.msPerMegapixel = ms / progress.done / megapixels;
     } else {
         return;
     }

@@ -4,6 +4,7 @@
 // grabbed from the screen, so it works under Xvfb and beyond the window size.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -49,6 +50,7 @@ private:
     void finishLook(ui::App& app);
 
     std::unique_ptr<ExportJob> m_job;
+    std::chrono::steady_clock::time_point m_started;
     OffscreenRenderer m_renderer;
     float m_savedUiScale = 1;
 };

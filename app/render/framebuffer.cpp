@@ -31,8 +31,8 @@ bool Framebuffer::ensure(int w, int h, int samples) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    // Colour only: nothing drawn here tests depth or stencil (a depth buffer
-    // would cost another 4 bytes a pixel, a software renderer's memory).
+    // No depth or stencil: the map and the UI draw in order (no depth test), and
+    // at 8K each such buffer would cost another 130 MB.
     glGenFramebuffers(1, &m_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);

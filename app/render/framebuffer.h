@@ -28,9 +28,9 @@ public:
     int height() const { return m_height; }
     // RGBA, top row first (flipped from GL's bottom-up order).
     std::vector<std::uint8_t> readRgba() const;
+    void release();  // frees the GL objects (ensure() allocates again)
 
 private:
-    void release();
     int m_width = 0, m_height = 0, m_samples = 1;
     GLuint m_fbo = 0, m_texture = 0;
     GLuint m_msaaFbo = 0, m_msaaColor = 0;

@@ -512,7 +512,15 @@ GLuint MapRenderer::draw(const geo::CameraState& camera, const geo::Viewport& vi
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.fbo());
         glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     };
-    if (!msaa && m_ground.ensure(w, h, 1) && m_world.ensure(w, h, 1)) {
+    const bool layered = !msaa && static_cast<double>(w) * h <= kLargeMapPixels;
+    if (!layered) {
+        // The layers are not kept at this size (see kLargeMapPixels).
+        m_ground.release();
+        m_world.release();
+        m_groundDrawn.reset();
+        m_worldDrawn.reset();
+    }
+    if (layered && m_ground.ensure(w, h, 1) && m_world.ensure(w, h, 1)) {
         // Layers drawn once and copied under the next: the ground (ocean,
         // land) changes with the camera, the world (highlighted countries,
         // graticule, borders) when the countries taking part change, the
@@ -652,6 +660,7 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
         glUniform1f(p.uniform("u_pxPerRadian"), static_cast<float>(vt.scalePxPerUnit));
         glUniform1f(p.uniform("u_pickWidenPx"), widen);
         setColor(p, "u_haloColor", style.halo);
+        if (!pick) glUniform1f(p.uniform("u_inkDarken"), style.inkDarken);
         // Two passes when drawing: an outline under the arcs keeps them readable
         // on land, sea and the satellite image alike.
         auto drawArcs = [&](GLsizei instances) {
@@ -688,6 +697,7 @@ void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport
         setEventUniforms(p, time, viewport, style, m->eventMask, m_hasHighlight);
         glUniform1f(p.uniform("u_pickWidenPx"), widen);
         setColor(p, "u_haloColor", style.halo);
+        if (!pick) glUniform1f(p.uniform("u_inkDarken"), style.inkDarken);
         glBindVertexArray(m->markerVao);
         glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m->markerInstances);
         ++m_drawCalls;

@@ -43,8 +43,14 @@ struct MapStyle {
     float markerPx = 15.0f;
     float bundleSpacingPx = 9.0f;
     int msaaSamples = 4;  // 1: no MSAA (the shaders smooth the arcs' and markers' edges)
+    float inkDarken = 0;  // 1: light category colours darkened (the projector theme's white map)
     friend bool operator==(const MapStyle&, const MapStyle&) = default;
 };
+
+// Past this many pixels (4K; an 8K export, a poster) the map is drawn without
+// multisampling and without its cached layers: each would cost another 130 MB
+// at 8K.
+constexpr double kLargeMapPixels = 9.0e6;
 
 struct MapTime {
     double playheadDay = 0;

@@ -166,9 +166,12 @@ void main() {
     v_routeT = a_route.x + t * a_route.y;
     float bulge = a_route.w * u_bundleSpacingPx * sin(3.14159265 * v_routeT);
 
-    v_grow = fixedArc ? 1.0 : eventGrow(a_meta.x);
+    // A selected or highlighted event is always drawn whole (never stopped half-way).
+    v_grow = fixedArc || selected || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
     v_alpha = fixedArc ? a_fixed.y : eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && facing < 0.0) v_alpha *= 0.22;  // seen through the globe
+    // The selection shows whatever the time: faint when it is not yet (or no longer) shown.
+    if (selected) v_alpha = max(v_alpha, eventMask(v_event) * 0.4);
     if (selected || hovered) v_alpha = max(v_alpha, eventMask(v_event) * (u_useWindow == 1 ? 0.0 : (u_playhead >= a_meta.x ? 1.0 : 0.0)));
     else if (u_selected >= 0 || u_hasHighlight == 1) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.35;   // the selected route stands out
     if (eventHighlighted(v_event) && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = max(v_alpha, 0.9);
@@ -207,17 +210,22 @@ uniform float u_timeSec;    // the phase of the flowing arcs
 uniform float u_stillSec;   // the phase of the resting ones
 uniform float u_haloPx;
 uniform vec4 u_haloColor;
+uniform float u_inkDarken;  // projector theme: light colours (yellow, sand) darkened to read on white
 #ifdef PICK
 out uint o_pick;
 #else
 out vec4 o_color;
 #endif
+vec3 ink(vec3 c) {
+    float luminance = dot(c, vec3(0.2126, 0.7152, 0.0722));
+    return mix(c, c * 0.6, u_inkDarken * smoothstep(0.45, 0.85, luminance));
+}
 void main() {
     if (v_routeT > v_grow + 1e-4 || v_alpha <= 0.004) discard;
 #ifdef PICK
     o_pick = uint(v_event + 1);
 #else
-    vec3 col = v_color.rgb;
+    vec3 col = ink(v_color.rgb);
     float halfW = v_widthPx * 0.5;
     float across = abs(v_side) * halfW;   // px from the centre line
     if (v_kind == 0) {
@@ -270,13 +278,14 @@ void main() {
     vec2 centre = (planeToClip(p.xy) * 0.5 + 0.5) * u_viewportPx;
     bool emphasised = v_event == u_selected || v_event == u_hovered;
     float size = u_markerPx * (v_endpoint == 1 ? 0.5 : 1.0) * (emphasised ? 1.45 : 1.0);
-    float grow = fixedMarker ? 1.0 : eventGrow(a_meta.x);
+    float grow = fixedMarker || emphasised || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
     size *= v_endpoint == 1 ? 1.0 : mix(1.8, 1.0, grow);   // a new event pops in
     if (fixedMarker) size *= a_fixed.x;
     size += u_pickWidenPx;
     v_sizePx = size;
     v_alpha = fixedMarker ? a_fixed.y : eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (emphasised && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = eventMask(v_event);
+    if (v_event == u_selected) v_alpha = max(v_alpha, eventMask(v_event) * 0.4);  // shown whatever the time
     else if (!emphasised && (u_selected >= 0 || u_hasHighlight == 1)) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.45;
     if (eventHighlighted(v_event) && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = max(v_alpha, 0.9);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && p.z < 0.0) v_alpha = 0.0;   // behind the globe
@@ -295,11 +304,16 @@ flat in int v_style;
 flat in int v_event;
 flat in int v_endpoint;
 uniform vec4 u_haloColor;
+uniform float u_inkDarken;
 #ifdef PICK
 out uint o_pick;
 #else
 out vec4 o_color;
 #endif
+vec3 ink(vec3 c) {
+    float luminance = dot(c, vec3(0.2126, 0.7152, 0.0722));
+    return mix(c, c * 0.6, u_inkDarken * smoothstep(0.45, 0.85, luminance));
+}
 void main() {
     if (v_alpha <= 0.004) discard;
     float r = length(v_uv);                  // 0 centre, 1 edge of the quad
@@ -312,7 +326,7 @@ void main() {
     // (reported), ring (alleged), crossed ring (disputed); a halo keeps it
     // readable on any land or sea colour.
     float ring = 0.78, inner = 0.50;
-    vec4 col = v_color;
+    vec4 col = vec4(ink(v_color.rgb), v_color.a);
     bool fill;
     if (v_endpoint == 1 || v_style == 0) fill = r < ring;
     else if (v_style == 1) fill = r < ring && (r > inner || v_uv.x < 0.0);

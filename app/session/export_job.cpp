@@ -32,6 +32,8 @@ bool ExportJob::begin(const Session& user, const Document& doc, const ExportRequ
     s.clockSec = 0;
     s.mapViewport = geo::Viewport{static_cast<double>(r.widthPx), static_cast<double>(r.heightPx)};
     s.mapViewportKnown = true;
+    s.windowSize = s.mapViewport;
+    s.presenterFreeArea.reset();
     if (r.kind == ExportRequest::Kind::Image) {
         // The current view (playhead or window, camera, filters, selection), map only.
         s.mapOnly = true;

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "io/dataset_loader.h"
 #include "session/filtering.h"
 
 namespace meridian {
@@ -26,14 +25,32 @@ std::vector<Index> indicesOf(const std::vector<std::string>& ids, const auto& li
 
 }  // namespace
 
-LoadReport openFile(Document& doc, Session& s, const std::string& path) {
-    LoadReport report;
-    report.path = path;
+LoadReport openFile(Document& doc, Session& s, const std::string& path, const io::OpenOptions& options) {
     std::error_code ec;
     const auto fileTime = std::filesystem::last_write_time(path, ec);
-    io::DatasetLoadResult result = io::loadDataset(path);
-    report.diagnostics = std::move(result.diagnostics);
-    if (!result.ok()) return report;  // the document keeps its data, its file and its file time
+    io::AnyFileResult result = io::loadAnyFile(path, options);
+    if (!result.ok()) {
+        LoadReport report;  // the document keeps its data, its file and its file time
+        report.path = path;
+        report.diagnostics = std::move(result.diagnostics);
+        report.format = result.format;
+        return report;
+    }
+    LoadReport report =
+        adoptDataset(doc, s, std::move(*result.dataset), path, std::move(result.diagnostics), result.format);
+    report.summary = result.summary();
+    doc.setFileTime(fileTime);
+    return report;
+}
+
+LoadReport adoptDataset(Document& doc, Session& s, Dataset data, const std::string& path,
+                        std::vector<Diagnostic> diagnostics, io::FileFormat format) {
+    LoadReport report;
+    report.path = path;
+    report.diagnostics = std::move(diagnostics);
+    report.format = format;
+    std::error_code ec;
+    const auto fileTime = std::filesystem::last_write_time(path, ec);
     report.ok = true;
     report.reload = doc.hasData() && std::filesystem::path(path) == doc.path();
     // Filters by id, so that they survive the new numbering.
@@ -41,7 +58,7 @@ LoadReport openFile(Document& doc, Session& s, const std::string& path) {
     const std::vector<std::string> actors = idsOf(s.filter.actors, doc.data().actors);
     const std::string storyId =
         s.story && s.story->story < doc.data().stories.size() ? doc.data().stories[s.story->story].id : "";
-    doc.replaceAll(std::move(*result.dataset), path, fileTime);
+    doc.replaceAll(std::move(data), path, fileTime);
     doc.setDiagnostics(report.diagnostics);
     const Dataset& ds = doc.data();
     s.view.hovered = kNoIndex;

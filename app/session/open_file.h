@@ -8,6 +8,7 @@
 
 #include "core/diagnostic.h"
 #include "core/document.h"
+#include "io/import/open_any.h"
 #include "session/session.h"
 
 namespace meridian {
@@ -17,8 +18,15 @@ struct LoadReport {
     std::vector<Diagnostic> diagnostics;
     bool ok = false;
     bool reload = false;  // the same file as before
+    io::FileFormat format = io::FileFormat::Unknown;
+    std::string summary;  // "85 events, 16 places ..." or "412 rows: 405 events, 7 skipped"
 };
 
-LoadReport openFile(Document& doc, Session& s, const std::string& path);
+// Any file Meridian reads (Meridian JSON, or an import through the mapping
+// saved beside it, else the guessed one: io/import/open_any.h).
+LoadReport openFile(Document& doc, Session& s, const std::string& path, const io::OpenOptions& options = {});
+// Data already loaded (the import dialog's result) as the document, from path.
+LoadReport adoptDataset(Document& doc, Session& s, Dataset data, const std::string& path,
+                        std::vector<Diagnostic> diagnostics, io::FileFormat format);
 
 }  // namespace meridian

@@ -68,6 +68,10 @@ struct Session {
     MapLayers layers;
     geo::Viewport mapViewport{1280, 720};  // the map's size in the last frame
     bool mapViewportKnown = false;         // a map was drawn: stories can frame their events
+    geo::Viewport windowSize{1600, 900};   // the whole window (presenter mode's map fills it)
+    // Presenting: the part of the map the narration card and the legend leave
+    // free (window pixels), as drawn last frame; stories frame their events in it.
+    std::optional<geo::ScreenRect> presenterFreeArea;
 
     // Stories.
     std::optional<StoryPlayback> story;

@@ -30,8 +30,24 @@ std::vector<geo::LonLat> shownPlaces(const Dataset& ds, const Session& s) {
     return pts;
 }
 
+void selectAndShow(Session& s, const Dataset& ds, Index event) {
+    s.view.select(event);
+    if (event >= ds.events.size() || s.view.window) return;
+    if (eventOpacityAt(ds.events[event], s.view) > 0.0f) return;
+    s.view.playheadDay = static_cast<double>(ds.events[event].span().first) + 0.5;
+    s.view.playing = false;
+}
+
 void flyTo(Session& s, const geo::CameraState& target, double durationSec) {
     s.flight = CameraFlight{s.camera, target, s.clockSec, durationSec};
+}
+
+void fitMapToAllPlaces(Session& s, const Dataset& ds, double marginPx) {
+    std::vector<geo::LonLat> pts;
+    for (const Place& p : ds.places) pts.push_back({p.lonDeg, p.latDeg});
+    if (pts.empty()) return;
+    s.camera = geo::fitToBounds(s.camera.projection, pts, s.mapViewport, marginPx);
+    s.flight.reset();
 }
 
 void fitMapToShownEvents(Session& s, const Dataset& ds, double marginPx, bool animate) {

@@ -32,6 +32,13 @@ std::vector<geo::LonLat> placesOfEvents(const Dataset& ds, const std::vector<Ind
 // The places of the events shown now; every place when none is shown.
 std::vector<geo::LonLat> shownPlaces(const Dataset& ds, const Session& s);
 
+// Selects an event from a list, the timeline or a link, and brings it into
+// view: when the map would not show it at the playhead, the playhead moves
+// just inside its first day (a time window is left as it is).
+void selectAndShow(Session& s, const Dataset& ds, Index event);
+
+// Frames every place of the data: the overview a file opens on.
+void fitMapToAllPlaces(Session& s, const Dataset& ds, double marginPx);
 // Frames the places of the events shown now (animate: a 0.8 s flight).
 void fitMapToShownEvents(Session& s, const Dataset& ds, double marginPx, bool animate);
 // Starts a flight to a camera.

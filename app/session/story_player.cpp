@@ -22,8 +22,17 @@ geo::CameraState stepCamera(const Session& s, const Dataset& ds, const StoryStep
     if (step.fitHighlighted) {
         const auto pts = placesOfEvents(ds, step.highlight);
         if (!pts.empty()) {
-            geo::CameraState fit = geo::fitToBounds(cam.projection, pts, s.mapViewport, marginPx);
-            fit.zoom = std::min(fit.zoom, 6.0);  // keep some context around a single place
+            // Presenting, the map fills the window and the narration card covers its lower
+            // part (until the presenter has drawn one, assume the bottom 40 %).
+            const geo::Viewport vp = s.presenting() ? s.windowSize : s.mapViewport;
+            const geo::ScreenRect free =
+                s.presenting() ? s.presenterFreeArea.value_or(geo::ScreenRect{0, 0, vp.widthPx, vp.heightPx * 0.6})
+                               : geo::ScreenRect{0, 0, vp.widthPx, vp.heightPx};
+            geo::CameraState fit = geo::fitToBoundsInRect(cam.projection, pts, vp, free, marginPx);
+            // Keep some context around a single place (zooming out about the free area's centre).
+            if (fit.zoom > 6.0)
+                fit = geo::zoomAt(fit, vp, geo::ScreenPoint{(free.x0 + free.x1) / 2, (free.y0 + free.y1) / 2},
+                                  6.0 / fit.zoom);
             return fit;
         }
     }

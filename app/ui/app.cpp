@@ -7,7 +7,8 @@
 #include <filesystem>
 
 #include "geo/projection.h"
-#include "io/story_writer.h"
+#include "io/dataset_writer.h"
+#include "io/import/save_any.h"
 #include "session/filtering.h"
 #include "session/open_file.h"
 #include "session/tick.h"
@@ -99,8 +100,21 @@ void App::resolveFilterIds() {
 // Files
 // ===========================================================================
 
+const io::Gazetteer* App::gazetteer() {
+    if (!m_gazetteerTried) {
+        m_gazetteerTried = true;
+        std::string error;
+        m_gazetteer = io::Gazetteer::loadDefault(&error);
+        if (!m_gazetteer) std::fprintf(stderr, "meridian: places by name are not available: %s\n", error.c_str());
+    }
+    return m_gazetteer.get();
+}
+
 bool App::open(const std::string& path) {
-    const LoadReport report = openFile(m_doc, m_session, path);
+    io::OpenOptions options;
+    const io::FileFormat format = io::sniffFileFormat(path);
+    if (format != io::FileFormat::MeridianJson && format != io::FileFormat::Unknown) options.gazetteer = gazetteer();
+    const LoadReport report = openFile(m_doc, m_session, path, options);
     for (const Diagnostic& d : report.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
     LoadProblems& problems = m_window.loadProblems();
     problems = {path, report.diagnostics, report.ok};
@@ -111,6 +125,8 @@ bool App::open(const std::string& path) {
                                  : "Not opened: the file has problems");
         return false;
     }
+    m_docFormat = report.format;
+    if (report.format != io::FileFormat::MeridianJson) c.status("Imported " + report.summary, 10);
     if (!report.reload) {
         std::error_code ec;
         const std::string absolute = std::filesystem::absolute(path, ec).lexically_normal().string();
@@ -122,7 +138,26 @@ bool App::open(const std::string& path) {
     return true;
 }
 
+namespace {
+
+// Atomically, after checking the result loads; the previous version stays as FILE.bak.
+bool writeMeridianFile(const std::filesystem::path& path, const Dataset& data, std::string* error) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+        const std::filesystem::path backup = path.string() + ".bak";
+        std::filesystem::copy_file(path, backup, std::filesystem::copy_options::overwrite_existing, ec);
+        if (ec) {
+            *error = "cannot keep the previous version as " + backup.string() + ": " + ec.message();
+            return false;
+        }
+    }
+    return io::saveDataset(path, data, error);
+}
+
+}  // namespace
+
 bool App::save(std::string* error) {
+    namespace fs = std::filesystem;
     if (m_doc.path().empty()) {
         *error = "the data has no file yet";
         return false;
@@ -136,10 +171,41 @@ bool App::save(std::string* error) {
             "are lost) or keep working and save later";
         return false;
     }
-    if (!io::saveStories(m_doc.path(), m_doc.data(), error)) return false;
+    if (m_docFormat != io::FileFormat::MeridianJson) {
+        // An imported file is never overwritten: the data becomes a Meridian file beside it.
+        fs::path target = m_doc.path();
+        target.replace_extension(".json");
+        for (int n = 2; fs::exists(target, ec); ++n)
+            target = m_doc.path().parent_path() / (m_doc.path().stem().string() + "-" + std::to_string(n) + ".json");
+        return saveAs(target.string(), error);
+    }
+    if (!writeMeridianFile(m_doc.path(), m_doc.data(), error)) return false;
     m_doc.markSaved();
-    m_doc.setFileTime(std::filesystem::last_write_time(m_doc.path(), ec));
+    m_doc.setFileTime(fs::last_write_time(m_doc.path(), ec));
     return true;
+}
+
+bool App::saveAs(const std::string& path, std::string* error) {
+    namespace fs = std::filesystem;
+    const std::optional<io::ExportFormat> found = io::exportFormatForPath(path);
+    if (!found) {
+        *error = "the file name must end in .json (Meridian), .csv, .tsv, .geojson or .timeline.json (TimelineJS)";
+        return false;
+    }
+    const io::ExportFormat format = *found;
+    std::error_code ec;
+    if (format == io::ExportFormat::MeridianJson) {
+        if (!writeMeridianFile(path, m_doc.data(), error)) return false;
+        // The saved file is now the document's file (later saves go there).
+        m_doc.setFile(fs::absolute(path, ec).lexically_normal(), fs::last_write_time(path, ec));
+        m_doc.markSaved();
+        m_docFormat = io::FileFormat::MeridianJson;
+        io::addRecentFile(m_settings, m_doc.path().string());
+        m_settings.lastFile = m_doc.path().string();
+        return true;
+    }
+    // Other formats are exports: the document keeps its own file.
+    return io::saveDatasetAs(path, m_doc.data(), format, error);
 }
 
 void App::checkFileChanged() {
@@ -176,6 +242,8 @@ void App::beginFrame(double nowSec) {
 
 void App::drawUi(Session& session) {
     Context c = context(session);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    session.windowSize = geo::Viewport{vp->Size.x, vp->Size.y};
     if (!session.offscreen) session.view.hovered = kNoIndex;  // this frame's hover
     m_window.draw(c);
     rememberSelection(session, m_doc.data());

@@ -4,9 +4,12 @@
 // not the platform: main.cpp and app/platform/ give it frames and events.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "core/document.h"
+#include "io/import/gazetteer.h"
+#include "io/import/open_any.h"
 #include "io/settings.h"
 #include "session/session.h"
 #include "ui/context.h"
@@ -34,8 +37,15 @@ public:
     // Opens a file: on success the data is replaced (a reload keeps the view);
     // on errors the data stays and the problems window lists them.
     bool open(const std::string& path);
-    // Saves the document into its file (atomically); false with a reason.
+    // Saves the document into its file (atomically, the previous version kept
+    // as FILE.bak); false with a reason. An imported file is saved as Meridian
+    // JSON beside it (never over the spreadsheet).
     bool save(std::string* error);
+    // Saves in the format the path's extension names (.json Meridian, .csv,
+    // .tsv, .geojson, TimelineJS with .timeline.json); a Meridian file becomes the document's file.
+    bool saveAs(const std::string& path, std::string* error);
+    // The offline gazetteer, loaded on first use (places by name for imports and the editor).
+    const io::Gazetteer* gazetteer();
 
     // Before drawing a frame: advances the session to nowSec (marginPx scales with the UI).
     void beginFrame(double nowSec);
@@ -66,6 +76,9 @@ private:
     io::Settings m_settings;
     MainWindow m_window;
     bool m_quitConfirmed = false;
+    io::FileFormat m_docFormat = io::FileFormat::Unknown;  // how the document's file was read
+    std::unique_ptr<io::Gazetteer> m_gazetteer;
+    bool m_gazetteerTried = false;
     bool m_saveThenQuit = false;
     std::filesystem::file_time_type m_changedOnDiskSeen{};  // a change we already told the user about
 };

@@ -5,6 +5,8 @@
 // other.
 #pragma once
 
+#include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +60,9 @@ struct ExportProgress {
     bool running = false, cancelRequested = false;
     int done = 0, total = 0;
     std::string output, message;  // message: the result when it ended
+    // How long a frame took per million pixels in the last export on this
+    // computer (the estimate before a long video); 0 until one ran.
+    double msPerMegapixel = 0;
 };
 
 // App-wide state that panels read (and change through Requests).
@@ -70,6 +75,9 @@ struct AppState {
     std::string statusMessage;  // shown briefly in the menu bar
     double statusUntilSec = 0;
     ExportProgress exportProgress;
+    // Where named controls were drawn last (screen px x0, y0, x1, y1): UI tests
+    // read them from the state report to click a control like a user would.
+    std::map<std::string, std::array<float, 4>> controls;
 };
 
 struct Context {
@@ -84,6 +92,8 @@ struct Context {
     const Dataset& data() const { return doc.data(); }
     float scale() const { return look.scale(); }
     double now() const { return session.clockSec; }
+    // Records where the last item was drawn, under a name (see AppState::controls).
+    void reportControl(const char* name);
     void status(std::string message, double seconds = 6) {
         app.statusMessage = std::move(message);
         app.statusUntilSec = session.clockSec + seconds;

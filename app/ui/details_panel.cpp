@@ -5,6 +5,7 @@
 
 #include "core/references.h"
 #include "io/web_link.h"
+#include "session/shown_events.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"

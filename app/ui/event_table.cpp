@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "session/filtering.h"
+#include "session/shown_events.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -32,11 +33,18 @@ void EventTable::drawSearchField(Context& c) {
     }
     if (c.app.textFocusPendingFrames > 0) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
-    if (ImGui::InputTextWithHint("##search", "Search titles, places, sources\u2026 (Ctrl+F)", &m_searchText)) {
+    // Ctrl+F selects what is there, so typing replaces it.
+    if (ImGui::InputTextWithHint("##search", "Search titles, places, sources\u2026 (Ctrl+F)", &m_searchText,
+                                 ImGuiInputTextFlags_AutoSelectAll)) {
         s.filter.text = m_searchText;
         refilter(s, c.data(), c.doc.revision());
     }
+    c.reportControl("search");
     if (ImGui::IsItemActive()) c.app.textFocusPendingFrames = 0;
+    // Enter: the first result (in the table's order) is selected and shown.
+    if (ImGui::IsItemDeactivated() && keyPressed(Key::Enter, false) && !m_rows.empty()) {
+        m_enterSelects = true;
+    }
     if (ImGui::IsItemActive() && keyPressed(Key::Escape)) {
         m_searchText.clear();
         s.filter.text.clear();
@@ -66,10 +74,12 @@ void EventTable::sortRows(const Context& c, const ImGuiTableSortSpecs* specs) {
         if (c.session.isShown(i)) m_rows.push_back(i);
     if (!specs || specs->SpecsCount == 0) return;
     const ImGuiTableColumnSortSpecs& sort = specs->Specs[0];
+    // The narrow table's third column is the confidence.
+    const int column = m_compact && sort.ColumnIndex == 2 ? static_cast<int>(kColConfidence) : sort.ColumnIndex;
     auto key = [&](Index a, Index b) -> int {
         const Event& ea = ds.events[a];
         const Event& eb = ds.events[b];
-        switch (sort.ColumnIndex) {
+        switch (column) {
             case kColDate:
                 return ea.span().first < eb.span().first ? -1 : ea.span().first > eb.span().first;
             case kColTitle:
@@ -100,30 +110,48 @@ void EventTable::draw(Context& c) {
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
                                   ImGuiTableFlags_SizingStretchProp;
     drawSearchField(c);
-    // Narrow (a large UI scale): confidence as its glyph alone, the name on hover.
+    // Narrow (a narrow side panel, a large UI scale): three columns, the event's
+    // category and confidence as a swatch and a glyph (names on hover), so the
+    // title keeps its room.
     const bool compact = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 34;
-    if (!ImGui::BeginTable("events", 5, flags)) return;
+    m_compact = compact;
+    if (!ImGui::BeginTable(compact ? "events-narrow" : "events", compact ? 3 : 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    // Fixed columns are as wide as their header and its sort arrow: never "C\u2026".
+    const float arrow = ImGui::GetFontSize() * 1.1f + ImGui::GetStyle().CellPadding.x * 2;
+    auto fixedWidth = [&](const char* header, float content) {
+        return std::max(ImGui::CalcTextSize(header).x + arrow, content);
+    };
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("c. 2006-07-05").x);
+                            fixedWidth("Date", ImGui::CalcTextSize("c. 2006-07-05").x));
     ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Cat.", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("Cat.").x + ImGui::GetFontSize() * 0.4f);
-    ImGui::TableSetupColumn(
-        compact ? "Conf." : "Confidence", ImGuiTableColumnFlags_WidthFixed,
-        ImGui::CalcTextSize(compact ? "Conf." : "Confidence").x + ImGui::GetFontSize() * (compact ? 0.3f : 1.2f));
-    ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("Src").x + ImGui::GetFontSize() * 0.6f);
+    if (compact) {
+        ImGui::TableSetupColumn("Conf", ImGuiTableColumnFlags_WidthFixed,
+                                fixedWidth("Conf", ImGui::GetFontSize() * 2.2f));
+    } else {
+        ImGui::TableSetupColumn("Cat", ImGuiTableColumnFlags_WidthFixed, fixedWidth("Cat", ImGui::GetFontSize()));
+        ImGui::TableSetupColumn(
+            "Confidence", ImGuiTableColumnFlags_WidthFixed,
+            fixedWidth("Confidence", ImGui::CalcTextSize("Disputed").x + ImGui::GetFontSize() * 1.3f));
+        ImGui::TableSetupColumn("Src", ImGuiTableColumnFlags_WidthFixed,
+                                fixedWidth("Src", ImGui::CalcTextSize("10*").x));
+    }
     ImGui::TableHeadersRow();
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (m_rowsRevision != c.doc.revision() || m_rowsStamp != s.filterStamp || (specs && specs->SpecsDirty)) {
+    if (m_rowsRevision != c.doc.revision() || m_rowsStamp != s.filterStamp || (specs && specs->SpecsDirty) ||
+        m_rowsCompact != compact) {
+        m_rowsCompact = compact;
         sortRows(c, specs);
         m_rowsRevision = c.doc.revision();
         m_rowsStamp = s.filterStamp;
         if (specs) specs->SpecsDirty = false;
     }
 
+    if (m_enterSelects) {
+        m_enterSelects = false;
+        if (!m_rows.empty()) selectAndShow(s, ds, m_rows.front());
+    }
     // Reveal the selection once when another view changed it.
     int revealRow = -1;
     if (s.view.revealSelected && s.view.selected != kNoIndex) {
@@ -145,15 +173,15 @@ void EventTable::draw(Context& c) {
             const std::string date = (e.approx ? "c. " : "") + e.date.iso();
             if (ImGui::Selectable(date.c_str(), selected || s.view.hovered == i,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-                s.view.select(i), s.view.revealSelected = true;
+                selectAndShow(s, ds, i);
             if (ImGui::IsItemHovered()) s.view.hovered = i;
             if (row == revealRow) ImGui::SetScrollHereY(0.35f);
             ImGui::TableSetColumnIndex(kColTitle);
             ImGui::TextUnformatted(e.title.c_str());
-            ImGui::TableSetColumnIndex(kColCategory);
-            categorySwatch(ds, e.category);
-            ImGui::TableSetColumnIndex(kColConfidence);
             if (compact) {
+                ImGui::TableSetColumnIndex(2);
+                categorySwatch(ds, e.category);
+                ImGui::SameLine(0, 2);
                 const float h = ImGui::GetTextLineHeight();
                 const ImVec2 p = ImGui::GetCursorScreenPos();
                 drawConfidenceGlyph(ImGui::GetWindowDrawList(), ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.32f,
@@ -161,9 +189,12 @@ void EventTable::draw(Context& c) {
                 ImGui::Dummy(ImVec2(h, h));
                 if (ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s: %s", confidenceLabel(e.confidence), confidenceExplanation(e.confidence));
-            } else {
-                confidenceBadge(e.confidence);
+                continue;
             }
+            ImGui::TableSetColumnIndex(kColCategory);
+            categorySwatch(ds, e.category);
+            ImGui::TableSetColumnIndex(kColConfidence);
+            confidenceBadge(e.confidence);
             ImGui::TableSetColumnIndex(kColSources);
             const bool advocacy = ds.restsOnAdvocacy(e);
             ImGui::Text("%zu%s", e.sources.size(), advocacy ? "*" : "");

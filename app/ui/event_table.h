@@ -24,6 +24,9 @@ private:
     // The shown rows in display order, for the revision and filter they were built from.
     std::vector<Index> m_rows;
     std::uint64_t m_rowsRevision = 0, m_rowsStamp = 0;
+    bool m_rowsCompact = false;
+    bool m_compact = false;       // this frame's table is the narrow one
+    bool m_enterSelects = false;  // Enter in the search field: select the first result once the rows are sorted
 };
 
 }  // namespace meridian::ui

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ui/context.h"
+#include "ui/file_chooser.h"
 
 namespace meridian::ui {
 
@@ -15,12 +16,17 @@ public:
     void drawProgress(Context& c);
 
 private:
+    // The output file name for the kind of export, in the chosen folder.
+    void suggestOutput(const Context& c);
     int m_kind = 0;  // 0 image, 1 time range, 2 story
+    int m_lastKind = -1;
     int m_sizePreset = 1;
-    std::string m_output, m_caption, m_from, m_to;
+    std::string m_folder, m_name, m_caption, m_from, m_to;
+    FileChooser m_chooser;
     float m_fps = 30, m_seconds = 0;
     int m_story = 0;
     std::string m_error;
+    bool m_userChoseFolder = false;
 };
 
 }  // namespace meridian::ui

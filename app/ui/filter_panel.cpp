@@ -58,7 +58,7 @@ void FilterPanel::draw(Context& c) {
     const std::uint8_t confirmedOnly = 1u << static_cast<int>(Confidence::Confirmed);
     bool onlyConfirmed = c.session.filter.confidenceMask == confirmedOnly;
     if (ImGui::Checkbox("Confirmed only", &onlyConfirmed)) {
-        c.session.filter.confidenceMask = onlyConfirmed ? confirmedOnly : 0x0F;
+        c.session.filter.confidenceMask = onlyConfirmed ? confirmedOnly : kAllConfidenceMask;
         changed = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows how much of the story rests on reports and allegations");

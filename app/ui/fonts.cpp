@@ -47,25 +47,31 @@ const ImWchar* glyphRanges() {
 void buildFonts(Fonts& fonts, float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const ImWchar* kRanges = glyphRanges();
     const float s = scale;
     const std::string regular = findFontFile("DejaVu Sans", false);
     const std::string bold = findFontFile("DejaVu Sans", true);
-    ImFontConfig cfg;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    auto add = [&](const std::string& file, float px) -> ImFont* {
+    // The big sizes need fewer glyphs: the playhead date is digits, month names
+    // and a dash; titles and narration are text without arrows or symbols.
+    // Horizontal oversampling helps small text only. (At 8K, the atlas of every
+    // glyph at every size with oversampling was 4096 x 16384: 270 MB, twice.)
+    static const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2000, 0x206F, 0};
+    static const ImWchar kDateRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2026, 0x2026, 0};
+    auto add = [&](const std::string& file, float px, const ImWchar* ranges) -> ImFont* {
+        ImFontConfig cfg;
+        cfg.OversampleH = px <= 28.0f ? 2 : 1;
+        cfg.OversampleV = 1;
         if (!file.empty())
-            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, kRanges)) return f;
+            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, ranges)) return f;
         ImFontConfig fallback;
         fallback.SizePixels = px;
         return io.Fonts->AddFontDefault(&fallback);
     };
-    fonts.regular = add(regular, std::round(17.0f * s));
-    fonts.bold = add(bold.empty() ? regular : bold, std::round(17.0f * s));
-    fonts.title = add(bold.empty() ? regular : bold, std::round(24.0f * s));
-    fonts.large = add(bold.empty() ? regular : bold, std::round(40.0f * s));
-    fonts.narration = add(regular, std::round(25.0f * s));
+    const std::string& heavy = bold.empty() ? regular : bold;
+    fonts.regular = add(regular, std::round(17.0f * s), glyphRanges());
+    fonts.bold = add(heavy, std::round(17.0f * s), glyphRanges());
+    fonts.title = add(heavy, std::round(24.0f * s), kTextRanges);
+    fonts.large = add(heavy, std::round(40.0f * s), kDateRanges);
+    fonts.narration = add(regular, std::round(25.0f * s), kTextRanges);
     io.FontDefault = fonts.regular;
     io.Fonts->Build();
 }

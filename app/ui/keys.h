@@ -41,6 +41,7 @@ enum class Key : int {
     KeypadPlus = SDL_SCANCODE_KP_PLUS,
     KeypadMinus = SDL_SCANCODE_KP_MINUS,
     F1 = SDL_SCANCODE_F1,
+    F2 = SDL_SCANCODE_F2,
     F5 = SDL_SCANCODE_F5,
     F6 = SDL_SCANCODE_F6,
     F11 = SDL_SCANCODE_F11,

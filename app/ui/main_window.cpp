@@ -69,12 +69,19 @@ void MainWindow::handleGlobalShortcuts(Context& c) {
         }
     }
     if (keyPressed(Key::F11, false)) r.toggleFullscreen = true;
+    if (keyPressed(Key::F2, false) && m_compact) m_layout.drawerOpen = !m_layout.drawerOpen;
     // F5 presents the open story (or the first), from wherever the focus is.
     Session& s = c.session;
     if (keyPressed(Key::F5, false) && shortcutsAllowed() && !c.data().stories.empty() && !s.presenting()) {
         const Index story = s.story ? s.story->story : 0;
         startStory(s, c.data(), story, s.story ? s.story->step : 0, true, false, 90 * c.scale());
         r.fullscreen = true;
+    }
+    // Esc clears the search from anywhere (the field itself handles it when it has the keyboard).
+    if (keyPressed(Key::Escape, false) && shortcutsAllowed() && !c.app.keyboardNav && !s.presenting() &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && !s.filter.text.empty()) {
+        s.filter.text.clear();
+        refilter(s, c.data(), c.doc.revision());
     }
     // F6: keyboard navigation of the controls on/off (Esc also leaves it).
     if (keyPressed(Key::F6, false))
@@ -145,6 +152,12 @@ void MainWindow::drawMenuBar(Context& c) {
         if (ImGui::MenuItem("Full screen", "F11", c.app.fullscreen)) r.toggleFullscreen = true;
         ImGui::EndMenu();
     }
+    if (m_compact) {
+        ImGui::Separator();
+        if (ImGui::MenuItem(m_layout.drawerOpen ? "Hide panel (F2)" : "Events, details\u2026 (F2)", nullptr,
+                            m_layout.drawerOpen))
+            m_layout.drawerOpen = !m_layout.drawerOpen;
+    }
     if (c.doc.hasData()) {
         ImGui::Separator();
         ImGui::TextDisabled("%s%s", c.doc.isDirty() ? "* " : "", c.data().title.c_str());
@@ -188,6 +201,59 @@ void MainWindow::drawFullWindowMap(Context& c) {
     ImGui::End();
 }
 
+void MainWindow::drawSideTabs(Context& c, bool withDetails) {
+    if (!ImGui::BeginTabBar("side")) return;
+    if (ImGui::BeginTabItem("Events")) {
+        m_table.draw(c);
+        ImGui::EndTabItem();
+    }
+    if (withDetails) {
+        const ImGuiTabItemFlags flags = m_showDetailsTab ? ImGuiTabItemFlags_SetSelected : 0;
+        m_showDetailsTab = false;
+        if (ImGui::BeginTabItem("Details", nullptr, flags)) {
+            ImGui::BeginChild("details");
+            m_details.draw(c);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+    }
+    const char* filters = c.session.filter.isActive() ? "Filters (on)###filters" : "Filters###filters";
+    if (ImGui::BeginTabItem(filters)) {
+        ImGui::BeginChild("filters");
+        m_filters.draw(c);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Story")) {
+        ImGui::BeginChild("story");
+        m_stories.draw(c);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+// The side panel as a drawer over the right of the window (narrow screens).
+void MainWindow::drawDrawer(Context& c) {
+    if (!m_layout.drawerOpen) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float sc = c.scale();
+    const float w = std::min(vp->WorkSize.x * 0.94f, std::max(vp->WorkSize.x * 0.55f, 430.0f * sc));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - w, vp->WorkPos.y));
+    ImGui::SetNextWindowSize(ImVec2(w, vp->WorkSize.y));
+    bool open = true;
+    if (ImGui::Begin("Events and details###drawer", &open,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                         ImGuiWindowFlags_NoSavedSettings))
+        drawSideTabs(c, true);
+    ImGui::End();
+    if (!open) m_layout.drawerOpen = false;
+    // Esc closes it (when no field or popup takes the key).
+    if (keyPressed(Key::Escape, false) && shortcutsAllowed() &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+        m_layout.drawerOpen = false;
+}
+
 void MainWindow::drawPanels(Context& c) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 origin = vp->WorkPos;
@@ -195,10 +261,13 @@ void MainWindow::drawPanels(Context& c) {
     const float sc = c.scale();
     const float gap = std::max(4.0f, 5.0f * sc);
     PanelLayout& l = m_layout;
+    m_compact = size.x / sc < kDrawerBelowWidth;
 
-    const float sideW = std::clamp(l.sidePanelFraction * size.x, 260.0f * sc, size.x * 0.6f);
-    const float mainW = size.x - sideW - gap;
-    const float timelineH = std::clamp(l.timelineFraction * size.y, 140.0f * sc, size.y * 0.6f);
+    const float sideW = m_compact ? 0.0f : std::clamp(l.sidePanelFraction * size.x, 300.0f * sc, size.x * 0.45f);
+    const float mainW = m_compact ? size.x : size.x - sideW - gap;
+    // The timeline keeps its header, axis and a few lanes; the map keeps at least a third.
+    const float minTimelineH = std::min(size.y * 0.55f, 190.0f * sc);
+    const float timelineH = std::clamp(l.timelineFraction * size.y, minTimelineH, size.y * 0.6f);
     const float mapH = size.y - timelineH - gap;
 
     // Map
@@ -217,32 +286,25 @@ void MainWindow::drawPanels(Context& c) {
     if (ImGui::Begin("Timeline", nullptr, kMapFlags)) m_timeline.draw(c);
     ImGui::End();
 
+    const float dy = splitter("##split-timeline", ImVec2(origin.x, origin.y + mapH), ImVec2(mainW, gap), false);
+    if (dy != 0) l.timelineFraction = std::clamp((timelineH - dy) / size.y, 0.12f, 0.6f);
+    if (m_compact) {
+        // A click that selects an event opens the drawer on its details.
+        const Index selected = c.session.view.selected;
+        if (selected != m_selectedBefore && selected != kNoIndex && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            l.drawerOpen = true;
+            m_showDetailsTab = true;
+        }
+        m_selectedBefore = selected;
+        drawDrawer(c);
+        return;
+    }
+
     // Side: events (top) and details (bottom)
     const float eventsH = std::clamp(l.eventsFraction * size.y, 120.0f * sc, size.y - 160.0f * sc);
     ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y));
     ImGui::SetNextWindowSize(ImVec2(sideW, eventsH));
-    if (ImGui::Begin("Events", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar)) {
-        if (ImGui::BeginTabBar("side")) {
-            if (ImGui::BeginTabItem("Events")) {
-                m_table.draw(c);
-                ImGui::EndTabItem();
-            }
-            const char* filters = c.session.filter.isActive() ? "Filters (on)###filters" : "Filters###filters";
-            if (ImGui::BeginTabItem(filters)) {
-                ImGui::BeginChild("filters");
-                m_filters.draw(c);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem("Story")) {
-                ImGui::BeginChild("story");
-                m_stories.draw(c);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
-            }
-            ImGui::EndTabBar();
-        }
-    }
+    if (ImGui::Begin("Events", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar)) drawSideTabs(c, false);
     ImGui::End();
     ImGui::SetNextWindowPos(ImVec2(origin.x + mainW + gap, origin.y + eventsH + gap));
     ImGui::SetNextWindowSize(ImVec2(sideW, size.y - eventsH - gap));
@@ -252,11 +314,10 @@ void MainWindow::drawPanels(Context& c) {
     // Splitters
     const float dx = splitter("##split-side", ImVec2(origin.x + mainW, origin.y), ImVec2(gap, size.y), true);
     if (dx != 0) l.sidePanelFraction = std::clamp((sideW - dx) / size.x, 0.15f, 0.6f);
-    const float dy = splitter("##split-timeline", ImVec2(origin.x, origin.y + mapH), ImVec2(mainW, gap), false);
-    if (dy != 0) l.timelineFraction = std::clamp((timelineH - dy) / size.y, 0.12f, 0.6f);
     const float dz =
         splitter("##split-events", ImVec2(origin.x + mainW + gap, origin.y + eventsH), ImVec2(sideW, gap), false);
     if (dz != 0) l.eventsFraction = std::clamp((eventsH + dz) / size.y, 0.12f, 0.8f);
+    m_selectedBefore = c.session.view.selected;
 }
 
 // ===========================================================================

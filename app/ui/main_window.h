@@ -25,7 +25,12 @@ struct PanelLayout {
     float sidePanelFraction = 0.30f;
     float timelineFraction = 0.36f;
     float eventsFraction = 0.42f;  // share of the side panel for the event table
+    // Narrow windows (a projector at 200 %): the side panel becomes a drawer over the map.
+    bool drawerOpen = false;
 };
+
+// Below this width (in points at 100 %, i.e. pixels / UI scale) the side panel is a drawer.
+inline constexpr float kDrawerBelowWidth = 1100.0f;
 
 // The problems of the last attempt to open a file (shown in their own window).
 struct LoadProblems {
@@ -40,6 +45,7 @@ public:
     void draw(Context& c);
 
     void showProblems() { m_problems.show(); }
+    bool problemsVisible() const { return m_problems.visible(); }
     PanelLayout& layout() { return m_layout; }
     LoadProblems& loadProblems() { return m_loadProblems; }
     MapPanel& map() { return m_map; }
@@ -55,6 +61,8 @@ private:
     void handleGlobalShortcuts(Context& c);
     void drawMenuBar(Context& c);
     void drawPanels(Context& c);
+    void drawSideTabs(Context& c, bool withDetails);
+    void drawDrawer(Context& c);
     void drawFullWindowMap(Context& c);
     void drawQuitPrompt(Context& c);
 
@@ -71,6 +79,9 @@ private:
     DiagnosticsWindow m_problems;
     LoadProblems m_loadProblems;
     bool m_quitPrompt = false, m_quitConfirmed = false;
+    bool m_compact = false;             // the last frame's layout had the drawer
+    Index m_selectedBefore = kNoIndex;  // to open the drawer's details when a click selects an event
+    bool m_showDetailsTab = false;
     std::string m_saveError;
 };
 

@@ -173,6 +173,7 @@ render::MapStyle MapPanel::style(const Context& c) const {
     // goes without MSAA (the arcs' and markers' shaders smooth their edges);
     // screenshots and exports keep it (quality first, time matters less).
     st.msaaSamples = c.session.offscreen || !render::glCaps().software ? 4 : 1;
+    st.inkDarken = projector && !layers.basemap ? 1.0f : 0.0f;
     return st;
 }
 
@@ -278,20 +279,20 @@ void MapPanel::gatherItems(Context& c) {
     m_itemsKey = key;
     m_shown.clear();
     forEachShownEvent(ds, s, [&](Index i, float a) { m_shown.emplace_back(i, a); });
-    // The shaders also show the selected, the hovered and a story step's
-    // events once the playhead has reached them, faded out or not.
-    auto addReached = [&](Index e) {
-        if (e >= ds.events.size() || !s.isShown(e) || v.window ||
-            v.playheadDay < static_cast<double>(ds.events[e].span().first) || eventOpacityAt(ds.events[e], v) > 0.0f)
-            return;
+    // The shaders also show the selected event whatever the time (faintly
+    // when it is not shown now), and the hovered and a story step's events
+    // once the playhead has reached them, faded out or not.
+    auto addExtra = [&](Index e, bool anyTime) {
+        if (e >= ds.events.size() || !s.isShown(e) || eventOpacityAt(ds.events[e], v) > 0.0f) return;
+        if (!anyTime && (v.window || v.playheadDay < static_cast<double>(ds.events[e].span().first))) return;
         if (std::none_of(m_shown.end() - static_cast<std::ptrdiff_t>(m_extraShown), m_shown.end(),
                          [&](const auto& p) { return p.first == e; }))
             m_shown.emplace_back(e, 1.0f), ++m_extraShown;
     };
     m_extraShown = 0;
-    addReached(v.selected);
-    addReached(v.hovered);
-    for (const Index e : v.highlighted) addReached(e);
+    addExtra(v.selected, true);
+    addExtra(v.hovered, false);
+    for (const Index e : v.highlighted) addExtra(e, false);
     geo::MapItemsOptions o;
     o.maxArcGroups = render::glCaps().software ? 1500 : 20000;
     m_itemIndex.gather(ds, m_layout, m_shown, o, m_items);
@@ -317,10 +318,13 @@ void MapPanel::updateCountryHighlight(Context& c) {
     if (inputs == m_highlightInputs) return;
     m_activeCountries.clear();
     if (s.layers.highlightCountries) {
+        // The countries an arc links: a statement made in Washington does not tint
+        // the whole United States.
         forEachShownEvent(ds, s, [&](Index i, float) {
-            forEachEndpointOf(ds.events[i], [&](Index p) {
+            const Event& e = ds.events[i];
+            if (!e.isConnection()) return;
+            for (Index p : {e.from, e.to})
                 if (!ds.places[p].country.empty()) m_activeCountries.push_back(ds.places[p].country);
-            });
         });
     }
     std::sort(m_activeCountries.begin(), m_activeCountries.end());
@@ -355,28 +359,30 @@ geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::Sc
     ps.bundleSpacingPx = st.bundleSpacingPx;
     ps.selected = v.selected;
     ps.hovered = v.hovered;
-    // The shaders' strength of a timed item (map_shaders.h), and how far it has grown.
-    auto timed = [&](Index e, DaySpan days, bool emphasised) {
+    // Whether a timed item shows, as the shaders decide (map_shaders.h), and
+    // how far it has grown: the selected event shows whatever the time; the
+    // hovered and highlighted ones once reached; the selected and highlighted
+    // ones (and hovered markers) are drawn whole.
+    auto timed = [&](Index e, DaySpan days, bool wholeWhenHovered) {
         if (e >= ds.events.size()) return geo::ItemShown{};
         const std::uint8_t mask = e < m_mask.size() ? m_mask[e] : 1;
-        const bool shownByFilter = mask != 0, highlighted = mask == 2;
+        if (mask == 0) return geo::ItemShown{};
+        const bool highlighted = mask == 2, selected = e == v.selected, hovered = e == v.hovered;
         const bool reached = !v.window && v.playheadDay >= static_cast<double>(days.first);
-        float alpha = shownByFilter ? eventOpacityAt(ds.events[e], v) : 0.0f;
-        if (emphasised && shownByFilter && reached) alpha = 1.0f;
-        if (highlighted && reached) alpha = std::max(alpha, 0.9f);
+        const bool shown =
+            eventOpacityAt(ds.events[e], v) > 0.004f || selected || ((hovered || highlighted) && reached);
+        const bool whole = v.window || selected || highlighted || (hovered && wholeWhenHovered);
         const double grow =
-            v.window
+            whole
                 ? 1.0
                 : std::clamp((v.playheadDay - static_cast<double>(days.first)) / std::max(v.growDays, 1e-3), 0.0, 1.0);
-        return geo::ItemShown{alpha > 0.004f, grow};
+        return geo::ItemShown{shown, grow};
     };
     auto arcShown = [&](const geo::ArcItem& a) {
-        return a.fixed ? geo::ItemShown{a.strength > 0.004f, 1.0}
-                       : timed(a.event, a.days, a.event == v.selected || a.event == v.hovered);
+        return a.fixed ? geo::ItemShown{a.strength > 0.004f, 1.0} : timed(a.event, a.days, false);
     };
     auto markerShown = [&](const geo::MarkerItem& m) {
-        return m.fixed ? geo::ItemShown{m.strength > 0.004f, 1.0}
-                       : timed(m.event, m.days, m.event == v.selected || m.event == v.hovered);
+        return m.fixed ? geo::ItemShown{m.strength > 0.004f, 1.0} : timed(m.event, m.days, true);
     };
     return geo::pickMapItem(m_arcItems, m_markerItems, arcShown, markerShown, c.session.camera, vp, ps, pointer);
 }
@@ -488,6 +494,12 @@ void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
             m_placeWeight[p] += w;
         });
     });
+    // The selection's places are named whatever the time (it is drawn whatever the time).
+    if (s.view.selected < ds.events.size())
+        forEachPlaceOf(ds.events[s.view.selected], [&](Index p) {
+            m_placeWeight[p] += 100.0f;
+            m_placeTopEvent[p] = s.view.selected;
+        });
     ImFont* font = c.fonts.bold;
     const float fontSize = font->FontSize;
     m_labelRequests.clear();
@@ -501,8 +513,9 @@ void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
                                    9.0f * c.scale(), m_placeWeight[p]});
         m_labelPlaces.push_back(p);
     }
-    const auto placed = geo::placeLabels(
-        m_labelRequests, {0, 0, static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx)}, reserved);
+    const auto placed =
+        geo::placeLabels(m_labelRequests, {0, 0, static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx)},
+                         reserved, fontSize * 1.1f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const bool darkText = c.look.theme != Theme::Dark && !s.layers.basemap;
     const ImU32 text = darkText ? IM_COL32(15, 15, 15, 255) : IM_COL32(250, 250, 250, 255);
@@ -524,26 +537,40 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     // Only the categories on the map now: a short legend covers less of it.
     std::vector<std::uint8_t> shown(ds.categories.size(), 0);
+    bool unrated = false;  // the "unrated" row only when the map shows such events (imported files)
     forEachShownEvent(ds, c.session, [&](Index i, float) {
         if (ds.events[i].category < shown.size()) shown[ds.events[i].category] = 1;
+        unrated |= ds.events[i].confidence == Confidence::Unrated;
     });
+    const int levels = unrated ? kConfidenceCount : kConfidenceCount - 1;
     int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
     // At large UI scales on a small map the categories would cover it: keep the
     // confidence styles (the categories' colours are on the timeline's lanes).
-    const bool withCategories = lineH * static_cast<float>(kConfidenceCount + shownCount + 1) < size.y * 0.55f;
+    const bool withCategories = lineH * static_cast<float>(levels + shownCount + 1) < size.y * 0.55f;
     if (!withCategories) std::fill(shown.begin(), shown.end(), 0), shownCount = 0;
-    const int rows = kConfidenceCount + std::min(shownCount, 12) + (withCategories ? 1 : 0);
+    const int rows = levels + std::min(shownCount, 12) + (withCategories ? 1 : 0);
     float widest = 0;
     for (std::size_t i = 0; i < ds.categories.size(); ++i)
         if (shown[i]) widest = std::max(widest, ImGui::CalcTextSize(ds.categories[i].label.c_str()).x);
-    const ImVec2 box(std::max(150 * s, widest + 40 * s), lineH * static_cast<float>(rows) + 14 * s);
+    // What each level means, at a glance (when the legend can be that wide).
+    float widestMeaning = 0;
+    for (int i = 0; i < levels; ++i) {
+        const auto conf = static_cast<Confidence>(i);
+        widestMeaning =
+            std::max(widestMeaning, ImGui::CalcTextSize(confidenceLabel(conf)).x + ImGui::CalcTextSize(" \u00B7 ").x +
+                                        ImGui::CalcTextSize(confidenceShortMeaning(conf)).x);
+    }
+    const float meaningsW = 34 * s + 8 * s + widestMeaning + 20 * s;
+    const bool meanings = meaningsW < size.x * 0.42f;
+    const ImVec2 box(std::max({150 * s, widest + 40 * s, meanings ? meaningsW : 0.0f}),
+                     lineH * static_cast<float>(rows) + 14 * s);
     const ImVec2 p0(origin.x + 10 * s, topLeft ? origin.y + 10 * s : origin.y + size.y - box.y - 10 * s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(c.look.theme);
     dl->AddRectFilled(p0, ImVec2(p0.x + box.x, p0.y + box.y), withAlpha(pal.panelBg, 0xE0), 6 * s);
     float y = p0.y + 7 * s;
     const float x = p0.x + 10 * s;
-    for (int i = 0; i < kConfidenceCount; ++i) {
+    for (int i = 0; i < levels; ++i) {
         const auto conf = static_cast<Confidence>(i);
         const ImU32 col = pal.text;
         const float ly = y + lineH * 0.45f, w = 34 * s, th = 3 * s;
@@ -562,8 +589,16 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
             case Confidence::Disputed:
                 for (float d = 0; d <= w; d += 9 * s) dl->AddCircleFilled(ImVec2(x + d, ly), th * 0.6f, col);
                 break;
+            case Confidence::Unrated:
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + w, ly), withAlpha(pal.textMuted, 0xB0), th * 0.6f);
+                break;
         }
         dl->AddText(ImVec2(x + w + 8 * s, y), pal.text, confidenceLabel(conf));
+        if (meanings) {
+            const float after = x + w + 8 * s + ImGui::CalcTextSize(confidenceLabel(conf)).x;
+            const std::string meaning = std::string(" \u00B7 ") + confidenceShortMeaning(conf);
+            dl->AddText(ImVec2(after, y), pal.textMuted, meaning.c_str());
+        }
         y += lineH;
     }
     y += 4 * s;
@@ -590,7 +625,9 @@ void MapPanel::drawToolbar(Context& c) {
     if (ImGui::BeginCombo("##projection", current.c_str())) {
         for (geo::Projection p : geo::kAllProjections) {
             const std::string label(geo::projectionLabel(p));
-            if (ImGui::Selectable(label.c_str(), p == s.camera.projection)) {
+            const bool picked = ImGui::Selectable(label.c_str(), p == s.camera.projection);
+            c.reportControl(("map.projection." + std::string(geo::projectionName(p))).c_str());
+            if (picked) {
                 s.camera.projection = p;
                 s.flight.reset();
                 fitMapToShownEvents(s, c.data(), 60.0 * sc, false);
@@ -598,9 +635,11 @@ void MapPanel::drawToolbar(Context& c) {
         }
         ImGui::EndCombo();
     }
+    c.reportControl("map.projection");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Map projection");
     ImGui::SameLine();
     if (ImGui::Button("Fit")) fitMapToShownEvents(s, c.data(), 60.0 * sc, true);
+    c.reportControl("map.fit");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the places of the events shown now (F)");
     ImGui::SameLine();
     if (ImGui::Button("World"))
@@ -611,12 +650,15 @@ void MapPanel::drawToolbar(Context& c) {
             0.8);
     ImGui::SameLine();
     if (ImGui::Button("Layers")) ImGui::OpenPopup("layers");
+    c.reportControl("map.layers");
+    m_toolbarRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     if (ImGui::BeginPopup("layers")) {
         MapLayers& layers = s.layers;
         ImGui::Checkbox("Satellite basemap (NASA Blue Marble)", &layers.basemap);
+        c.reportControl("map.layers.basemap");
         ImGui::Checkbox("Place names", &layers.labels);
         ImGui::Checkbox("Graticule", &layers.graticule);
-        ImGui::Checkbox("Highlight countries taking part", &layers.highlightCountries);
+        ImGui::Checkbox("Tint the countries the arcs link", &layers.highlightCountries);
         ImGui::Checkbox("Legend", &layers.legend);
         ImGui::Checkbox("Animate arcs always", &layers.alwaysAnimateArcs);
         ImGui::Separator();
@@ -630,18 +672,24 @@ void MapPanel::drawToolbar(Context& c) {
     }
 }
 
-void MapPanel::drawDateStamp(Context& c, ImVec2 origin, ImVec2 size) {
+void MapPanel::drawDateStamp(Context& c, ImVec2 origin, ImVec2 size, float leftLimitPx) {
     const ViewState& v = c.session.view;
     std::string text;
     if (v.window) {
-        text = formatDayNumber(v.window->first) + " \u2013 " + formatDayNumber(v.window->last - 1);
+        text = describeSpan(*v.window);
     } else {
         const CivilDate cd = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
         text = std::string(monthShortName(cd.month)) + " " + std::to_string(cd.year);
     }
-    ImFont* f = c.session.presenting() ? c.fonts.large : c.fonts.title;
-    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+    // Large when presenting, smaller where it would run into the legend or the toolbar.
     const float pad = 10 * c.scale();
+    ImFont* f = c.fonts.title;
+    for (ImFont* candidate : {c.session.presenting() ? c.fonts.large : c.fonts.title, c.fonts.title, c.fonts.bold}) {
+        f = candidate;
+        if (candidate->CalcTextSizeA(candidate->FontSize, FLT_MAX, 0, text.c_str()).x + 3 * pad < size.x - leftLimitPx)
+            break;
+    }
+    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
     const ImVec2 p(origin.x + size.x - ts.x - 2 * pad, origin.y + pad);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(c.look.theme);
@@ -701,7 +749,8 @@ void MapPanel::draw(Context& c) {
     const bool hasData = c.doc.hasData();
     if (hasData) syncData(c);
     if (s.fitRequested && hasData) {
-        fitMapToShownEvents(s, c.data(), 60.0 * c.scale(), false);
+        // A file opens on all its places, with room for their names at the edges.
+        fitMapToAllPlaces(s, c.data(), 90.0 * c.scale());
         s.fitRequested = false;
     }
     // A selection made elsewhere: bring its places into view if they are not.
@@ -740,7 +789,11 @@ void MapPanel::draw(Context& c) {
 
     // The map in its own texture (redrawn only as far as something changed), shown as an image.
     if (hasData) advanceAnimation(c);
-    if (const GLuint texture = m_renderer.draw(s.camera, vp, time(c), style(c), m_level)) {
+    render::MapStyle st = style(c);
+    // Multisampling smooths the arcs; past 4K (an 8K export, a poster) the
+    // pixels are small enough without it, and it would take a gigabyte.
+    if (static_cast<double>(size.x) * size.y > render::kLargeMapPixels) st.msaaSamples = 1;
+    if (const GLuint texture = m_renderer.draw(s.camera, vp, time(c), st, m_level)) {
         // Copied into the frame, not shaded as a textured quad (see blit_image.h).
         m_image = {m_renderer.lastFramebuffer(),
                    texture,
@@ -755,9 +808,11 @@ void MapPanel::draw(Context& c) {
     const float sc = c.scale();
     std::vector<geo::LabelRect> reserved;
     const bool presenting = s.presenting();
+    m_legendRight = 0;
     if (hasData && s.layers.legend) {
         // In presenter mode the narration takes the bottom left: the legend goes top left.
         const ImVec2 box = drawLegend(c, origin, size, presenting);
+        m_legendRight = box.x + 10 * sc;
         if (presenting)
             reserved.push_back({0, 0, box.x + 20 * sc, box.y + 20 * sc});
         else
@@ -768,11 +823,14 @@ void MapPanel::draw(Context& c) {
     if (presenting && s.narrationTopPx > 0)                       // the narration card (as drawn last frame)
         reserved.push_back({0, s.narrationTopPx - 6, s.narrationRightPx + 6, size.y});
     if (hasData && s.layers.labels) drawLabels(c, vp, origin, reserved);
-    if (hasData) drawDateStamp(c, origin, size);
-    if (s.mapOnly || presenting)
+    float toolbarRight = 0;
+    if (s.mapOnly || presenting) {
         drawAttribution(c, origin, size);
-    else
+    } else {
         drawToolbar(c);
+        toolbarRight = m_toolbarRight;
+    }
+    if (hasData) drawDateStamp(c, origin, size, presenting ? m_legendRight : toolbarRight);
     if (hovered && s.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         eventTooltip(c, s.view.hovered, groupHint(c).c_str());
 }

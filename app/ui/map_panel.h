@@ -78,7 +78,8 @@ private:
     void drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin, const std::vector<geo::LabelRect>& reserved);
     ImVec2 drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft);
     void drawToolbar(Context& c);
-    void drawDateStamp(Context& c, ImVec2 origin, ImVec2 size);
+    // leftLimitPx: where the legend or the toolbar ends (the stamp stays right of it).
+    void drawDateStamp(Context& c, ImVec2 origin, ImVec2 size, float leftLimitPx);
     void drawAttribution(Context& c, ImVec2 origin, ImVec2 size);
     render::MapStyle style(const Context& c) const;
     render::MapTime time(const Context& c) const;
@@ -112,6 +113,9 @@ private:
     std::future<io::ImageResult> m_pendingBasemap;
     bool m_basemapFailed = false;
     int m_level = 0;
+    float m_legendRight = 0;
+    float m_toolbarRight =
+        0;  // where the toolbar's last button ends (map px)  // this frame's legend box right edge (map px)
 
     // The events as map geometry; what shows now (or its groups) goes to the
     // GPU each time that changes (geo/map_items.h), timed by the shaders.

@@ -4,6 +4,8 @@
 // steps; Home goes to the first, A toggles autoplay, L the legend, Esc leaves.
 #pragma once
 
+#include <utility>
+
 #include "ui/context.h"
 
 namespace meridian::ui {
@@ -14,6 +16,12 @@ public:
     void handleKeys(Context& c);
     // The narration card and the step counter over the map.
     void drawNarration(Context& c);
+
+private:
+    // The type size chosen for the current step's card (0 = largest), kept
+    // while the step shows so the card does not flicker between sizes.
+    std::pair<Index, int> m_sizedFor{kNoIndex, -1};
+    int m_sizeLevel = -1;
 };
 
 }  // namespace meridian::ui

@@ -28,6 +28,29 @@ void writeLayoutReport(const App& app, const std::string& path) {
     nlohmann::json cats = nlohmann::json::array();
     for (Index c : r.rowCategories) cats.push_back(c == kNoIndex ? -1 : static_cast<int>(c));
     j["rowCategories"] = cats;
+    j["lanesVisible"] = r.lanesVisible;
+    j["lanesBelow"] = r.lanesBelow;
+    // Where the map looks and what part of it a presenter's card leaves free (render tests check framing).
+    const Session& s = const_cast<App&>(app).session();
+    j["projection"] = std::string(geo::projectionName(s.camera.projection));
+    j["camera"] = {s.camera.centerLonDeg, s.camera.centerLatDeg, s.camera.zoom};
+    j["window"] = {s.windowSize.widthPx, s.windowSize.heightPx};
+    j["mapViewport"] = {s.mapViewport.widthPx, s.mapViewport.heightPx};
+    if (s.presenterFreeArea)
+        j["freeArea"] = {s.presenterFreeArea->x0, s.presenterFreeArea->y0, s.presenterFreeArea->x1,
+                         s.presenterFreeArea->y1};
+    j["narrationTop"] = s.narrationTopPx;
+    const Dataset& ds = const_cast<App&>(app).document().data();
+    if (s.story && s.story->story < ds.stories.size()) {
+        nlohmann::json highlighted = nlohmann::json::array();
+        for (Index e : s.view.highlighted)
+            if (e < ds.events.size()) highlighted.push_back(ds.events[e].id);
+        j["highlighted"] = highlighted;
+    }
+    nlohmann::json controls = nlohmann::json::object();
+    for (const auto& [name, rect] : const_cast<App&>(app).state().controls)
+        controls[name] = {rect[0], rect[1], rect[2], rect[3]};
+    j["controls"] = controls;
     write(j, path);
 }
 
@@ -50,6 +73,17 @@ void writeStateReport(App& app, const std::string& path) {
     j["step"] = s.story ? s.story->step + 1 : 0;
     j["fullscreen"] = app.state().fullscreen;
     j["revision"] = app.document().revision();
+    j["file"] = app.document().path().string();
+    j["title"] = ds.title;
+    j["basemap"] = s.layers.basemap;
+    j["camera"] = {s.camera.centerLonDeg, s.camera.centerLatDeg, s.camera.zoom};
+    j["problemsShown"] = app.window().problemsVisible();
+    j["problemsFile"] = app.window().loadProblems().file;
+    j["drawerOpen"] = app.window().layout().drawerOpen;
+    j["status"] = app.state().statusMessage;
+    nlohmann::json controls = nlohmann::json::object();
+    for (const auto& [name, r] : app.state().controls) controls[name] = {r[0], r[1], r[2], r[3]};
+    j["controls"] = controls;
     j["dirty"] = app.document().isDirty();
     j["undo"] = app.document().undoName();
     write(j, path);

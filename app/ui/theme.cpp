@@ -166,6 +166,8 @@ std::uint32_t confidenceColor(Confidence c) {
             return IM_COL32(230, 159, 0, 255);  // orange
         case Confidence::Disputed:
             return IM_COL32(213, 94, 0, 255);  // vermillion
+        case Confidence::Unrated:
+            return IM_COL32(140, 140, 140, 255);  // neutral grey: no claim either way
     }
     return IM_COL32(150, 150, 150, 255);
 }

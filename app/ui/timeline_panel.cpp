@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <string>
 
+#include "session/shown_events.h"
 #include "timeline/axis_ticks.h"
 #include "timeline/lanes.h"
 #include "timeline/prepass.h"
@@ -53,6 +54,7 @@ struct TimelinePanel::State {
     float scrollY = 0;  // lanes scrolled up by this many px when they do not fit
     // Geometry of the last frame, for tests and headless layout reports.
     ImVec2 lanesOrigin{0, 0};
+    int lanesVisible = 0, lanesBelow = 0;
 };
 using TimelineState = TimelinePanel::State;
 
@@ -162,10 +164,22 @@ void handleKeys(Context& c, TimelineState& t) {
 // [SECTION] Header
 // ===========================================================================
 
+void drawSpeedCombo(Context& c, float widthPx) {
+    ViewState& v = c.session.view;
+    int speed = 0;
+    for (int i = 0; i < 7; ++i)
+        if (std::abs(kSpeeds[i] - v.playSpeedDaysPerSec) < std::abs(kSpeeds[speed] - v.playSpeedDaysPerSec)) speed = i;
+    ImGui::SetNextItemWidth(widthPx);
+    if (ImGui::Combo("##speed", &speed, kSpeedLabels, 7)) v.playSpeedDaysPerSec = kSpeeds[speed];
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed");
+}
+
+// The header: the date in large type, then the controls. When the panel is
+// narrow (a projector at 200 %), the date shrinks to the title size and the
+// controls that do not fit go into a "More" menu, so nothing is ever cut.
 void drawHeader(Context& c, TimelineState& t, float widthPx) {
     ViewState& v = c.session.view;
     const float s = c.scale();
-    // The date, large: readable from the back of a classroom.
     const CivilDate cd = civilFromDays(static_cast<DayNumber>(std::floor(v.playheadDay)));
     char date[64];
     if (v.window) {
@@ -177,48 +191,73 @@ void drawHeader(Context& c, TimelineState& t, float widthPx) {
         std::snprintf(date, sizeof date, "%d %s %lld", cd.day, monthShortName(cd.month),
                       static_cast<long long>(cd.year));
     }
-    ImGui::PushFont(c.fonts.large);
-    ImGui::TextUnformatted(date);
-    ImGui::PopFont();
-    const float dateRight = ImGui::GetItemRectMax().x;
+    // The widest date the header shows, so the controls do not move as the playhead does.
+    const bool roomy = widthPx > 900 * s && ImGui::GetContentRegionAvail().y > 240 * s;
+    ImFont* dateFont = roomy ? c.fonts.large : c.fonts.title;
+    const float dateW = dateFont->CalcTextSizeA(dateFont->FontSize, FLT_MAX, 0, "30 Sep 2000").x;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    auto buttonW = [&](const char* label) { return ImGui::CalcTextSize(label).x + st.FramePadding.x * 2; };
+    const float fullControlsW = 70 * s + 130 * s + ImGui::GetFrameHeight() + ImGui::CalcTextSize("Loop").x +
+                                buttonW("Fit all") + buttonW("\u2190 Prev") + buttonW("Next \u2192") +
+                                6 * st.ItemSpacing.x + (v.window ? buttonW("Clear window") : 0.0f);
+    const bool allControls = dateW + 24 * s + fullControlsW < widthPx;
+
+    {
+        FontScope font(dateFont);
+        ImGui::TextUnformatted(date);
+    }
+    ImGui::SameLine(0, 0);
+    ImGui::Dummy(ImVec2(std::max(0.0f, dateW - ImGui::GetItemRectSize().x), 1));
     ImGui::SameLine(0, 24 * s);
-    const float buttonY = ImGui::GetCursorPosY() + (c.fonts.large->FontSize - ImGui::GetFrameHeight()) * 0.5f;
-    ImGui::SetCursorPosY(buttonY);
+    const float buttonY = ImGui::GetCursorPosY() + (dateFont->FontSize - ImGui::GetFrameHeight()) * 0.5f;
+    auto next = [&](bool sameLine = true) {
+        if (sameLine) ImGui::SameLine();
+        ImGui::SetCursorPosY(buttonY);
+    };
+    next(false);
     if (ImGui::Button(v.playing ? "Pause" : "Play", ImVec2(70 * s, 0))) togglePlay(c);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(buttonY);
-    int speed = 0;
-    for (int i = 0; i < 7; ++i)
-        if (std::abs(kSpeeds[i] - v.playSpeedDaysPerSec) < std::abs(kSpeeds[speed] - v.playSpeedDaysPerSec)) speed = i;
-    ImGui::SetNextItemWidth(130 * s);
-    if (ImGui::Combo("##speed", &speed, kSpeedLabels, 7)) v.playSpeedDaysPerSec = kSpeeds[speed];
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed");
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(buttonY + (ImGui::GetFrameHeight() - ImGui::GetFrameHeight()) * 0.5f);
-    ImGui::Checkbox("Loop", &c.session.loopPlayback);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start over at the end: for a kiosk or a lobby screen");
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("Fit all")) t.view = timeline::fitSpan(dataSpan(c.data()), t.view.widthPx, 20 * s);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole history");
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("\u2190 Prev")) stepEvent(c, t, -1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (\u2190)");
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(buttonY);
-    if (ImGui::Button("Next \u2192")) stepEvent(c, t, +1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (\u2192)");
-    if (v.window) {
-        ImGui::SameLine();
-        ImGui::SetCursorPosY(buttonY);
-        if (ImGui::Button("Clear window")) v.window.reset();
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Back to the playhead (Esc). Shift-drag on the lanes to choose a window.");
+    if (allControls) {
+        next();
+        drawSpeedCombo(c, 130 * s);
+        next();
+        ImGui::Checkbox("Loop", &c.session.loopPlayback);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start over at the end: for a kiosk or a lobby screen");
+        next();
+        if (ImGui::Button("Fit all")) t.view = timeline::fitSpan(dataSpan(c.data()), t.view.widthPx, 20 * s);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole history");
+        next();
+        if (ImGui::Button("\u2190 Prev")) stepEvent(c, t, -1);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (\u2190)");
+        next();
+        if (ImGui::Button("Next \u2192")) stepEvent(c, t, +1);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (\u2192)");
+        if (v.window) {
+            next();
+            if (ImGui::Button("Clear window")) v.window.reset();
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Back to the playhead (Esc). Shift-drag on the lanes to choose a window.");
+        }
+        return;
     }
-    (void)widthPx;
-    (void)dateRight;
+    // Narrow: previous and next as arrows, the rest in a menu.
+    next();
+    if (ImGui::Button("\u2190")) stepEvent(c, t, -1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (\u2190)");
+    next();
+    if (ImGui::Button("\u2192")) stepEvent(c, t, +1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (\u2192)");
+    next();
+    if (ImGui::Button(v.window ? "More (window)\u2026" : "More\u2026")) ImGui::OpenPopup("timeline-more");
+    if (ImGui::BeginPopup("timeline-more")) {
+        ImGui::TextUnformatted("Playback speed");
+        drawSpeedCombo(c, 170 * s);
+        ImGui::Checkbox("Loop (kiosk)", &c.session.loopPlayback);
+        if (ImGui::MenuItem("Fit all: the whole history"))
+            t.view = timeline::fitSpan(dataSpan(c.data()), t.view.widthPx, 20 * s);
+        if (v.window && ImGui::MenuItem("Clear the time window", "Esc")) v.window.reset();
+        ImGui::EndPopup();
+    }
 }
 
 // ===========================================================================
@@ -258,6 +297,8 @@ void drawAxis(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float hei
                         }
                     if (lx + tick.labelWidthPx + 6 > nextX) continue;
                 }
+                // A label that would run past the right edge ("202" for 2025) is not drawn.
+                if (lx + tick.labelWidthPx > xMax - 1) continue;
                 dl->AddText(ImVec2(lx, p0.y), pal.text, tick.label, tick.label + tick.labelLength);
             }
         } else {
@@ -287,6 +328,7 @@ void drawDensity(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float 
 void drawEras(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float labelRowBottom, float bottom) {
     timeline::erasInView(c.data(), t.view, t.eras);
     const Palette& pal = palette(c.look.theme);
+    float labelsEndX = -1e9f;  // overlapping eras: a label never runs into the one before it
     for (const timeline::EraRecord& era : t.eras) {
         const float x0 = p0.x + std::max(era.x0Px, -2.0f),
                     x1 = p0.x + std::min(era.x1Px, static_cast<float>(t.view.widthPx) + 2);
@@ -295,9 +337,10 @@ void drawEras(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float lab
         dl->AddLine(ImVec2(x1, p0.y), ImVec2(x1, bottom), (pal.eraText & 0x00FFFFFF) | 0x50000000);
         const std::string& label = c.data().eras[era.eraIndex].label;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-        if (x1 - x0 > ts.x + 8) {
-            const float lx = std::clamp(x0 + 4, p0.x + 2, x1 - ts.x - 4);
+        const float lx = std::max(std::clamp(x0 + 4, p0.x + 2, x1 - ts.x - 4), labelsEndX + 12);
+        if (lx + ts.x + 4 <= x1 && lx + ts.x <= p0.x + static_cast<float>(t.view.widthPx)) {
             dl->AddText(ImVec2(lx, labelRowBottom - ts.y - 1), pal.eraText, label.c_str());
+            labelsEndX = lx + ts.x;
         }
     }
 }
@@ -399,10 +442,22 @@ void drawLaneGutter(Context& c, TimelineState& t, ImVec2 p0, float gutterW) {
             ImGui::EndDragDropTarget();
         }
         if (!lane.collapsed) {
-            dl->PushClipRect(ImVec2(p0.x, top), ImVec2(p0.x + gutterW - 4, top + h), true);
+            // A name too long for the gutter ends in an ellipsis (the tooltip has it whole).
+            const float room = gutterW - 14 * s;
+            std::string shown = label;
+            if (ImGui::CalcTextSize(label).x > room) {
+                const std::string ellipsis = "\u2026";
+                while (!shown.empty() && ImGui::CalcTextSize((shown + ellipsis).c_str()).x > room) {
+                    shown.pop_back();
+                    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
+                        shown.pop_back();
+                    if (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0xC0) shown.pop_back();
+                }
+                while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+                shown += ellipsis;
+            }
             dl->AddText(ImVec2(p0.x + 10 * s, top + (h - ImGui::GetFontSize()) * 0.5f), palette(c.look.theme).text,
-                        label);
-            dl->PopClipRect();
+                        shown.c_str());
         }
         ImGui::PopID();
     }
@@ -447,7 +502,8 @@ void TimelinePanel::draw(Context& c) {
     const Palette& pal = palette(c.look.theme);
     rebuildIfNeeded(c, t);
 
-    const float gutterW = 170 * s;
+    // The lane names take at most a fifth of a narrow panel (names are shortened, full on hover).
+    const float gutterW = std::clamp(ImGui::GetContentRegionAvail().x * 0.2f, 80 * s, 170 * s);
     const float fullW = ImGui::GetContentRegionAvail().x;
     const float lanesW = std::max(50.0f, fullW - gutterW);
     if (t.needsFit) {
@@ -467,11 +523,20 @@ void TimelinePanel::draw(Context& c) {
     const float axisH = ImGui::GetFontSize() + 10 * s;
     const float densityH = 16 * s;
     const float eraRowH = t.eras.empty() && c.data().eras.empty() ? 0.0f : ImGui::GetFontSize() + 4 * s;
-    t.layout.expandedHeightPx = std::round(ImGui::GetFontSize() * 1.3f);
     t.layout.collapsedHeightPx = std::round(6 * s);
     const float lanesTop = origin.y + axisH + densityH + eraRowH + 2 * s;
     const float availH = ImGui::GetContentRegionAvail().y;
     const float lanesH = std::max(20.0f, availH - (lanesTop - origin.y) - 2);
+    // Rows fit the height when they can (down to one line of text each); the rest scroll.
+    {
+        std::size_t expanded = 0;
+        float collapsedH = 0;
+        for (std::size_t row = 0; row < t.layout.laneCount(); ++row)
+            t.layout.lane(row).collapsed ? collapsedH += t.layout.collapsedHeightPx : ++expanded;
+        const float fit = expanded ? (lanesH - collapsedH) / static_cast<float>(expanded) : 0;
+        t.layout.expandedHeightPx =
+            std::round(std::clamp(fit, ImGui::GetFontSize() * 1.05f, ImGui::GetFontSize() * 1.3f));
+    }
     const ImVec2 lanesP0(origin.x + gutterW, lanesTop);
     const float lanesBottom = lanesTop + lanesH;
     t.scrollY = std::clamp(t.scrollY, 0.0f, std::max(0.0f, t.layout.totalHeightPx() - lanesH));
@@ -507,6 +572,8 @@ void TimelinePanel::draw(Context& c) {
     opt.lastRow = t.layout.rowAtY(t.scrollY + lanesH - 1) < 0 ? static_cast<int>(t.layout.laneCount()) - 1
                                                               : t.layout.rowAtY(t.scrollY + lanesH - 1);
     timeline::runPrepass(t.index, t.layout, t.view, opt, t.frame);
+    t.lanesVisible = std::max(0, opt.lastRow - opt.firstRow + 1);
+    t.lanesBelow = std::max(0, static_cast<int>(t.layout.laneCount()) - 1 - opt.lastRow);
     dl->PushClipRect(ImVec2(lanesP0.x, lanesTop), ImVec2(lanesP0.x + lanesW, lanesBottom), true);
     for (std::size_t row = 0; row < t.frame.lanes.size(); ++row) {
         const timeline::LaneRecords& lane = t.frame.lanes[row];
@@ -528,6 +595,22 @@ void TimelinePanel::draw(Context& c) {
         if (ImGui::IsMouseHoveringRect(ImVec2(origin.x, lanesTop), ImVec2(origin.x + gutterW, lanesBottom)) &&
             io.MouseWheel != 0)
             t.scrollY -= io.MouseWheel * t.layout.expandedHeightPx * 2;
+        // Say what is below (or above) the fold, where the lane names are.
+        const int below = static_cast<int>(t.layout.laneCount()) - 1 - opt.lastRow;
+        const int above = opt.firstRow;
+        if (below > 0 || above > 0) {
+            char hint[64];
+            std::snprintf(hint, sizeof hint, below > 0 ? "\u25BC %d more (scroll)" : "\u25B2 %d above",
+                          below > 0 ? below : above);
+            const ImVec2 ts = ImGui::CalcTextSize(hint);
+            const ImVec2 at(origin.x + 4 * s, lanesBottom - ts.y - 2 * s);
+            dl->AddRectFilled(ImVec2(at.x - 2 * s, at.y - 1), ImVec2(at.x + ts.x + 4 * s, at.y + ts.y + 1),
+                              withAlpha(pal.timelineBg, 0xE8), 3 * s);
+            dl->AddText(at, pal.text, hint);
+            ImGui::SetCursorScreenPos(at);
+            if (ImGui::InvisibleButton("##more-lanes", ts))
+                t.scrollY += below > 0 ? t.layout.expandedHeightPx * static_cast<float>(below) : -t.scrollY;
+        }
     }
 
     // Interaction over the axis and the lanes.
@@ -595,7 +678,7 @@ void TimelinePanel::draw(Context& c) {
                                  static_cast<DayNumber>(t.view.xToDay(c.x1Px)) + 1};
                 t.view = timeline::fitSpan(sp, lanesW, 60 * s);
             } else if (clickHit) {
-                c.session.view.select(clickHit.eventIndex);
+                selectAndShow(c.session, c.data(), clickHit.eventIndex);
             } else {
                 c.session.view.selected = kNoIndex;
             }
@@ -630,6 +713,8 @@ void TimelinePanel::layoutReport(TimelineLayoutReport& out) const {
     out.lanesY = t.lanesOrigin.y;
     out.firstDay = t.view.firstDay;
     out.pxPerDay = t.view.pxPerDay;
+    out.lanesVisible = t.lanesVisible;
+    out.lanesBelow = t.lanesBelow;
     out.widthPx = t.view.widthPx;
     out.rowTops.clear();
     out.rowHeights.clear();

@@ -20,6 +20,7 @@ struct TimelineLayoutReport {
     double firstDay = 0, pxPerDay = 1, widthPx = 0;
     std::vector<float> rowTops, rowHeights;  // relative to lanesY
     std::vector<Index> rowCategories;
+    int lanesVisible = 0, lanesBelow = 0;  // rows on screen, rows scrolled below the fold
 };
 
 class TimelinePanel {

@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include <cmath>
+
 #include "ui/theme.h"
 
 namespace meridian::ui {
@@ -22,6 +24,14 @@ void drawConfidenceGlyph(ImDrawList* dl, ImVec2 centre, float r, Confidence c, I
             dl->AddCircle(centre, r, col, 0, thickness);
             dl->AddLine(ImVec2(centre.x - r * 0.75f, centre.y + r * 0.75f),
                         ImVec2(centre.x + r * 0.75f, centre.y - r * 0.75f), col, thickness);
+            break;
+        case Confidence::Unrated:
+            // A ring of dots: neither claimed nor denied, just not rated by the file.
+            for (int k = 0; k < 8; ++k) {
+                const float a = 6.2831853f * static_cast<float>(k) / 8.0f;
+                dl->AddCircleFilled(ImVec2(centre.x + r * std::cos(a), centre.y + r * std::sin(a)), thickness * 0.6f,
+                                    col);
+            }
             break;
     }
 }
@@ -78,6 +88,11 @@ void eventTooltip(const Context& c, Index event, const char* hint) {
     if (hint) ImGui::TextDisabled("%s", hint);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+void Context::reportControl(const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.controls[name] = {a.x, a.y, b.x, b.y};
 }
 
 void errorText(const Context& c, const char* text) {

@@ -55,3 +55,13 @@ TEST_CASE("invalid dates say why") {
         CHECK_MESSAGE(!parseIsoDate(bad).date, bad);
     CHECK(parseIsoDate("1987-3").error.find("expected YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
 }
+
+TEST_CASE("spans for people, as coarse as their ends allow") {
+    CHECK(describeSpan({daysFromCivil(1993, 1, 1), daysFromCivil(2001, 1, 1)}) == "1993 \u2013 2000");
+    CHECK(describeSpan({daysFromCivil(2006, 1, 1), daysFromCivil(2007, 1, 1)}) == "2006");
+    CHECK(describeSpan({daysFromCivil(1993, 5, 1), daysFromCivil(2000, 8, 1)}) == "May 1993 \u2013 Jul 2000");
+    CHECK(describeSpan({daysFromCivil(2008, 2, 1), daysFromCivil(2008, 3, 1)}) == "Feb 2008");  // a leap February
+    CHECK(describeSpan({daysFromCivil(2006, 7, 5), daysFromCivil(2006, 10, 10)}) == "5 Jul \u2013 9 Oct 2006");
+    CHECK(describeSpan({daysFromCivil(2006, 7, 5), daysFromCivil(2006, 7, 6)}) == "5 Jul 2006");
+    CHECK(describeSpan({daysFromCivil(-43, 1, 1), daysFromCivil(-42, 1, 1)}) == "44 BC");
+}

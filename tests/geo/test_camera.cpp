@@ -263,3 +263,30 @@ TEST_CASE("camera interpolation") {
     CHECK(easeSmoothstep(0.25) == doctest::Approx(0.15625));
     CHECK(easeSmoothstep(7.0) == 1.0);
 }
+
+TEST_CASE("fitToBoundsInRect frames the points inside a part of the viewport (above a narration card)") {
+    const std::vector<LonLat> pts{{51.39, 35.69}, {125.75, 39.03}, {129.69, 40.86}, {44.37, 33.31}};
+    const Viewport vp{1600, 900};
+    for (Projection p : {Projection::EqualEarth, Projection::Equirectangular, Projection::Orthographic}) {
+        // Top 55 % (the card below), and the right half (a card on the left).
+        for (const ScreenRect& rect : {ScreenRect{0, 0, 1600, 495}, ScreenRect{800, 0, 1600, 900}}) {
+            const CameraState cam = fitToBoundsInRect(p, pts, vp, rect, 40);
+            for (const LonLat& pt : pts) {
+                const auto sp = worldToScreen(cam, vp, pt);
+                REQUIRE(sp.has_value());
+                CHECK_MESSAGE(sp->xPx >= rect.x0 + 30, projectionName(p) << " x " << sp->xPx);
+                CHECK_MESSAGE(sp->xPx <= rect.x1 - 30, projectionName(p) << " x " << sp->xPx);
+                CHECK_MESSAGE(sp->yPx >= rect.y0 + 30, projectionName(p) << " y " << sp->yPx);
+                CHECK_MESSAGE(sp->yPx <= rect.y1 - 30, projectionName(p) << " y " << sp->yPx);
+            }
+            // Not framed too loosely: the points span most of the rectangle's width or height.
+            double minX = 1e9, maxX = -1e9, minY = 1e9, maxY = -1e9;
+            for (const LonLat& pt : pts) {
+                const auto sp = *worldToScreen(cam, vp, pt);
+                minX = std::min(minX, sp.xPx), maxX = std::max(maxX, sp.xPx);
+                minY = std::min(minY, sp.yPx), maxY = std::max(maxY, sp.yPx);
+            }
+            CHECK(std::max((maxX - minX) / rect.width(), (maxY - minY) / rect.height()) > 0.6);
+        }
+    }
+}

@@ -30,3 +30,16 @@ TEST_CASE("labels: fall back to the left at the right edge, stay inside bounds, 
     const auto none = placeLabels({{50, 50, 300, 14, 5, 1}}, bounds);
     CHECK(none.empty());  // wider than the map: hidden, not drawn outside
 }
+
+TEST_CASE("a place sharing a spot with a more important one at this zoom is not named") {
+    // Tehran (weight 5) and its airport 12 px away (weight 3), Pyongyang far away.
+    const std::vector<LabelRequest> requests{
+        {500, 300, 60, 16, 6, 5}, {508, 309, 120, 16, 6, 3}, {900, 280, 90, 16, 6, 4}};
+    const auto placed = placeLabels(requests, {0, 0, 1200, 600}, {}, 18);
+    REQUIRE(placed.size() == 2);
+    CHECK(placed[0].request == 0);
+    CHECK(placed[1].request == 2);
+    // Zoomed in, the two are far enough apart: both named.
+    const std::vector<LabelRequest> zoomed{{500, 300, 60, 16, 6, 5}, {540, 340, 120, 16, 6, 3}};
+    CHECK(placeLabels(zoomed, {0, 0, 1200, 600}, {}, 18).size() == 2);
+}

@@ -61,7 +61,7 @@ TEST_CASE("a damaged settings file is ignored with a warning, and kept for the u
     CHECK(partial.settings.theme == "dark");
     CHECK(partial.settings.uiScale == 2.5);
     CHECK(partial.settings.recentFiles.empty());
-    CHECK(partial.settings.confidenceMask == 0x0F);
+    CHECK(partial.settings.confidenceMask == meridian::kAllConfidenceMask);
 }
 
 TEST_CASE("atomic write replaces a file and keeps its permissions") {

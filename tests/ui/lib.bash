@@ -108,3 +108,37 @@ grab_window() {
   ffmpeg -loglevel error -y -f x11grab -video_size "${WIN_W}x${WIN_H}" -i "$DISPLAY+$WIN_X,$WIN_Y" \
     -frames:v 1 "$1" </dev/null
 }
+
+# The live state report (the app rewrites it after every frame it draws).
+wait_state() {  # wait_state PYTHON-EXPRESSION-ON-s [SECONDS] : until it is true
+  local expr=$1 limit=${2:-20}
+  for _ in $(seq 1 $((limit * 4))); do
+    if python3 -c "import json,sys; s=json.load(open('$OUT/state.json')); sys.exit(0 if ($expr) else 1)" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.25
+  done
+  return 1
+}
+# Until the app has drawn no frame for 0.6 s (the state report stops changing):
+# what it reports is then what is on the screen.
+wait_idle() {
+  for _ in $(seq 1 120); do
+    local age
+    age=$(python3 -c "import os,time; print(time.time() - os.path.getmtime('$OUT/state.json'))" 2>/dev/null || echo 0)
+    python3 -c "import sys; sys.exit(0 if $age > 0.6 else 1)" && return 0
+    sleep 0.25
+  done
+  fail "the app never came to rest (it keeps drawing frames)"
+}
+# Clicks the middle of a control the app reported (AppState::controls).
+click_control() {  # click_control NAME
+  wait_idle
+  local xy
+  xy=$(python3 -c "
+import json; r=json.load(open('$OUT/state.json'))['controls']['$1']; print(int((r[0]+r[2])/2), int((r[1]+r[3])/2))" 2>/dev/null) \
+    || fail "the app did not report the control '$1'"
+  window_geometry
+  set -- $xy
+  xdotool mousemove $((WIN_X + $1)) $((WIN_Y + $2)) click 1
+}
