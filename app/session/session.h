@@ -37,6 +37,11 @@ struct StoryPlayback {
     static constexpr double kGlideSec = 1.2;
     // The user's filter, restored when the story ends.
     std::optional<EventFilter> savedFilter;
+    // What the step's framing was computed for: the free area the narration
+    // card left and the camera it chose (reframeStep redoes it when the card
+    // changes size, unless the presenter moved the map since).
+    std::optional<geo::ScreenRect> framedFor;
+    geo::CameraState framedCamera;
 };
 
 // A story to start as soon as the map knows its size (command line, exports).

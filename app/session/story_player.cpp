@@ -82,6 +82,8 @@ void goToStep(Session& s, const Dataset& ds, int step, bool instant, double marg
     }
     // Where: the camera glides too.
     const geo::CameraState cam = stepCamera(s, ds, st, marginPx);
+    sp.framedFor = s.presenting() ? s.presenterFreeArea : std::nullopt;
+    sp.framedCamera = cam;
     if (instant) {
         s.camera = cam;
         s.flight.reset();
@@ -89,6 +91,37 @@ void goToStep(Session& s, const Dataset& ds, int step, bool instant, double marg
         s.flight = CameraFlight{s.camera, cam, s.clockSec, StoryPlayback::kGlideSec};
     }
     s.fitRequested = false;
+}
+
+namespace {
+
+bool sameCamera(const geo::CameraState& a, const geo::CameraState& b) {
+    return a.projection == b.projection && std::abs(a.centerLonDeg - b.centerLonDeg) < 1e-9 &&
+           std::abs(a.centerLatDeg - b.centerLatDeg) < 1e-9 && std::abs(a.zoom - b.zoom) < 1e-9;
+}
+
+bool sameRect(const std::optional<geo::ScreenRect>& a, const std::optional<geo::ScreenRect>& b) {
+    if (!a || !b) return !a && !b;
+    return std::abs(a->x0 - b->x0) < 2 && std::abs(a->y0 - b->y0) < 2 && std::abs(a->x1 - b->x1) < 2 &&
+           std::abs(a->y1 - b->y1) < 2;
+}
+
+}  // namespace
+
+void reframeStep(Session& s, const Dataset& ds, double marginPx) {
+    if (!s.story || !s.presenting() || sameRect(s.story->framedFor, s.presenterFreeArea)) return;
+    StoryPlayback& sp = *s.story;
+    sp.framedFor = s.presenterFreeArea;
+    const StoryStep* st = currentStep(s, ds);
+    if (!st) return;
+    const bool untouched = s.flight ? sameCamera(s.flight->to, sp.framedCamera) : sameCamera(s.camera, sp.framedCamera);
+    if (!untouched) return;
+    const geo::CameraState cam = stepCamera(s, ds, *st, marginPx);
+    sp.framedCamera = cam;
+    if (s.flight)
+        s.flight->to = cam;
+    else
+        s.camera = cam;
 }
 
 void startStory(Session& s, const Dataset& ds, Index story, int step, bool present, bool instant, double marginPx) {

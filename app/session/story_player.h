@@ -16,6 +16,10 @@ void goToStep(Session& s, const Dataset& ds, int step, bool instant, double marg
 void stopStory(Session& s, const Dataset& ds);
 // The camera a step asks for, in the session's map viewport.
 geo::CameraState stepCamera(const Session& s, const Dataset& ds, const StoryStep& step, double marginPx);
+// Frames the current step again when the area the narration card leaves free
+// has changed since it was framed (the card is sized after the step starts: a
+// longer narration, a smaller screen), unless the map was moved by hand since.
+void reframeStep(Session& s, const Dataset& ds, double marginPx);
 // The current step, or nullptr.
 const StoryStep* currentStep(const Session& s, const Dataset& ds);
 

@@ -562,17 +562,33 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     }
     const float meaningsW = 34 * s + 8 * s + widestMeaning + 20 * s;
     const bool meanings = meaningsW < size.x * 0.42f;
-    const ImVec2 box(std::max({150 * s, widest + 40 * s, meanings ? meaningsW : 0.0f}),
-                     lineH * static_cast<float>(rows) + 14 * s);
-    const ImVec2 p0(origin.x + 10 * s, topLeft ? origin.y + 10 * s : origin.y + size.y - box.y - 10 * s);
+    // Below the toolbar (when not presenting) and above the map's bottom edge. On a
+    // very short map (a small screen at a large UI scale) the levels go in two
+    // columns, without meanings or categories, so the legend never covers the toolbar.
+    const float top = topLeft ? 10 * s : 10 * s + ImGui::GetFontSize() + 8 * s + 8 * s;
+    const float room = size.y - top - 10 * s;
+    const bool twoColumns = lineH * static_cast<float>(rows) + 14 * s > room;
+    float widestLevel = 0;
+    for (int i = 0; i < levels; ++i)
+        widestLevel = std::max(widestLevel, ImGui::CalcTextSize(confidenceLabel(static_cast<Confidence>(i))).x);
+    const float columnW = 34 * s + 8 * s + widestLevel + 16 * s;
+    const int rowsShown = twoColumns ? (levels + 1) / 2 : rows;
+    const ImVec2 box = twoColumns ? ImVec2(2 * columnW + 10 * s, lineH * static_cast<float>(rowsShown) + 14 * s)
+                                  : ImVec2(std::max({150 * s, widest + 40 * s, meanings ? meaningsW : 0.0f}),
+                                           lineH * static_cast<float>(rows) + 14 * s);
+    const float y0 = topLeft ? origin.y + top : std::max(origin.y + top, origin.y + size.y - box.y - 10 * s);
+    const ImVec2 p0(origin.x + 10 * s, y0);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& pal = palette(c.look.theme);
     dl->AddRectFilled(p0, ImVec2(p0.x + box.x, p0.y + box.y), withAlpha(pal.panelBg, 0xE0), 6 * s);
     float y = p0.y + 7 * s;
-    const float x = p0.x + 10 * s;
+    const float x0 = p0.x + 10 * s;
     for (int i = 0; i < levels; ++i) {
         const auto conf = static_cast<Confidence>(i);
         const ImU32 col = pal.text;
+        const int column = twoColumns ? i / rowsShown : 0;
+        if (twoColumns && i % rowsShown == 0) y = p0.y + 7 * s;
+        const float x = x0 + static_cast<float>(column) * columnW;
         const float ly = y + lineH * 0.45f, w = 34 * s, th = 3 * s;
         switch (conf) {
             case Confidence::Confirmed:
@@ -594,13 +610,15 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
                 break;
         }
         dl->AddText(ImVec2(x + w + 8 * s, y), pal.text, confidenceLabel(conf));
-        if (meanings) {
+        if (meanings && !twoColumns) {
             const float after = x + w + 8 * s + ImGui::CalcTextSize(confidenceLabel(conf)).x;
             const std::string meaning = std::string(" \u00B7 ") + confidenceShortMeaning(conf);
             dl->AddText(ImVec2(after, y), pal.textMuted, meaning.c_str());
         }
         y += lineH;
     }
+    if (twoColumns) return box;
+    const float x = x0;
     y += 4 * s;
     int drawn = 0;
     for (std::size_t i = 0; i < ds.categories.size() && drawn < 12; ++i) {

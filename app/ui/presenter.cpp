@@ -145,6 +145,7 @@ void Presenter::drawNarration(Context& c) {
     const geo::ScreenRect above{0, 0, W, std::max(1.0, static_cast<double>(s.narrationTopPx))};
     const geo::ScreenRect right{std::min(W - 1, static_cast<double>(s.narrationRightPx)), 0, W, H - attributionH};
     s.presenterFreeArea = above.width() * above.height() >= right.width() * right.height() ? above : right;
+    reframeStep(s, c.data(), 90 * c.scale());
 
     // The step counter, discreet, bottom left on the attribution's line.
     char counter[64];

@@ -526,7 +526,7 @@ void TimelinePanel::draw(Context& c) {
     t.layout.collapsedHeightPx = std::round(6 * s);
     const float lanesTop = origin.y + axisH + densityH + eraRowH + 2 * s;
     const float availH = ImGui::GetContentRegionAvail().y;
-    const float lanesH = std::max(20.0f, availH - (lanesTop - origin.y) - 2);
+    float lanesH = std::max(20.0f, availH - (lanesTop - origin.y) - 2);
     // Rows fit the height when they can (down to one line of text each); the rest scroll.
     {
         std::size_t expanded = 0;
@@ -536,6 +536,14 @@ void TimelinePanel::draw(Context& c) {
         const float fit = expanded ? (lanesH - collapsedH) / static_cast<float>(expanded) : 0;
         t.layout.expandedHeightPx =
             std::round(std::clamp(fit, ImGui::GetFontSize() * 1.05f, ImGui::GetFontSize() * 1.3f));
+    }
+    // Still more lanes than fit: whole rows only, and a strip below them says how many
+    // more there are (never drawn over a lane's name).
+    float hintStripH = 0;
+    if (t.layout.totalHeightPx() > lanesH && t.layout.expandedHeightPx > 0) {
+        hintStripH = ImGui::GetFontSize() + 4 * s;
+        const float rowH = t.layout.expandedHeightPx;
+        lanesH = std::max(rowH, std::floor((lanesH - hintStripH) / rowH) * rowH);
     }
     const ImVec2 lanesP0(origin.x + gutterW, lanesTop);
     const float lanesBottom = lanesTop + lanesH;
@@ -550,7 +558,7 @@ void TimelinePanel::draw(Context& c) {
         if (mid < t.view.firstDay || mid > t.view.lastDay()) t.view.firstDay = mid - t.view.visibleDays() * 0.5;
     }
 
-    dl->AddRectFilled(ImVec2(origin.x, origin.y), ImVec2(origin.x + fullW, lanesBottom), pal.timelineBg);
+    dl->AddRectFilled(ImVec2(origin.x, origin.y), ImVec2(origin.x + fullW, lanesBottom + hintStripH), pal.timelineBg);
     // Lane backgrounds, alternating.
     dl->PushClipRect(ImVec2(origin.x, lanesTop), ImVec2(origin.x + fullW, lanesBottom), true);
     for (std::size_t row = 0; row < t.layout.laneCount(); ++row) {
@@ -603,7 +611,7 @@ void TimelinePanel::draw(Context& c) {
             std::snprintf(hint, sizeof hint, below > 0 ? "\u25BC %d more (scroll)" : "\u25B2 %d above",
                           below > 0 ? below : above);
             const ImVec2 ts = ImGui::CalcTextSize(hint);
-            const ImVec2 at(origin.x + 4 * s, lanesBottom - ts.y - 2 * s);
+            const ImVec2 at(origin.x + 4 * s, lanesBottom + 2 * s);
             dl->AddRectFilled(ImVec2(at.x - 2 * s, at.y - 1), ImVec2(at.x + ts.x + 4 * s, at.y + ts.y + 1),
                               withAlpha(pal.timelineBg, 0xE8), 3 * s);
             dl->AddText(at, pal.text, hint);

@@ -102,6 +102,37 @@ TEST_CASE("a story step glides the playhead and the camera there, in tick, with 
     CHECK(f.s.view.highlighted == step.highlight);
 }
 
+TEST_CASE("a step is framed again when the narration card changes the free area, unless the map was moved") {
+    Fixture f;
+    f.s.windowSize = {1280, 800};
+    f.s.clockSec = 0;
+    // Step 11 frames its highlighted places (no camera of its own).
+    const StoryStep& step = f.doc.data().stories[0].steps[10];
+    REQUIRE_FALSE(step.camera);
+    startStory(f.s, f.doc.data(), 0, 10, true, true);
+    const geo::CameraState first = f.s.camera;
+    // The card turns out taller than assumed: the free area is the top 250 px.
+    f.s.presenterFreeArea = geo::ScreenRect{0, 0, 1280, 250};
+    reframeStep(f.s, f.doc.data(), 90);
+    const geo::CameraState second = f.s.camera;
+    CHECK((second.zoom != doctest::Approx(first.zoom) || second.centerLatDeg != doctest::Approx(first.centerLatDeg)));
+    for (const geo::LonLat& p : placesOfEvents(f.doc.data(), step.highlight)) {
+        const auto at = geo::worldToScreen(second, f.s.windowSize, p);
+        REQUIRE(at);
+        CHECK(at->yPx <= 250);
+    }
+    // The same area again: nothing changes.
+    reframeStep(f.s, f.doc.data(), 90);
+    CHECK(f.s.camera.zoom == doctest::Approx(second.zoom));
+    // The presenter zooms by hand, then the card changes: the map stays where they put it.
+    f.s.camera.zoom *= 1.5;
+    const geo::CameraState moved = f.s.camera;
+    f.s.presenterFreeArea = geo::ScreenRect{0, 0, 1280, 400};
+    reframeStep(f.s, f.doc.data(), 90);
+    CHECK(f.s.camera.zoom == doctest::Approx(moved.zoom));
+    CHECK(f.s.camera.centerLonDeg == doctest::Approx(moved.centerLonDeg));
+}
+
 TEST_CASE("autoplay moves to the next step after the step's duration, and says when it needs the next frame") {
     Fixture f;
     startStory(f.s, f.doc.data(), 0, 0, false, true);
