@@ -28,7 +28,7 @@ struct ArcInstance {
     float ends[4];
     float route[4];
     std::uint8_t color[4];
-    float meta[4];   // first day, last day, event, style (confidence + 4 lastLeg + 8 fixed)
+    float meta[4];   // first day, last day, event, style (confidence + 8 lastLeg + 16 fixed)
     float fixed[2];  // width scale, strength (fixed arcs)
 };
 
@@ -374,7 +374,8 @@ void MapRenderer::setItems(const std::vector<ArcItem>& items, const std::vector<
             a.meta[0] = static_cast<float>(it.days.first);
             a.meta[1] = static_cast<float>(it.days.last);
             a.meta[2] = static_cast<float>(it.event);
-            a.meta[3] = static_cast<float>(static_cast<int>(it.confidence) + (it.lastLeg ? 4 : 0) + (it.fixed ? 8 : 0));
+            a.meta[3] =
+                static_cast<float>(static_cast<int>(it.confidence) + (it.lastLeg ? 8 : 0) + (it.fixed ? 16 : 0));
             a.fixed[0] = it.widthScale;
             a.fixed[1] = it.strength;
             arcs.push_back(a);

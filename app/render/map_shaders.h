@@ -77,7 +77,7 @@ layout(location = 0) in vec3 a_template;  // t along the leg, side (-1..1), kind
 layout(location = 1) in vec4 a_ends;      // from lon, lat, to lon, lat (degrees)
 layout(location = 2) in vec4 a_route;     // routeStart, routeSpan, routeAngleRad, bundleOffset
 layout(location = 3) in vec4 a_color;
-layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 4 lastLeg + 8 fixed)
+layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 8 lastLeg + 16 fixed)
 layout(location = 5) in vec2 a_fixed;     // fixed arcs (a group of events, shown as given): width scale, strength
 uniform vec2 u_viewportPx;
 uniform float u_lonShiftDeg;    // 0, then +-360: flat maps draw each arc again beyond the seam, clipped
@@ -139,10 +139,10 @@ void main() {
     v_kind = int(a_template.z + 0.5);
     v_event = int(a_meta.z + 0.5);
     int style = int(a_meta.w + 0.5);
-    bool fixedArc = style >= 8;
-    style = style % 8;
-    bool lastLeg = style >= 4;
-    v_style = style % 4;
+    bool fixedArc = style >= 16;
+    style = style % 16;
+    bool lastLeg = style >= 8;
+    v_style = style % 8;
 
     vec3 A = unitVector(a_ends.xy);
     vec3 B = unitVector(a_ends.zw);
@@ -237,8 +237,11 @@ void main() {
             float m = mod(phase, 3.0 * v_widthPx) - 0.75 * v_widthPx;
             if (length(vec2(m, across)) > halfW) discard;
         }
+        // Unrated (an imported file that says nothing about confidence): a plain,
+        // greyed line that claims no level.
+        if (v_style == 4) col = mix(col, vec3(0.6), 0.55);
         // Solid lines show direction with a soft bright pulse travelling along them.
-        float pulse = 1.0 - smoothstep(0.0, 40.0, mod(phase, 220.0));
+        float pulse = v_style == 4 ? 0.0 : 1.0 - smoothstep(0.0, 40.0, mod(phase, 220.0));
         col = mix(col, vec3(1.0), (v_style == 0 ? 0.45 : 0.25) * pulse);
     }
     float edge = v_kind == 0 ? 1.0 - smoothstep(halfW - 1.0, halfW + 0.2, across) : 1.0;
@@ -331,6 +334,7 @@ void main() {
     if (v_endpoint == 1 || v_style == 0) fill = r < ring;
     else if (v_style == 1) fill = r < ring && (r > inner || v_uv.x < 0.0);
     else if (v_style == 2) fill = r < ring && r > inner;
+    else if (v_style == 4) fill = r < ring && r > 0.64;  // unrated: a thin ring, no claim
     else fill = r < ring && (r > inner || abs(v_uv.x + v_uv.y) < 0.28);
     vec4 outColor = fill ? col : (r < ring ? vec4(u_haloColor.rgb, 0.55) : u_haloColor);
     float edge = 1.0 - smoothstep(1.0 - px, 1.0, r);

@@ -84,7 +84,8 @@ void Presenter::drawNarration(Context& c) {
                              {c.fonts.bold, c.fonts.regular}};
     // Start from the estimate; if the card still scrolled last frame, one size smaller.
     const std::pair<Index, int> stepKey{s.story->story, s.story->step};
-    if (stepKey != m_sizedFor) m_sizedFor = stepKey, m_sizeLevel = -1;
+    if (stepKey != m_sizedFor) m_sizedFor = stepKey, m_sizeLevel = -1, m_framesSized = 0;
+    ++m_framesSized;
     Sizes chosen = options[3];
     bool fits = false;
     int level = 0;
@@ -133,7 +134,9 @@ void Presenter::drawNarration(Context& c) {
             ImGui::TextWrapped("%s", also.c_str());
         }
         ImGui::PopTextWrapPos();
-        if (ImGui::GetScrollMaxY() > 0 && m_sizeLevel < 3) ++m_sizeLevel;  // smaller type next frame
+        // Still scrolling once the card has settled (an auto-sized window takes a
+        // frame or two to know its size): smaller type next frame.
+        if (m_framesSized > 2 && ImGui::GetScrollMaxY() > 0 && m_sizeLevel < 3) ++m_sizeLevel;
         const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
         s.narrationTopPx = pos.y - vp->Pos.y;
         s.narrationRightPx = pos.x + size.x - vp->Pos.x;

@@ -22,6 +22,7 @@ private:
     // while the step shows so the card does not flicker between sizes.
     std::pair<Index, int> m_sizedFor{kNoIndex, -1};
     int m_sizeLevel = -1;
+    int m_framesSized = 0;  // frames drawn at this step (a new card's first frames do not know its size)
 };
 
 }  // namespace meridian::ui

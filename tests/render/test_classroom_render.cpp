@@ -225,3 +225,81 @@ TEST_CASE("a country is tinted only when an arc links it, not for a statement ma
         CHECK(diff(pa, pc) > 12);  // a connection: the USA is tinted
     }
 }
+
+TEST_CASE("an 8K picture scales its caption, labels and legend with the picture") {
+    const std::string args = kCurated + " --map-only --caption \"Iran and North Korea, 1980-2025\"";
+    const Png hd = renderShot("caption_1080", args + " --size 1920x1080");
+    const Png uhd = renderShot("caption_8k", args + " --size 7680x4320");
+    REQUIRE(hd.ok());
+    REQUIRE(uhd.ok());
+    // The caption's band along the top: as tall, in proportion, at 8K as at 1080p.
+    const auto bandHeight = [](const Png& png) {
+        const std::uint8_t* top = png.at(2, 2);
+        int y = 2;
+        while (y < png.height / 4) {
+            const std::uint8_t* p = png.at(2, y);
+            if (std::abs(p[0] - top[0]) + std::abs(p[1] - top[1]) + std::abs(p[2] - top[2]) > 30) break;
+            ++y;
+        }
+        return y;
+    };
+    const int hdBand = bandHeight(hd), uhdBand = bandHeight(uhd);
+    CAPTURE(hdBand);
+    CAPTURE(uhdBand);
+    CHECK(hdBand > 15);
+    CHECK(uhdBand > 3 * hdBand);
+    CHECK(uhdBand < 5 * hdBand);
+    // Its text: bright pixels in the band grow with the area (16 times), not stay at 1080p's count.
+    const auto brightIn = [](const Png& png, int bandH) {
+        int n = 0;
+        for (int y = 0; y < bandH; ++y)
+            for (int x = 0; x < png.width / 2; ++x) {
+                const std::uint8_t* p = png.at(x, y);
+                n += p[0] > 200 && p[1] > 200 && p[2] > 200;
+            }
+        return n;
+    };
+    const int hdText = brightIn(hd, hdBand), uhdText = brightIn(uhd, uhdBand);
+    CAPTURE(hdText);
+    CAPTURE(uhdText);
+    CHECK(hdText > 200);
+    CHECK(uhdText > 10 * hdText);
+}
+
+TEST_CASE("an unrated arc (an imported file that gives no confidence) is drawn greyed, claiming no level") {
+    // arcs.json with the Pyongyang-Tehran event unrated.
+    std::ifstream in(kArcs);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto at = text.find(R"("confidence": "confirmed")");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, std::string(R"("confidence": "confirmed")").size(), R"("confidence": "unrated")");
+    const std::string unratedFile = outDir() + "/arcs_unrated.json";
+    std::ofstream(unratedFile) << text;
+    const std::string args =
+        " --map-only --no-legend --projection equirectangular --view 90,30,2 --size 1200x600 --time 2006-08-20";
+    const Png rated = renderShot("arc_rated", kArcs + args), unrated = renderShot("arc_unrated", unratedFile + args);
+    REQUIRE(rated.ok());
+    REQUIRE(unrated.ok());
+    const geo::CameraState cam{geo::Projection::Equirectangular, 90, 30, 2};
+    // The most magenta pixel (red minus green) near points along the route.
+    const auto magentaness = [&](const Png& png, double t) {
+        const auto s = geo::worldToScreen(cam, {1200, 600}, geo::interpolate(kPyongyang, kTehran, t));
+        REQUIRE(s.has_value());
+        int best = -255;
+        for (int y = static_cast<int>(s->yPx) - 3; y <= static_cast<int>(s->yPx) + 3; ++y)
+            for (int x = static_cast<int>(s->xPx) - 3; x <= static_cast<int>(s->xPx) + 3; ++x) {
+                const std::uint8_t* p = png.at(x, y);
+                best = std::max(best, static_cast<int>(p[0]) - static_cast<int>(p[1]));
+            }
+        return best;
+    };
+    for (double t : {0.3, 0.5, 0.7}) {
+        CAPTURE(t);
+        const int r = magentaness(rated, t), u = magentaness(unrated, t);
+        CAPTURE(r);
+        CAPTURE(u);
+        CHECK(r > 200);     // the category's colour, full
+        CHECK(u > 40);      // still drawn, still its category's hue
+        CHECK(u < r - 60);  // but greyed
+    }
+}
