@@ -714,6 +714,21 @@ void MapPanel::drawDateStamp(Context& c, ImVec2 origin, ImVec2 size, float leftL
     dl->AddRectFilled(ImVec2(p.x - pad * 0.6f, p.y - pad * 0.3f),
                       ImVec2(p.x + ts.x + pad * 0.6f, p.y + ts.y + pad * 0.3f), withAlpha(pal.panelBg, 0xD0), 5);
     dl->AddText(f, f->FontSize, p, pal.text, text.c_str());
+    // A large dataset's map gathers connections per pair of places: say so,
+    // and how many pairs are left out when only the busiest are drawn.
+    if (!m_items.arcsGrouped) return;
+    char note[160];
+    if (m_items.arcs.size() < m_items.arcGroupsTotal)
+        std::snprintf(note, sizeof note, "%zu connections as the %zu busiest of %zu place pairs", m_items.legsShown,
+                      m_items.arcs.size(), m_items.arcGroupsTotal);
+    else
+        std::snprintf(note, sizeof note, "%zu connections as %zu place pairs", m_items.legsShown,
+                      m_items.arcGroupsTotal);
+    const ImVec2 ns = ImGui::CalcTextSize(note);
+    const ImVec2 q(origin.x + size.x - ns.x - 2 * pad, p.y + ts.y + pad);
+    dl->AddRectFilled(ImVec2(q.x - pad * 0.6f, q.y - pad * 0.3f),
+                      ImVec2(q.x + ns.x + pad * 0.6f, q.y + ns.y + pad * 0.3f), withAlpha(pal.panelBg, 0xD0), 5);
+    dl->AddText(q, pal.textMuted, note);
 }
 
 // Exported images carry a caption and who made the data and the map.
