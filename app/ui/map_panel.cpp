@@ -269,12 +269,17 @@ void MapPanel::syncData(Context& c) {
 // The legs and markers of the events shown now, or their groups per pair of
 // places and per place (geo/map_items.h), handed to the renderer whenever
 // what is shown changes: the GPU never shades what does not show.
+MapPanel::ItemsKey MapPanel::itemsKey(const Context& c) const {
+    const ViewState& v = c.session.view;
+    return {v.playheadDay,    v.trailDays, v.allUpToNow, v.window,          c.session.filterStamp,
+            c.doc.revision(), v.selected,  v.hovered,    v.highlightVersion};
+}
+
 void MapPanel::gatherItems(Context& c) {
     const Dataset& ds = c.data();
     const Session& s = c.session;
     const ViewState& v = s.view;
-    const ItemsKey key{v.playheadDay,    v.trailDays, v.allUpToNow, v.window,          s.filterStamp,
-                       c.doc.revision(), v.selected,  v.hovered,    v.highlightVersion};
+    const ItemsKey key = itemsKey(c);
     if (m_itemsKey && *m_itemsKey == key) return;
     m_itemsKey = key;
     m_shown.clear();
@@ -478,8 +483,7 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
 // [SECTION] Overlays
 // ===========================================================================
 
-void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
-                          const std::vector<geo::LabelRect>& reserved) {
+void MapPanel::weighPlaces(const Context& c) {
     const Dataset& ds = c.data();
     const Session& s = c.session;
     m_placeWeight.assign(ds.places.size(), 0.0f);
@@ -500,6 +504,19 @@ void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
             m_placeWeight[p] += 100.0f;
             m_placeTopEvent[p] = s.view.selected;
         });
+}
+
+void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
+                          const std::vector<geo::LabelRect>& reserved) {
+    const Dataset& ds = c.data();
+    const Session& s = c.session;
+    // Each place's weight: the events shown there now (a pass over them all,
+    // so only when what is shown, selected or hovered changed).
+    const ItemsKey key = itemsKey(c);
+    if (!m_labelWeightsKey || !(*m_labelWeightsKey == key)) {
+        m_labelWeightsKey = key;
+        weighPlaces(c);
+    }
     ImFont* font = c.fonts.bold;
     const float fontSize = font->FontSize;
     m_labelRequests.clear();

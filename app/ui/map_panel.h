@@ -75,6 +75,7 @@ private:
     geo::MapPick pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const;
     std::string groupHint(const Context& c) const;
     void handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active);
+    void weighPlaces(const Context& c);
     void drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin, const std::vector<geo::LabelRect>& reserved);
     ImVec2 drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft);
     void drawToolbar(Context& c);
@@ -136,6 +137,8 @@ private:
         friend bool operator==(const ItemsKey&, const ItemsKey&) = default;
     };
     std::optional<ItemsKey> m_itemsKey;
+    ItemsKey itemsKey(const Context& c) const;
+    std::optional<ItemsKey> m_labelWeightsKey;  // what m_placeWeight was weighed for
 
     // Caches, keyed on what they were built from.
     std::uint64_t m_layoutRevision = 0;
