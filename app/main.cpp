@@ -11,6 +11,7 @@
 #include "io/command_line.h"
 #include "io/dataset_loader.h"
 #include "io/import/convert_command.h"
+#include "io/recovery.h"
 #include "io/settings.h"
 #include "platform/event_loop.h"
 #include "platform/frame_bench.h"
@@ -123,6 +124,7 @@ int main(int argc, char** argv) {
                              opt.theme.c_str());
         }
         app.state().fullscreen = opt.fullscreen;
+        if (!headless) app.enableCrashRecovery(io::recoveryFolder());  // offers a restore after a crash
         const bool loaded = app.open(file);
         platform::markStartup("data file");
         const LaunchProblems launch = applyLaunchOptions(app.session(), app.document(), opt, headless);

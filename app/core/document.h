@@ -41,6 +41,8 @@ public:
     // (undoing back to the saved state makes the document clean again).
     bool isDirty() const { return m_stateId != m_savedStateId; }
     void markSaved() { m_savedStateId = m_stateId; }
+    // Dirty until the next save (data restored after a crash: not in the file yet).
+    void markUnsaved() { m_savedStateId = 0; }  // state ids start at 1
 
     // The file the data came from (empty for a new dataset), when it was
     // last read or written, and how it was read.

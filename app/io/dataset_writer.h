@@ -15,12 +15,39 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/dataset.h"
 
 namespace meridian::io {
 
 std::string datasetToJson(const Dataset& dataset);
+
+// The pieces the canonical layout is made of, for writers that keep another
+// file's layout (io/dataset_layout): a record's members in the canonical
+// order, each value as JSON text.
+struct JsonMember {
+    const char* key;
+    std::string json;
+    bool operator==(const JsonMember& o) const { return std::string_view(key) == o.key && json == o.json; }
+};
+using JsonMembers = std::vector<JsonMember>;
+enum class DatasetList { Places, Sources, Categories, Actors, Eras, Events };
+inline constexpr DatasetList kDatasetLists[] = {DatasetList::Places, DatasetList::Sources, DatasetList::Categories,
+                                                DatasetList::Actors, DatasetList::Eras,    DatasetList::Events};
+const char* datasetListKey(DatasetList list);  // "places"
+std::size_t datasetListSize(const Dataset& dataset, DatasetList list);
+const std::string& datasetRecordId(const Dataset& dataset, DatasetList list, std::size_t i);
+JsonMembers datasetRecordMembers(const Dataset& dataset, DatasetList list, std::size_t i);
+// "meridian", "title", "description", "authors", "license", "updated" (those set).
+JsonMembers datasetHeaderMembers(const Dataset& dataset);
+// The "stories" array, each line after the first indented by `indent`.
+std::string datasetStoriesJson(const Dataset& dataset, std::string_view indent);
+// "{\n<indent>  "key": value,\n...\n<indent>}": one record in the canonical layout
+// (members indented by `unit` more than the braces).
+void appendRecordText(std::string& out, const JsonMembers& members, std::string_view indent,
+                      std::string_view unit = "  ");
 
 // Writes atomically, after checking that the text loads (a file Meridian
 // itself would reject is never written). False with *error on failure.

@@ -77,6 +77,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
                 const auto revision = app.document().revision();
                 const std::string status = app.state().statusMessage;
                 app.checkFileChanged();
+                app.writeRecoveryIfDue(nowSec());
                 if (options.saveSettings) saveSettingsIfChanged(app, lastSettings);
                 if (revision != app.document().revision() || status != app.state().statusMessage)
                     framesToDraw = kSettleFrames;
@@ -131,6 +132,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         firstFrameShown();
         app.endFrame();
         setFullscreen(window, app.state().fullscreen);
+        setWindowTitle(window, app.windowTitle());
         if (framesToDraw > 0) --framesToDraw;
         if (revision != app.document().revision()) framesToDraw = kSettleFrames;
 

@@ -83,6 +83,11 @@ void setFullscreen(Window& w, bool on) {
     if (is != on) SDL_SetWindowFullscreen(w.window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 }
 
+void setWindowTitle(Window& w, const std::string& title) {
+    const char* now = SDL_GetWindowTitle(w.window);
+    if (!now || title != now) SDL_SetWindowTitle(w.window, title.c_str());
+}
+
 void initImGui(Window& w) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

@@ -28,6 +28,8 @@ void closeWindow(Window& w);
 // The display's scale (96 dpi = 1), 1 to 3.
 float displayDpiScale(SDL_Window* window);
 void setFullscreen(Window& w, bool on);
+// Sets the title bar's text when it differs ("Meridian - lesson.json *").
+void setWindowTitle(Window& w, const std::string& title);
 
 // Dear ImGui on this window: context, backends, no ini file (the layout is ours).
 void initImGui(Window& w);

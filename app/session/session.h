@@ -55,7 +55,10 @@ struct PendingStory {
 struct Session {
     // Time, selection, hover, highlights.
     ViewState view;
-    std::string selectedId;     // the selected event's id, to find it again after edits renumber events
+    std::string selectedId;  // the selected event's id, to find it again after edits renumber events
+    // Outside a story the highlight is the selected claim's answers (and the claims a
+    // selected answer answers): computed for this selection at this revision.
+    std::pair<Index, std::uint64_t> linkedFor{kNoIndex, 0};
     bool loopPlayback = false;  // playback starts over at the end (kiosk, lobby screen)
 
     // The filter and the mask it gives (one byte per event).

@@ -81,6 +81,28 @@ void advanceStory(Session& s, const Dataset& ds, double marginPx) {
     }
 }
 
+// A claim and its answers go together: selecting one highlights the others on the
+// map and the timeline (a story's own highlights win while it plays).
+void linkAnswers(Session& s, const Document& doc) {
+    if (s.story) {
+        s.linkedFor = {kNoIndex, 0};
+        return;
+    }
+    const std::pair<Index, std::uint64_t> key{s.view.selected, doc.revision()};
+    if (key == s.linkedFor) return;
+    s.linkedFor = key;
+    const Dataset& ds = doc.data();
+    std::vector<Index> linked;
+    if (s.view.selected < ds.events.size()) {
+        const Event& e = ds.events[s.view.selected];
+        linked.insert(linked.end(), e.answers.begin(), e.answers.end());
+        linked.insert(linked.end(), e.answeredBy.begin(), e.answeredBy.end());
+        std::sort(linked.begin(), linked.end());
+        linked.erase(std::unique(linked.begin(), linked.end()), linked.end());
+    }
+    if (linked != s.view.highlighted) s.view.setHighlighted(std::move(linked));
+}
+
 void advanceFlight(Session& s) {
     if (!s.flight) return;
     const double t = (s.clockSec - s.flight->startSec) / std::max(1e-3, s.flight->durationSec);
@@ -104,6 +126,7 @@ void tick(Session& s, const Document& doc, double nowSec, double marginPx) {
     }
     advancePlayback(s, ds);
     advanceStory(s, ds, marginPx);
+    linkAnswers(s, doc);
     advanceFlight(s);
 }
 

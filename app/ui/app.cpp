@@ -3,19 +3,28 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <utility>
 
 #include "geo/projection.h"
+#include "io/dataset_loader.h"
+#include "io/dataset_save.h"
 #include "io/dataset_writer.h"
 #include "io/import/save_any.h"
+#include "io/text_file.h"
+#include "session/editing.h"
 #include "session/filtering.h"
 #include "session/open_file.h"
 #include "session/tick.h"
 
 namespace meridian::ui {
 
-App::App() = default;
+App::App() {
+    m_state.editing.gazetteer = [this] { return gazetteer(); };  // the editor's place search
+}
 
 Context App::context(Session& s) {
     return Context{m_doc, s, m_look, m_fonts, m_requests, m_state, m_settings};
@@ -114,6 +123,8 @@ bool App::open(const std::string& path) {
     io::OpenOptions options;
     const io::FileFormat format = io::sniffFileFormat(path);
     if (format != io::FileFormat::MeridianJson && format != io::FileFormat::Unknown) options.gazetteer = gazetteer();
+    // A reload of a file imported through the dialog: with the columns chosen there.
+    if (m_importMapping && std::filesystem::path(path) == m_doc.path()) options.mapping = m_importMapping;
     const LoadReport report = openFile(m_doc, m_session, path, options);
     for (const Diagnostic& d : report.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
     LoadProblems& problems = m_window.loadProblems();
@@ -128,35 +139,85 @@ bool App::open(const std::string& path) {
     m_docFormat = report.format;
     if (report.format != io::FileFormat::MeridianJson) c.status("Imported " + report.summary, 10);
     if (!report.reload) {
+        m_importMapping.reset();
         std::error_code ec;
         const std::string absolute = std::filesystem::absolute(path, ec).lexically_normal().string();
         io::addRecentFile(m_settings, absolute);
         m_settings.lastFile = absolute;
         resolveFilterIds();
+        if (!m_recoveryFolder.empty()) {
+            m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
+            m_recoveryClock = {};
+            offerRecovery();
+        }
     }
     m_changedOnDiskSeen = {};
     return true;
 }
 
-namespace {
-
-// Atomically, after checking the result loads; the previous version stays as FILE.bak.
-bool writeMeridianFile(const std::filesystem::path& path, const Dataset& data, std::string* error) {
+void App::newDataset(const DatasetInfo& info, const std::string& path) {
     std::error_code ec;
-    if (std::filesystem::exists(path, ec)) {
-        const std::filesystem::path backup = path.string() + ".bak";
-        std::filesystem::copy_file(path, backup, std::filesystem::copy_options::overwrite_existing, ec);
-        if (ec) {
-            *error = "cannot keep the previous version as " + backup.string() + ": " + ec.message();
-            return false;
-        }
-    }
-    return io::saveDataset(path, data, error);
+    const std::string file =
+        path.empty() ? std::string() : std::filesystem::absolute(path, ec).lexically_normal().string();
+    m_doc.clear();  // not a reload of the previous data: the session starts over
+    adoptDataset(m_doc, m_session, meridian::newDataset(info), file, {}, io::FileFormat::MeridianJson);
+    m_docFormat = io::FileFormat::MeridianJson;
+    m_window.loadProblems() = {};
+    // The playhead at today: new events are added there.
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    m_session.view.playheadDay = static_cast<double>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
+    m_state.editing.on = true;
+    m_changedOnDiskSeen = {};
+    if (!m_recoveryFolder.empty() && !file.empty())
+        m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
+    context(m_session).status(
+        "New dataset. Click on the map to add places; Edit > Add an event (or double-click a timeline lane).", 15);
 }
 
-}  // namespace
+void App::adoptImport(FinishedImport& done) {
+    const LoadReport report =
+        adoptDataset(m_doc, m_session, std::move(done.data), done.path, std::move(done.diagnostics), done.format);
+    m_window.loadProblems() = {done.path, report.diagnostics, true};  // File > Show problems (the dialog showed them)
+    m_docFormat = done.format;
+    m_importMapping = std::move(done.mapping);
+    std::error_code ec;
+    const std::string absolute = std::filesystem::absolute(done.path, ec).lexically_normal().string();
+    io::addRecentFile(m_settings, absolute);
+    m_settings.lastFile = absolute;
+    if (!report.reload) {
+        resolveFilterIds();
+        if (!m_recoveryFolder.empty()) {
+            m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
+            m_recoveryClock = {};
+        }
+    }
+    m_changedOnDiskSeen = {};
+    context(m_session).status("Imported " + done.summary, 10);
+}
+
+// The text of the document's own file, when it is a Meridian file: saves keep its layout.
+std::string App::layoutOfDocumentFile() const {
+    if (m_docFormat != io::FileFormat::MeridianJson || m_doc.path().empty()) return {};
+    std::string error;
+    return io::readWholeFile(m_doc.path(), &error).value_or("");
+}
+
+// "lesson-mine.json" beside the document's file (not taken yet).
+std::string App::anotherFileName() const {
+    namespace fs = std::filesystem;
+    const fs::path& p = m_doc.path();
+    std::error_code ec;
+    fs::path target = p.parent_path() / (p.stem().string() + "-mine.json");
+    for (int n = 2; fs::exists(target, ec); ++n)
+        target = p.parent_path() / (p.stem().string() + "-mine-" + std::to_string(n) + ".json");
+    return target.string();
+}
 
 bool App::save(std::string* error) {
+    return saveDocument(error, false);
+}
+
+bool App::saveDocument(std::string* error, bool overwriteChangedFile) {
     namespace fs = std::filesystem;
     if (m_doc.path().empty()) {
         *error = "the data has no file yet";
@@ -165,10 +226,10 @@ bool App::save(std::string* error) {
     // Another program changed the file since it was read: never overwrite that silently.
     std::error_code ec;
     const auto onDisk = std::filesystem::last_write_time(m_doc.path(), ec);
-    if (!ec && onDisk != m_doc.fileTime()) {
-        *error =
-            "the file was changed by another program since Meridian read it; reload it (your unsaved changes "
-            "are lost) or keep working and save later";
+    if (!ec && onDisk != m_doc.fileTime() && !overwriteChangedFile) {
+        m_changedOnDiskSeen = onDisk;
+        m_changedOnDisk.ask(m_doc.path().filename().string(), anotherFileName());
+        *error = "another program changed the file since Meridian read it: choose which version to keep";
         return false;
     }
     if (m_docFormat != io::FileFormat::MeridianJson) {
@@ -179,9 +240,12 @@ bool App::save(std::string* error) {
             target = m_doc.path().parent_path() / (m_doc.path().stem().string() + "-" + std::to_string(n) + ".json");
         return saveAs(target.string(), error);
     }
-    if (!writeMeridianFile(m_doc.path(), m_doc.data(), error)) return false;
+    // Atomically, in the file's own layout, the previous version kept as FILE.bak (io/dataset_save).
+    if (!io::saveDatasetFile(m_doc.path(), m_doc.data(), layoutOfDocumentFile(), error)) return false;
     m_doc.markSaved();
     m_doc.setFileTime(fs::last_write_time(m_doc.path(), ec));
+    m_changedOnDiskSeen = {};
+    discardRecovery();
     return true;
 }
 
@@ -195,11 +259,13 @@ bool App::saveAs(const std::string& path, std::string* error) {
     const io::ExportFormat format = *found;
     std::error_code ec;
     if (format == io::ExportFormat::MeridianJson) {
-        if (!writeMeridianFile(path, m_doc.data(), error)) return false;
-        // The saved file is now the document's file (later saves go there).
+        if (!io::saveDatasetFile(path, m_doc.data(), layoutOfDocumentFile(), error)) return false;
+        discardRecovery();  // the old file's; the saved file is now the document's file (later saves go there)
         m_doc.setFile(fs::absolute(path, ec).lexically_normal(), fs::last_write_time(path, ec));
         m_doc.markSaved();
         m_docFormat = io::FileFormat::MeridianJson;
+        m_changedOnDiskSeen = {};
+        if (!m_recoveryFolder.empty()) m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
         io::addRecentFile(m_settings, m_doc.path().string());
         m_settings.lastFile = m_doc.path().string();
         return true;
@@ -215,12 +281,9 @@ void App::checkFileChanged() {
     if (ec || t == m_doc.fileTime() || t == m_changedOnDiskSeen) return;
     Context c = context(m_session);
     if (m_doc.isDirty()) {
-        // Reloading would drop the user's edits: keep both, and say so.
+        // Reloading would drop the user's edits: keep both, and ask.
         m_changedOnDiskSeen = t;
-        c.status(
-            "The file changed on disk. Your unsaved changes are kept: File > Reload shows the new version "
-            "(and drops them).",
-            15);
+        if (!m_changedOnDisk.isOpen()) m_changedOnDisk.ask(m_doc.path().filename().string(), anotherFileName());
         return;
     }
     const std::string name = m_doc.path().filename().string();
@@ -246,6 +309,7 @@ void App::drawUi(Session& session) {
     session.windowSize = geo::Viewport{vp->Size.x, vp->Size.y};
     if (!session.offscreen) session.view.hovered = kNoIndex;  // this frame's hover
     m_window.draw(c);
+    if (!session.offscreen) drawPrompts(c);
     rememberSelection(session, m_doc.data());
 }
 
@@ -253,39 +317,59 @@ void App::endFrame() {
     Requests& r = m_requests;
     if (m_state.textFocusPendingFrames > 0) --m_state.textFocusPendingFrames;
     Context c = context(m_session);
+    carryOutPrompts();
     if (r.openPath) {
         const std::string path = *r.openPath;
         r.openPath.reset();
-        if (m_doc.isDirty())
-            c.status("Save or undo your changes before opening another file (they would be lost).", 10);
+        unlessUnsaved("open another file", [this, path] {
+            const io::FileFormat f = io::sniffFileFormat(path);
+            if (f != io::FileFormat::MeridianJson && f != io::FileFormat::Unknown && path != m_doc.path().string())
+                m_requests.importPath = path;  // a spreadsheet, TimelineJS or geodata: the import dialog
+            else
+                open(path);
+        });
+    }
+    if (r.adoptImport) {
+        const std::shared_ptr<FinishedImport> done = std::move(r.adoptImport);
+        if (m_doc.isDirty())  // edits made while it ran: never dropped silently
+            c.status("Not imported: save or undo your changes first (they would be lost).", 10);
         else
-            open(path);
+            adoptImport(*done);
+    }
+    if (r.saveAsPath) {
+        const std::string path = *r.saveAsPath;
+        r.saveAsPath.reset();
+        std::string error;
+        if (saveAs(path, &error))
+            c.status("Saved as " + path);
+        else
+            c.status("Not saved: " + error, 15);
+    }
+    if (r.newDataset) {
+        const Requests::NewDataset request = std::move(*r.newDataset);
+        r.newDataset.reset();
+        unlessUnsaved("start a new dataset", [this, request] { newDataset(request.info, request.path); });
     }
     if (r.reload) {
         r.reload = false;
-        if (!m_doc.path().empty()) {
-            const std::string name = m_doc.path().filename().string();
-            if (open(m_doc.path().string())) c.status("Reloaded " + name);
-        }
+        if (!m_doc.path().empty())
+            unlessUnsaved("reload the file", [this] {
+                const std::string name = m_doc.path().filename().string();
+                if (open(m_doc.path().string())) context(m_session).status("Reloaded " + name);
+            });
     }
     if (r.save) {
         r.save = false;
         std::string error;
-        if (save(&error)) {
+        if (save(&error))
             c.status("Saved " + m_doc.path().filename().string());
-            if (m_window.quitPromptOpen()) m_quitConfirmed = true;
-        } else {
+        else
             c.status("Not saved: " + error, 15);
-        }
     }
     if (r.quit) {
         r.quit = false;
-        if (m_doc.isDirty())
-            m_window.askBeforeQuitting();
-        else
-            m_quitConfirmed = true;
+        unlessUnsaved("quit", [this] { m_quitConfirmed = true; });
     }
-    if (m_window.quitConfirmed()) m_quitConfirmed = true;
     if (r.toggleFullscreen) r.toggleFullscreen = false, m_state.fullscreen = !m_state.fullscreen;
     if (r.fullscreen) m_state.fullscreen = *r.fullscreen, r.fullscreen.reset();
 }
@@ -296,7 +380,184 @@ double App::nextFrameDueSec() {
         due = std::min(due, m_state.statusUntilSec);  // to take the message away
     if (m_window.hasPendingUploads()) due = m_session.clockSec;
     due = std::min(due, m_window.map().nextFrameDueSec());  // the arcs' pattern flowing
+    // A question that opened between frames (a change on disk, a crash's copy): draw it
+    // until ImGui has sized and placed it.
+    const bool asking = m_recoveryDialog.isOpen() || m_unsavedPrompt.isOpen() || m_changedOnDisk.isOpen();
+    if (asking && m_promptFrames < 4) due = m_session.clockSec;
+    if (m_window.importWorking()) due = std::min(due, m_session.clockSec + 0.1);  // its progress
     return due;
+}
+
+// ===========================================================================
+// Unsaved changes, changes on disk, crash recovery
+// ===========================================================================
+
+std::string App::windowTitle() const {
+    if (!m_doc.hasData()) return "Meridian";
+    const std::string name = m_doc.path().empty() ? "new dataset" : m_doc.path().filename().string();
+    return "Meridian - " + name + (m_doc.isDirty() ? " *" : "");
+}
+
+void App::unlessUnsaved(std::string what, std::function<void()> then) {
+    if (!m_doc.isDirty()) {
+        then();
+        return;
+    }
+    m_unsavedPrompt.ask(std::move(what), std::move(then));
+}
+
+// One question at a time; the answers are carried out after the frame.
+void App::drawPrompts(Context& c) {
+    const bool asking = m_recoveryDialog.isOpen() || m_unsavedPrompt.isOpen() || m_changedOnDisk.isOpen();
+    m_promptFrames = asking ? m_promptFrames + 1 : 0;
+    if (m_recoveryDialog.isOpen()) {
+        m_recoveryChoice = m_recoveryDialog.draw(c);
+    } else if (m_unsavedPrompt.isOpen()) {
+        m_unsavedChoice = m_unsavedPrompt.draw(c);
+    } else if (m_changedOnDisk.isOpen()) {
+        m_diskChoice = m_changedOnDisk.draw(c);
+    }
+}
+
+void App::carryOutPrompts() {
+    Context c = context(m_session);
+    const std::string name = m_doc.path().filename().string();
+    std::string error;
+    switch (std::exchange(m_unsavedChoice, UnsavedChoice::None)) {
+        case UnsavedChoice::Save:
+            if (saveDocument(&error, false)) {
+                c.status("Saved " + name);
+                if (auto then = m_unsavedPrompt.takeContinuation()) then();
+            } else {
+                m_unsavedPrompt.takeContinuation();
+                c.status("Not saved: " + error, 15);
+            }
+            break;
+        case UnsavedChoice::DontSave:
+            discardRecovery();
+            if (auto then = m_unsavedPrompt.takeContinuation()) then();
+            break;
+        case UnsavedChoice::Cancel:
+            m_unsavedPrompt.takeContinuation();
+            break;
+        case UnsavedChoice::None:
+            break;
+    }
+    switch (std::exchange(m_diskChoice, DiskChangeChoice::None)) {
+        case DiskChangeChoice::Reload:
+            discardRecovery();
+            if (open(m_doc.path().string())) c.status("Reloaded " + name + ": the other program's version");
+            break;
+        case DiskChangeChoice::SaveAs: {
+            const std::string target = m_changedOnDisk.saveAsPath();
+            if (saveAs(target, &error))
+                c.status("Saved your version as " + target + "; " + name + " keeps the other program's", 15);
+            else
+                c.status("Not saved: " + error, 15);
+            break;
+        }
+        case DiskChangeChoice::KeepMine:
+            if (saveDocument(&error, true))
+                c.status("Saved your version over " + name + " (the other program's is " + name + ".bak)", 15);
+            else
+                c.status("Not saved: " + error, 15);
+            break;
+        case DiskChangeChoice::Later:
+            c.status("Both versions kept: " + name + " on disk, your changes here (Save asks again)", 15);
+            break;
+        case DiskChangeChoice::None:
+            break;
+    }
+    switch (std::exchange(m_recoveryChoice, RecoveryChoice::None)) {
+        case RecoveryChoice::Restore:
+            if (m_recovered) {
+                const auto fileTime = m_doc.fileTime();
+                adoptDataset(m_doc, m_session, std::move(*m_recovered), m_doc.path().string(), {}, m_docFormat);
+                m_doc.setFileTime(fileTime);
+                m_doc.markUnsaved();
+                m_recoveryClock = {};
+                c.status("Restored the unsaved changes (not in the file yet: Ctrl+S saves them)", 15);
+            }
+            m_recovered.reset();
+            break;
+        case RecoveryChoice::Discard:
+            m_recovered.reset();
+            discardRecovery();
+            c.status("Discarded the unsaved changes of the last session");
+            break;
+        case RecoveryChoice::None:
+            break;
+    }
+}
+
+void App::enableCrashRecovery(std::filesystem::path folder) {
+    m_recoveryFolder = std::move(folder);
+    if (m_doc.hasData()) m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
+}
+
+// A recovery file of the document's file, newer than the file: offer it.
+void App::offerRecovery() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (m_recoveryFile.empty() || !fs::exists(m_recoveryFile, ec)) return;
+    const auto savedAt = fs::last_write_time(m_recoveryFile, ec);
+    if (ec) return;
+    const auto dataTime = fs::last_write_time(m_doc.path(), ec);
+    if (!io::shouldOfferRecovery(savedAt, ec ? std::nullopt : std::optional(dataTime))) return;
+    std::string error;
+    std::optional<io::RecoveredData> recovered = io::readRecoveryFile(m_recoveryFile, &error);
+    if (!recovered) {
+        std::fprintf(stderr, "meridian: %s (kept)\n", error.c_str());
+        return;
+    }
+    if (recovered->dataFile != fs::absolute(m_doc.path(), ec).lexically_normal()) return;  // another file's
+    if (io::datasetToJson(recovered->dataset) == io::datasetToJson(m_doc.data())) {
+        fs::remove(m_recoveryFile, ec);  // nothing the file does not have
+        return;
+    }
+    const std::time_t t = std::chrono::system_clock::to_time_t(
+        std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(savedAt)));
+    char when[32] = "";
+    std::tm tm{};
+    if (localtime_r(&t, &tm)) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+    const std::string summary = io::summarizeDataset(recovered->dataset);
+    m_recovered = std::move(recovered->dataset);
+    m_recoveryDialog.offer(m_doc.path().filename().string(), when, summary);
+}
+
+void App::discardRecovery() {
+    m_recoveryWriter.wait();  // a copy being written now would come back after the delete
+    m_recoveryWriter.takeResult();
+    std::error_code ec;
+    if (!m_recoveryFile.empty()) std::filesystem::remove(m_recoveryFile, ec);
+    m_recoveryClock = {};
+}
+
+void App::writeRecoveryIfDue(double nowSec) {
+    if (m_recoveryFolder.empty() || !m_doc.hasData() || m_recoveryDialog.isOpen()) return;
+    if (const std::optional<std::string> failed = m_recoveryWriter.takeResult(); failed && !failed->empty()) {
+        m_recoveryClock.writtenRevision = 0;  // try again after the interval
+        if (!m_recoveryWarned) {
+            m_recoveryWarned = true;
+            std::fprintf(stderr, "meridian: cannot keep a recovery copy: %s\n", failed->c_str());
+            context(m_session).status("Cannot keep a recovery copy of your changes: " + *failed, 15);
+        }
+    }
+    if (m_recoveryWriter.busy()) return;
+    if (!m_doc.isDirty()) {
+        // Undone back to the file (or saved): the copy is not needed any more.
+        if (m_recoveryClock.writtenRevision != 0) discardRecovery();
+        return;
+    }
+    if (!io::recoveryDue(m_recoveryClock, true, m_doc.revision(), nowSec, m_recoveryIntervalSec)) return;
+    if (m_recoveryFile.empty()) m_recoveryFile = io::recoveryFileFor(m_recoveryFolder, m_doc.path());
+    // The copy is made here (the data changes between frames); serialising and flushing it are not.
+    const auto started = std::chrono::steady_clock::now();
+    Dataset copy = m_doc.data();
+    const double copySec = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    m_recoveryIntervalSec = std::max(3.0, 50.0 * copySec);  // at most ~2 % of the time spent copying
+    if (m_recoveryWriter.start(m_recoveryFile, std::move(copy), m_doc.path()))
+        m_recoveryClock = {m_doc.revision(), nowSec};
 }
 
 }  // namespace meridian::ui

@@ -4,16 +4,23 @@
 // not the platform: main.cpp and app/platform/ give it frames and events.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/document.h"
 #include "io/import/gazetteer.h"
 #include "io/import/open_any.h"
+#include "io/recovery.h"
+#include "io/recovery_writer.h"
 #include "io/settings.h"
 #include "session/session.h"
+#include "ui/changed_on_disk.h"
 #include "ui/context.h"
 #include "ui/main_window.h"
+#include "ui/recovery_dialog.h"
+#include "ui/unsaved_changes.h"
 
 namespace meridian::ui {
 
@@ -44,6 +51,9 @@ public:
     // Saves in the format the path's extension names (.json Meridian, .csv,
     // .tsv, .geojson, TimelineJS with .timeline.json); a Meridian file becomes the document's file.
     bool saveAs(const std::string& path, std::string* error);
+    // File > New: an empty dataset with its description, to be saved into
+    // path (absolute; empty: not chosen yet). The session starts over, editing.
+    void newDataset(const DatasetInfo& info, const std::string& path);
     // The offline gazetteer, loaded on first use (places by name for imports and the editor).
     const io::Gazetteer* gazetteer();
 
@@ -55,8 +65,17 @@ public:
     // After the frame: carries out the panels' requests.
     void endFrame();
 
-    // Once a second: the file changed on disk? (reloads, or says why not).
+    // Once a second: the file changed on disk? (reloads; with unsaved changes, asks what to keep).
     void checkFileChanged();
+    // Runs `then` now, or, with unsaved changes, after asking (Save / Don't save /
+    // Cancel): what = the action in words ("quit", "open another file").
+    void unlessUnsaved(std::string what, std::function<void()> then);
+    // "Meridian - lesson.json *" (the star: unsaved changes).
+    std::string windowTitle() const;
+    // Crash recovery (io/recovery), for interactive runs: where recovery files go.
+    void enableCrashRecovery(std::filesystem::path folder);
+    // Once a second: while there are unsaved changes, writes the recovery file when due.
+    void writeRecoveryIfDue(double nowSec);
     // Quit: asked (Ctrl+Q, window closed) and confirmed (nothing unsaved, or the user chose).
     void requestQuit() { m_requests.quit = true; }
     bool quitConfirmed() const { return m_quitConfirmed; }
@@ -65,7 +84,16 @@ public:
 
 private:
     Context context(Session& s);
+    // The import dialog's result as the document (like open(), without reading the file again).
+    void adoptImport(FinishedImport& done);
     void resolveFilterIds();
+    bool saveDocument(std::string* error, bool overwriteChangedFile);
+    std::string layoutOfDocumentFile() const;
+    std::string anotherFileName() const;
+    void drawPrompts(Context& c);
+    void carryOutPrompts();
+    void offerRecovery();
+    void discardRecovery();
 
     Document m_doc;
     Session m_session;
@@ -78,9 +106,24 @@ private:
     bool m_quitConfirmed = false;
     io::FileFormat m_docFormat = io::FileFormat::Unknown;  // how the document's file was read
     std::unique_ptr<io::Gazetteer> m_gazetteer;
+    std::optional<io::ColumnMapping> m_importMapping;  // the document's, when imported through the dialog (reloads)
     bool m_gazetteerTried = false;
-    bool m_saveThenQuit = false;
     std::filesystem::file_time_type m_changedOnDiskSeen{};  // a change we already told the user about
+    // Questions to the user (modals), and their answers until the frame ends.
+    UnsavedChangesPrompt m_unsavedPrompt;
+    ChangedOnDiskPrompt m_changedOnDisk;
+    RecoveryDialog m_recoveryDialog;
+    UnsavedChoice m_unsavedChoice = UnsavedChoice::None;
+    DiskChangeChoice m_diskChoice = DiskChangeChoice::None;
+    RecoveryChoice m_recoveryChoice = RecoveryChoice::None;
+    int m_promptFrames = 0;  // frames drawn since a question opened
+    // Crash recovery: off while the folder is empty.
+    std::filesystem::path m_recoveryFolder, m_recoveryFile;
+    io::RecoveryClock m_recoveryClock;
+    io::RecoveryWriter m_recoveryWriter;  // writes on its own thread
+    double m_recoveryIntervalSec = 3.0;   // longer for data that takes long to copy
+    std::optional<Dataset> m_recovered;   // offered, not yet restored or discarded
+    bool m_recoveryWarned = false;
 };
 
 }  // namespace meridian::ui

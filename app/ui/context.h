@@ -7,14 +7,17 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/document.h"
+#include "io/import/open_any.h"
 #include "io/settings.h"
 #include "session/export_job.h"
 #include "session/session.h"
+#include "ui/editing_state.h"
 
 struct ImFont;
 
@@ -40,6 +43,17 @@ struct Look {
     float scale() const { return uiScale * dpiScale; }
 };
 
+// An import the import dialog finished: the app makes it the document (its
+// file stays untouched: Save writes Meridian JSON beside it).
+struct FinishedImport {
+    std::string path;
+    io::FileFormat format = io::FileFormat::Unknown;
+    Dataset data;
+    std::vector<Diagnostic> diagnostics;  // reading problems, skipped rows, places to review
+    std::string summary;                  // "12 rows: 10 events, 2 skipped"
+    io::ColumnMapping mapping;            // used again when the file is reloaded
+};
+
 // What panels ask of the app; it acts after the frame.
 struct Requests {
     bool showOpenDialog = false;
@@ -53,6 +67,18 @@ struct Requests {
     std::optional<bool> fullscreen;  // set full screen on or off
     std::optional<std::string> openPath;
     std::optional<ExportRequest> startExport;
+    bool showImportDialog = false;                // File > Import...
+    std::optional<std::string> importPath;        // a foreign file, through the import dialog
+    std::shared_ptr<FinishedImport> adoptImport;  // the import dialog's result
+    bool showSaveAsDialog = false;                // File > Save as...
+    std::optional<std::string> saveAsPath;        // the format follows the name (App::saveAs)
+    // File > New: a new, empty dataset (its file, if the user named one). Carried
+    // out after the frame like openPath, so unsaved changes can be guarded there.
+    struct NewDataset {
+        DatasetInfo info;
+        std::string path;
+    };
+    std::optional<NewDataset> newDataset;
 };
 
 // An export started from the window: its progress, and Cancel.
@@ -63,6 +89,15 @@ struct ExportProgress {
     // How long a frame took per million pixels in the last export on this
     // computer (the estimate before a long video); 0 until one ran.
     double msPerMegapixel = 0;
+};
+
+// What the import dialog shows (the state report gives it to UI tests).
+struct ImportStatus {
+    std::string stage;                // "", "reading", "mapping", "importing", "report"
+    std::vector<std::string> fields;  // the mapping shown: a field id per column
+    std::string dateOrder;            // "auto", "day-first", "month-first"
+    bool askingDateOrder = false;     // the dates read both ways and the user has not said
+    std::vector<std::string> report;  // the report's lines once imported
 };
 
 // App-wide state that panels read (and change through Requests).
@@ -78,6 +113,8 @@ struct AppState {
     // Where named controls were drawn last (screen px x0, y0, x1, y1): UI tests
     // read them from the state report to click a control like a user would.
     std::map<std::string, std::array<float, 4>> controls;
+    ImportStatus import;
+    EditingState editing;  // the editor (ui/editing_state.h)
 };
 
 struct Context {

@@ -3,6 +3,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/references.h"
 #include "io/web_link.h"
 #include "session/shown_events.h"
@@ -104,14 +107,48 @@ void DetailsPanel::drawLinks(Context& c, const Event& e) {
     list("ANSWERS", e.answers, 20000);
 }
 
+// Editing mode: the selected event as a form (ui/event_editor).
+void DetailsPanel::drawEditing(Context& c) {
+    const Index selected = c.session.view.selected;
+    if (selected < c.data().events.size()) {
+        m_editor.draw(c, selected);
+        return;
+    }
+    if (ImGui::Button("Done editing")) c.app.editing.on = false;
+    c.reportControl("edit.done");
+    ImGui::TextWrapped(
+        "Select an event to edit it, or add one: at the playhead, or by double-clicking an empty spot of a "
+        "timeline lane. Click on the map to add a place.");
+    if (ImGui::Button("Add an event at the playhead")) {
+        const auto day = static_cast<DayNumber>(std::floor(c.session.view.playheadDay));
+        if (c.doc.apply(addEventEdit(c.doc, day, kNoIndex)))
+            c.session.view.select(static_cast<Index>(c.data().events.size() - 1));
+    }
+    c.reportControl("edit.addEvent");
+}
+
 void DetailsPanel::draw(Context& c) {
     const Dataset& ds = c.data();
     const Index selected = c.session.view.selected;
+    if (c.doc.hasData() && c.app.editing.on) {
+        drawEditing(c);
+        return;
+    }
     if (!c.doc.hasData() || selected >= ds.events.size()) {
         ImGui::TextDisabled("Select an event in the table, on the map or on the timeline.");
         return;
     }
     const Event& e = ds.events[selected];
+    // Into editing mode, at the top right.
+    {
+        const float w = ImGui::CalcTextSize("Edit").x + ImGui::GetStyle().FramePadding.x * 2;
+        const float x = ImGui::GetCursorPosX();
+        ImGui::SetCursorPosX(x + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+        if (ImGui::SmallButton("Edit")) c.app.editing.on = true;
+        c.reportControl("details.edit");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit this event (Edit > Edit the data)");
+        ImGui::SetCursorPosX(x);
+    }
     {
         FontScope title(c.fonts.title);
         ImGui::TextWrapped("%s", e.title.c_str());

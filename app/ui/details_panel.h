@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/context.h"
+#include "ui/event_editor.h"
 #include "ui/media_thumbnails.h"
 
 namespace meridian::ui {
@@ -13,11 +14,16 @@ class DetailsPanel {
 public:
     void draw(Context& c);
     bool hasPendingUpload() const { return m_media.hasPendingUpload(); }
+    // After the frame (the editor's text fields commit what was typed).
+    void endFrame() { m_editor.endFrame(); }
 
 private:
     void drawSources(Context& c, const Event& e);
     void drawLinks(Context& c, const Event& e);
 
+    void drawEditing(Context& c);
+
+    EventEditor m_editor;
     MediaThumbnails m_media;
     std::string m_pendingUrl;  // "Open in browser": the address shown before opening it
     std::string m_openError;

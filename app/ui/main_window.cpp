@@ -1,7 +1,6 @@
 // [SECTION] Shortcuts
 // [SECTION] Menu bar
 // [SECTION] Layout
-// [SECTION] Quit prompt
 // [SECTION] draw
 #include "ui/main_window.h"
 
@@ -58,10 +57,12 @@ void MainWindow::handleGlobalShortcuts(Context& c) {
     if (ctrlDown()) {
         if (keyPressed(Key::F, false)) r.focusSearch = true;
         if (keyPressed(Key::O, false)) r.showOpenDialog = true;
-        if (keyPressed(Key::E, false) && c.doc.hasData() && !c.app.exportProgress.running) r.showExportDialog = true;
+        if (keyPressed(Key::E, false) && !shiftDown() && c.doc.hasData() && !c.app.exportProgress.running)
+            r.showExportDialog = true;
         if (keyPressed(Key::R, false) && !c.doc.path().empty()) r.reload = true;
         if (keyPressed(Key::Q, false)) r.quit = true;
-        if (keyPressed(Key::S, false) && c.doc.isDirty()) r.save = true;
+        if (keyPressed(Key::S, false) && c.doc.isDirty() && !shiftDown()) r.save = true;
+        if (keyPressed(Key::S, false) && c.doc.hasData() && shiftDown()) r.showSaveAsDialog = true;
         // Undo and redo, unless a text field is being edited (it has its own).
         if (shortcutsAllowed()) {
             if (keyPressed(Key::Z) && !shiftDown()) c.doc.undo();
@@ -69,6 +70,9 @@ void MainWindow::handleGlobalShortcuts(Context& c) {
         }
     }
     if (keyPressed(Key::F11, false)) r.toggleFullscreen = true;
+    // (Whether the window is narrow is known before the panels are laid out: F2 in
+    // the very first frame counts.)
+    m_compact = ImGui::GetMainViewport()->WorkSize.x / c.scale() < kDrawerBelowWidth;
     if (keyPressed(Key::F2, false) && m_compact) m_layout.drawerOpen = !m_layout.drawerOpen;
     // F5 presents the open story (or the first), from wherever the focus is.
     Session& s = c.session;
@@ -104,8 +108,13 @@ void MainWindow::drawMenuBar(Context& c) {
     if (!ImGui::BeginMainMenuBar()) return;
     Requests& r = c.requests;
     const Palette& pal = palette(c.look.theme);
-    if (ImGui::BeginMenu("File")) {
+    const bool fileMenu = ImGui::BeginMenu("File");
+    if (!fileMenu) c.reportControl("menu.file");
+    if (fileMenu) {
+        if (ImGui::MenuItem("New dataset\u2026", "Ctrl+N")) c.app.editing.showNewDataset = true;
         if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) r.showOpenDialog = true;
+        if (ImGui::MenuItem("Import a spreadsheet or other file\u2026")) r.showImportDialog = true;
+        c.reportControl("menu.file.import");
         if (ImGui::BeginMenu("Open recent", !c.settings.recentFiles.empty())) {
             for (const std::string& f : c.settings.recentFiles)
                 if (ImGui::MenuItem(f.c_str())) r.openPath = f;
@@ -113,6 +122,8 @@ void MainWindow::drawMenuBar(Context& c) {
         }
         if (ImGui::MenuItem("Reload", "Ctrl+R", false, !c.doc.path().empty())) r.reload = true;
         if (ImGui::MenuItem("Save", "Ctrl+S", false, c.doc.isDirty())) r.save = true;
+        if (ImGui::MenuItem("Save as\u2026", "Ctrl+Shift+S", false, c.doc.hasData())) r.showSaveAsDialog = true;
+        c.reportControl("menu.file.saveas");
         if (ImGui::MenuItem("Show problems", nullptr, false, !m_loadProblems.diagnostics.empty())) showProblems();
         ImGui::Separator();
         if (ImGui::MenuItem("Export image or animation\u2026", "Ctrl+E", false,
@@ -122,13 +133,7 @@ void MainWindow::drawMenuBar(Context& c) {
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) r.quit = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Edit")) {
-        const std::string undo = c.doc.canUndo() ? "Undo: " + c.doc.undoName() : std::string("Undo");
-        const std::string redo = c.doc.canRedo() ? "Redo: " + c.doc.redoName() : std::string("Redo");
-        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, c.doc.canUndo())) c.doc.undo();
-        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, c.doc.canRedo())) c.doc.redo();
-        ImGui::EndMenu();
-    }
+    drawEditMenu(c);
     if (ImGui::BeginMenu("View")) {
         constexpr const char* kThemeNames[] = {"Dark theme", "Light theme", "Projector theme (high contrast)"};
         for (Theme t : {Theme::Dark, Theme::Light, Theme::Projector}) {
@@ -224,7 +229,9 @@ void MainWindow::drawSideTabs(Context& c, bool withDetails) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Story")) {
+    const bool storyTab = ImGui::BeginTabItem("Story");
+    c.reportControl("tab.story");
+    if (storyTab) {
         ImGui::BeginChild("story");
         m_stories.draw(c);
         ImGui::EndChild();
@@ -321,33 +328,6 @@ void MainWindow::drawPanels(Context& c) {
 }
 
 // ===========================================================================
-// [SECTION] Quit prompt
-// ===========================================================================
-
-// Quitting with unsaved changes: ask, never drop them silently.
-void MainWindow::drawQuitPrompt(Context& c) {
-    if (!m_quitPrompt) return;
-    if (!c.doc.isDirty()) {
-        m_quitConfirmed = true;
-        return;
-    }
-    if (!ImGui::IsPopupOpen("Unsaved changes")) ImGui::OpenPopup("Unsaved changes");
-    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("The data was changed and not saved into the file.");
-        if (c.doc.canUndo()) ImGui::TextDisabled("Last change: %s", c.doc.undoName().c_str());
-        if (ImGui::Button("Save and quit")) c.requests.save = true;  // quits once saved (the app checks)
-        ImGui::SameLine();
-        if (ImGui::Button("Quit without saving")) m_quitConfirmed = true;
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
-            m_quitPrompt = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-}
-
-// ===========================================================================
 // [SECTION] draw
 // ===========================================================================
 
@@ -371,14 +351,22 @@ void MainWindow::draw(Context& c) {
         drawFullWindowMap(c);
         return;
     }
-    if (interactive) handleGlobalShortcuts(c);
+    if (interactive) handleGlobalShortcuts(c), handleEditShortcuts(c);
+    refreshValidation(c);
     drawMenuBar(c);
     drawPanels(c);
+    m_details.endFrame();
     m_problems.draw(c, m_loadProblems.file, m_loadProblems.diagnostics, m_loadProblems.loaded);
     m_openDialog.draw(c);
     m_exportDialog.draw(c);
     m_exportDialog.drawProgress(c);
-    drawQuitPrompt(c);
+    if (interactive) {  // never in an exported picture
+        m_importDialog.draw(c);
+        m_saveAsDialog.draw(c);
+    }
+    m_newDataset.draw(c);
+    m_lists.draw(c);
+    m_lists.endFrame();
     s.view.revealSelected = false;  // every view has had its chance to scroll to it
 }
 

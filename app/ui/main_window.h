@@ -12,9 +12,13 @@
 #include "ui/event_table.h"
 #include "ui/export_dialog.h"
 #include "ui/filter_panel.h"
+#include "ui/import_dialog.h"
+#include "ui/list_editors.h"
 #include "ui/map_panel.h"
+#include "ui/new_dataset_dialog.h"
 #include "ui/open_dialog.h"
 #include "ui/presenter.h"
+#include "ui/save_as_dialog.h"
 #include "ui/story_panel.h"
 #include "ui/timeline_panel.h"
 
@@ -52,10 +56,8 @@ public:
     const TimelinePanel& timeline() const { return m_timeline; }
     // Background work done that needs a frame to show it.
     bool hasPendingUploads() { return m_map.hasPendingUpload() || m_details.hasPendingUpload(); }
-    // Asked to quit with unsaved changes: the prompt is up.
-    bool quitPromptOpen() const { return m_quitPrompt; }
-    void askBeforeQuitting() { m_quitPrompt = true; }
-    bool quitConfirmed() const { return m_quitConfirmed; }
+    // An import reads or runs on its worker thread: frames now and then show its progress.
+    bool importWorking() const { return m_importDialog.working(); }
 
 private:
     void handleGlobalShortcuts(Context& c);
@@ -64,7 +66,9 @@ private:
     void drawSideTabs(Context& c, bool withDetails);
     void drawDrawer(Context& c);
     void drawFullWindowMap(Context& c);
-    void drawQuitPrompt(Context& c);
+    void drawEditMenu(Context& c);         // ui/main_window_editing.cpp
+    void handleEditShortcuts(Context& c);  // ui/main_window_editing.cpp
+    void refreshValidation(Context& c);    // ui/main_window_editing.cpp
 
     PanelLayout m_layout;
     MapPanel m_map;
@@ -76,9 +80,12 @@ private:
     Presenter m_presenter;
     OpenDialog m_openDialog;
     ExportDialog m_exportDialog;
+    ImportDialog m_importDialog;
+    SaveAsDialog m_saveAsDialog;
+    NewDatasetDialog m_newDataset;
+    ListEditors m_lists;
     DiagnosticsWindow m_problems;
     LoadProblems m_loadProblems;
-    bool m_quitPrompt = false, m_quitConfirmed = false;
     bool m_compact = false;             // the last frame's layout had the drawer
     Index m_selectedBefore = kNoIndex;  // to open the drawer's details when a click selects an event
     bool m_showDetailsTab = false;

@@ -824,7 +824,9 @@ void MapPanel::draw(Context& c) {
     ImGui::SetItemAllowOverlap();
     const bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
-    if (hasData) handleInput(c, vp, origin, hovered, active);
+    // Editing mode takes the mouse first (dragging a place, picking one).
+    const bool editingTookMouse = hasData && m_editing.handleInput(c, vp, origin, hovered);
+    if (hasData && !editingTookMouse) handleInput(c, vp, origin, hovered, active);
 
     // The detail for the zoom: loaded a little before it is needed, and drawn
     // with the coarser level until it arrives (offscreen renders wait for it).
@@ -881,6 +883,7 @@ void MapPanel::draw(Context& c) {
         toolbarRight = m_toolbarRight;
     }
     if (hasData) drawDateStamp(c, origin, size, presenting ? m_legendRight : toolbarRight);
+    if (hasData && !s.mapOnly && !presenting) m_editing.draw(c, vp, origin, hovered);
     if (hovered && s.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         eventTooltip(c, s.view.hovered, groupHint(c).c_str());
 }

@@ -23,6 +23,7 @@
 #include "render/map_renderer.h"
 #include "ui/blit_image.h"
 #include "ui/context.h"
+#include "ui/map_editing.h"
 
 struct ImVec2;
 
@@ -103,6 +104,7 @@ private:
     bool m_ok = false;
     std::string m_error;
     ArcAnimation m_animation;
+    MapEditing m_editing;  // places added, moved and picked in editing mode (ui/map_editing)
     render::MapRenderer m_renderer;
     BlitImage m_image;  // this frame's map, copied into the frame when ImGui renders
     // Per world level: ISO alpha-3 code of each country, to tint the countries taking part.

@@ -84,8 +84,26 @@ void writeStateReport(App& app, const std::string& path) {
     nlohmann::json controls = nlohmann::json::object();
     for (const auto& [name, r] : app.state().controls) controls[name] = {r[0], r[1], r[2], r[3]};
     j["controls"] = controls;
+    const ImportStatus& import = app.state().import;
+    j["import"] = {{"stage", import.stage},
+                   {"fields", import.fields},
+                   {"dateOrder", import.dateOrder},
+                   {"askingDateOrder", import.askingDateOrder},
+                   {"report", import.report}};
     j["dirty"] = app.document().isDirty();
     j["undo"] = app.document().undoName();
+    nlohmann::json highlighted = nlohmann::json::array();
+    for (Index e : s.view.highlighted)
+        if (e < ds.events.size()) highlighted.push_back(ds.events[e].id);
+    j["highlighted"] = highlighted;
+    j["redo"] = app.document().redoName();
+    // The editor (issue 13): what the data holds now, and the live validation's count.
+    j["places"] = ds.places.size();
+    j["sources"] = ds.sources.size();
+    j["editing"] = app.state().editing.on;
+    j["problems"] = app.state().editing.problems.revision == app.document().revision()
+                        ? static_cast<long long>(app.state().editing.problems.errors)
+                        : -1;
     write(j, path);
 }
 

@@ -145,6 +145,7 @@ void StoryPanel::draw(Context& c) {
                 m_message = "Not added: " + error;
             m_chosen = 0;
         }
+        c.reportControl("story.new");
         if (!m_message.empty()) errorText(c, m_message.c_str());
         return;
     }
@@ -163,6 +164,7 @@ void StoryPanel::draw(Context& c) {
         startStory(s, ds, m_chosen, open ? s.story->step : 0, true, false, margin);
         c.requests.fullscreen = true;
     }
+    c.reportControl("story.present");
     ImGui::SameLine();
     if (ImGui::Button(open && s.story->autoplay ? "Stop autoplay" : "Autoplay")) {
         if (!open) startStory(s, ds, m_chosen, 0, false, false, margin);

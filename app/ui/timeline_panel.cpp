@@ -26,6 +26,7 @@
 #include "timeline/timeline_view.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
+#include "ui/timeline_editing.h"
 #include "ui/widgets.h"
 
 namespace meridian::ui {
@@ -49,7 +50,8 @@ struct TimelinePanel::State {
     std::filesystem::path builtPath;
     bool needsFit = true;
     // Interaction
-    enum class Drag { None, Pan, Scrub, Brush } drag = Drag::None;
+    enum class Drag { None, Pan, Scrub, Brush, EditEvent } drag = Drag::None;
+    TimelineEventDrag eventDrag;  // editing mode: an event or a span's end being dragged
     double brushStartDay = 0;
     float scrollY = 0;  // lanes scrolled up by this many px when they do not fit
     // Geometry of the last frame, for tests and headless layout reports.
@@ -87,7 +89,9 @@ void rebuildIfNeeded(Context& c, TimelineState& t) {
         for (const std::string& id : orderIds)
             for (Index i = 0; i < ds.categories.size(); ++i)
                 if (ds.categories[i].id == id) order.push_back(i);
-        if (!order.empty()) t.layout.setOrder(order);
+        // The user's own order (the lanes reordered here) survives; the dataset's order
+        // (changed in the category list) is followed.
+        if (!order.empty() && orderIds != t.layoutCategoryIds) t.layout.setOrder(order);
         t.layoutCategoryIds.clear();
         for (const Category& cat : ds.categories) t.layoutCategoryIds.push_back(cat.id);
         t.needsFit = t.needsFit || t.builtRevision == 0;
@@ -338,7 +342,8 @@ void drawEras(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float lab
         const std::string& label = c.data().eras[era.eraIndex].label;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         const float lx = std::max(std::clamp(x0 + 4, p0.x + 2, x1 - ts.x - 4), labelsEndX + 12);
-        if (lx + ts.x + 4 <= x1 && lx + ts.x <= p0.x + static_cast<float>(t.view.widthPx)) {
+        if (labelRowBottom - p0.y >= ts.y && lx + ts.x + 4 <= x1 &&
+            lx + ts.x <= p0.x + static_cast<float>(t.view.widthPx)) {
             dl->AddText(ImVec2(lx, labelRowBottom - ts.y - 1), pal.eraText, label.c_str());
             labelsEndX = lx + ts.x;
         }
@@ -361,6 +366,10 @@ void drawLaneRecords(Context& c, const timeline::LaneRecords& lane, ImDrawList* 
             dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.selection, 3, 0, 2.0f * s);
         else if (e == c.session.view.hovered)
             dl->AddRect(ImVec2(ax0 - 2, ay0 - 2), ImVec2(ax1 + 2, ay1 + 2), pal.hover, 3, 0, 1.5f * s);
+        else if (std::find(c.session.view.highlighted.begin(), c.session.view.highlighted.end(), e) !=
+                 c.session.view.highlighted.end())  // a story's step, or the selected claim's answers
+            dl->AddRect(ImVec2(ax0 - 3, ay0 - 3), ImVec2(ax1 + 3, ay1 + 3), withAlpha(pal.selection, 0xB0), 3, 0,
+                        1.5f * s);
     };
     // Uncertain dates: a soft span fading out at both ends ("some time between").
     for (const timeline::FuzzySpan& f : lane.fuzzy) {
@@ -507,7 +516,12 @@ void TimelinePanel::draw(Context& c) {
     const float fullW = ImGui::GetContentRegionAvail().x;
     const float lanesW = std::max(50.0f, fullW - gutterW);
     if (t.needsFit) {
-        t.view = timeline::fitSpan(dataSpan(c.data()), lanesW, 20 * s);
+        // An empty (new) dataset: the years around the playhead, where events will be added.
+        const auto playhead = static_cast<DayNumber>(c.session.view.playheadDay);
+        const DaySpan span = !c.data().events.empty() || !c.data().eras.empty()
+                                 ? dataSpan(c.data())
+                                 : DaySpan{playhead - 5 * 365, playhead + 365};
+        t.view = timeline::fitSpan(span, lanesW, 20 * s);
         t.needsFit = false;
     } else {
         t.view = timeline::resize(t.view, lanesW);
@@ -521,11 +535,15 @@ void TimelinePanel::draw(Context& c) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float axisH = ImGui::GetFontSize() + 10 * s;
-    const float densityH = 16 * s;
-    const float eraRowH = t.eras.empty() && c.data().eras.empty() ? 0.0f : ImGui::GetFontSize() + 4 * s;
+    float densityH = 16 * s;
+    float eraRowH = t.eras.empty() && c.data().eras.empty() ? 0.0f : ImGui::GetFontSize() + 4 * s;
     t.layout.collapsedHeightPx = std::round(6 * s);
-    const float lanesTop = origin.y + axisH + densityH + eraRowH + 2 * s;
     const float availH = ImGui::GetContentRegionAvail().y;
+    // Short of room for three lanes (a small screen at a large scale): the density
+    // strip and the eras' label row give their height to the lanes (eras stay as bands).
+    if (t.layout.laneCount() > 2 && availH - axisH - densityH - eraRowH - 2 * s < 4.4f * ImGui::GetFontSize() * 1.05f)
+        densityH = 0, eraRowH = 0;
+    const float lanesTop = origin.y + axisH + densityH + eraRowH + 2 * s;
     float lanesH = std::max(20.0f, availH - (lanesTop - origin.y) - 2);
     // Rows fit the height when they can (down to one line of text each); the rest scroll.
     {
@@ -570,7 +588,7 @@ void TimelinePanel::draw(Context& c) {
     dl->PopClipRect();
     drawEras(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + densityH), lanesTop - 1, lanesBottom);
     drawAxis(c, t, dl, ImVec2(lanesP0.x, origin.y), axisH, lanesBottom);
-    drawDensity(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + 1), densityH);
+    if (densityH > 0) drawDensity(c, t, dl, ImVec2(lanesP0.x, origin.y + axisH + 1), densityH);
 
     // The pre-pass for the visible rows, then drawing its records.
     timeline::PrepassOptions opt;
@@ -641,9 +659,17 @@ void TimelinePanel::draw(Context& c) {
         else
             t.view = timeline::zoomAround(t.view, mouseX, std::pow(1.25, io.MouseWheel));
     }
+    const bool editing = c.app.editing.on;
+    if (editing && hovered && !overAxis && !hit && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        const int row = t.layout.rowAtY(io.MousePos.y - rowsTop);
+        if (row >= 0) addEventOnLane(c, mouseDay, t.layout.lane(static_cast<std::size_t>(row)).category);
+    }
     if (ImGui::IsItemActivated()) {
         if (overAxis)
             t.drag = TimelineState::Drag::Scrub;
+        else if (editing && hit.kind == timeline::TimelineHit::Kind::Event && hit.eventIndex < c.data().events.size())
+            t.drag = TimelineState::Drag::EditEvent, beginEventDrag(t.eventDrag, c.data().events[hit.eventIndex],
+                                                                    hit.eventIndex, mouseDay, t.view.pxPerDay, 6 * s);
         else if (io.KeyShift)
             t.drag = TimelineState::Drag::Brush, t.brushStartDay = mouseDay;
         else
@@ -666,12 +692,19 @@ void TimelinePanel::draw(Context& c) {
                         DaySpan{static_cast<DayNumber>(std::floor(a)), static_cast<DayNumber>(std::ceil(b))};
                 break;
             }
+            case TimelineState::Drag::EditEvent:
+                if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f))
+                    continueEventDrag(c, t.eventDrag, mouseDay, io.KeyShift);
+                break;
             case TimelineState::Drag::None:
                 break;
         }
     }
     if (ImGui::IsItemDeactivated()) {
         // A click (no drag) on an item selects it; on a cluster, zooms to it; on the axis, jumps.
+        if (t.drag == TimelineState::Drag::EditEvent && !t.eventDrag.moved)
+            selectAndShow(c.session, c.data(), t.eventDrag.event);  // a click, not a drag
+        t.eventDrag.event = kNoIndex;
         if (io.MouseDragMaxDistanceSqr[0] < 16.0f && t.drag == TimelineState::Drag::Pan) {
             const timeline::TimelineHit clickHit =
                 timeline::hitTest(t.frame, t.layout, mouseX, io.MousePos.y - rowsTop, 5 * s);
@@ -713,6 +746,17 @@ void TimelinePanel::draw(Context& c) {
         }
     }
     if (hovered && overAxis) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    // Where the selected event starts on its lane (UI tests drag it from there).
+    if (editing && c.session.view.selected < c.data().events.size()) {
+        const Event& e = c.data().events[c.session.view.selected];
+        const int row = t.layout.rowOfCategory(e.category);
+        if (row >= 0) {
+            const float x = lanesP0.x + static_cast<float>(t.view.dayToX(static_cast<double>(e.span().first)));
+            const float top = rowsTop + t.layout.rowTopPx(static_cast<std::size_t>(row));
+            c.app.controls["timeline.selected"] = {x, top, x + 1,
+                                                   top + t.layout.rowHeightPx(static_cast<std::size_t>(row))};
+        }
+    }
 }
 
 void TimelinePanel::layoutReport(TimelineLayoutReport& out) const {

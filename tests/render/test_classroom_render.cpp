@@ -159,7 +159,8 @@ TEST_CASE("at every projector size, scale and theme the timeline's lanes and the
         CHECK(png.height == size.h);
         // Every lane is visible, or the timeline says how many are below.
         const int visible = r["lanesVisible"].get<int>(), below = r["lanesBelow"].get<int>();
-        CHECK(visible >= 3);
+        // (At 250 % on a 1280x800 projector two whole lanes fit above the "N more" strip.)
+        CHECK(visible >= (scale > 2.0 ? 2 : 3));
         CHECK(visible + below == static_cast<int>(r["rowCategories"].size()));
         // The lanes start inside the window and the day scale is usable.
         CHECK(r["lanesX"].get<double>() >= 0);

@@ -133,6 +133,31 @@ TEST_CASE("a step is framed again when the narration card changes the free area,
     CHECK(f.s.camera.centerLonDeg == doctest::Approx(moved.centerLonDeg));
 }
 
+TEST_CASE("selecting a claim highlights its answers, and an answer the claims it answers") {
+    Fixture f;
+    const Dataset& ds = f.doc.data();
+    const Index answer = ds.findEvent("2007-12-rood-no-nuclear-evidence");
+    const Index claim = ds.findEvent("2005-07-06-intel-report-nuclear-course");
+    REQUIRE(answer != kNoIndex);
+    REQUIRE(claim != kNoIndex);
+    f.s.view.selected = answer;
+    tick(f.s, f.doc, 1.0, 90);
+    CHECK(f.s.view.highlighted.size() == 2);
+    CHECK(std::count(f.s.view.highlighted.begin(), f.s.view.highlighted.end(), claim) == 1);
+    f.s.view.selected = claim;
+    tick(f.s, f.doc, 1.1, 90);
+    CHECK(std::count(f.s.view.highlighted.begin(), f.s.view.highlighted.end(), answer) == 1);
+    CHECK(std::count(f.s.view.highlighted.begin(), f.s.view.highlighted.end(), claim) == 0);
+    f.s.view.selected = kNoIndex;
+    tick(f.s, f.doc, 1.2, 90);
+    CHECK(f.s.view.highlighted.empty());
+    // A story's own highlights win while it plays.
+    startStory(f.s, ds, 0, 2, false, true);
+    f.s.view.selected = answer;
+    tick(f.s, f.doc, 1.3, 90);
+    CHECK(f.s.view.highlighted == ds.stories[0].steps[2].highlight);
+}
+
 TEST_CASE("autoplay moves to the next step after the step's duration, and says when it needs the next frame") {
     Fixture f;
     startStory(f.s, f.doc.data(), 0, 0, false, true);

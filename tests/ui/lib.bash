@@ -12,6 +12,7 @@ TEST_NAME=$(basename "$0" .sh)
 OUT="$OUT/$TEST_NAME"
 mkdir -p "$OUT"
 export XDG_CONFIG_HOME="$OUT/config"
+export XDG_STATE_HOME="$(realpath -m "$OUT")/state"   # recovery files (a killed app leaves one): never the user's
 rm -rf "$XDG_CONFIG_HOME"
 APP_PID=""
 HELPER_PIDS=()
@@ -77,6 +78,9 @@ start_app() {
     sleep 0.25
   done
   [ -n "$WID" ] || fail "no window after 60 s"
+  # The first frame is drawn (its state report written) before any key is sent.
+  for _ in $(seq 1 240); do [ -s "$OUT/state.json" ] && break; sleep 0.25; done
+  [ -s "$OUT/state.json" ] || fail "no state report 60 s after the window appeared"
   sleep 1
   xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"
   sleep 0.3
@@ -94,7 +98,12 @@ quit_app() {
   [ -f "$OUT/state.json" ] || fail "no state report"
 }
 
-field() { python3 -c "import json,sys; print(json.load(open('$OUT/state.json'))['$1'])"; }
+field() {  # one field of the last state report ("(no state report)" when there is none)
+  python3 -c "
+import json
+try: print(json.load(open('$OUT/state.json'))['$1'])
+except (OSError, ValueError, KeyError) as e: print('(no state report: %s)' % e)"
+}
 
 # The window's geometry on the display: sets WIN_X WIN_Y WIN_W WIN_H.
 window_geometry() {
