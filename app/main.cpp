@@ -15,7 +15,9 @@
 #include "io/recovery.h"
 #include "io/settings.h"
 #include "platform/event_loop.h"
+#include "platform/frame_bench.h"
 #include "platform/offscreen.h"
+#include "platform/startup_trace.h"
 #include "platform/window.h"
 #include "session/launch.h"
 #include "ui/app.h"
@@ -88,10 +90,11 @@ int main(int argc, char** argv) {
     if (opt.help) return std::fputs(io::usageText(), stdout), 0;
     if (opt.version) return std::printf("meridian 0.1 (data format %d)\n", io::kFormatVersion), 0;
     const bool headless = !opt.screenshotPath.empty() || !opt.exportVideo.empty();
+    const bool bench = opt.benchFrames > 0;  // a real window, but the same figures on every machine
     // Settings make the app remember; headless renders ignore them, so the
     // same command gives the same picture on every machine.
     io::SettingsLoad settings;
-    if (!headless && !opt.validate) {
+    if (!headless && !bench && !opt.validate) {
         settings = io::loadSettings(io::settingsPath());
         if (!settings.warning.empty()) std::fprintf(stderr, "meridian: %s\n", settings.warning.c_str());
     }
@@ -110,6 +113,7 @@ int main(int argc, char** argv) {
         platform::closeWindow(window);
         return 1;
     }
+    platform::markStartup("window and OpenGL context");
     platform::initImGui(window);
 
     int rc = 0;
@@ -122,10 +126,11 @@ int main(int argc, char** argv) {
 #endif
         if (!app.window().map().ok())
             std::fprintf(stderr, "meridian: the map cannot be drawn: %s\n", app.window().map().error().c_str());
-        if (!headless) app.applySettings(settings.settings);
+        platform::markStartup("map (shaders, world, basemap)");
+        if (!headless && !bench) app.applySettings(settings.settings);
         if (!settings.warning.empty()) app.state().statusMessage = "Settings were damaged and reset (see the terminal)";
         app.state().statusUntilSec = 15;
-        app.look().dpiScale = headless ? 1.0f : platform::displayDpiScale(window.window);
+        app.look().dpiScale = headless || bench ? 1.0f : platform::displayDpiScale(window.window);
         if (opt.uiScale) app.look().uiScale = static_cast<float>(*opt.uiScale);
         // Exported pictures (videos, map-only images up to 8K and paper sizes): type, lines and
         // markers keep their size relative to the picture, as designed at 1080p.
@@ -141,10 +146,12 @@ int main(int argc, char** argv) {
         app.state().fullscreen = opt.fullscreen;
         if (!headless) app.enableCrashRecovery(io::recoveryFolder());  // offers a restore after a crash
         const bool loaded = app.open(file);
+        platform::markStartup("data file");
         const LaunchProblems launch = applyLaunchOptions(app.session(), app.document(), opt, headless);
         for (const std::string& w : launch.warnings) std::fprintf(stderr, "meridian: %s\n", w.c_str());
         if (opt.present && app.session().pendingStory) app.state().fullscreen = true;
         platform::refreshLook(app);
+        platform::markStartup("fonts");
         if (headless && app.session().camera.zoom >= 10) app.window().map().waitForDetail();
 
         if (headless && launch.fatalWhenHeadless) {
@@ -152,6 +159,8 @@ int main(int argc, char** argv) {
         } else if (!opt.exportVideo.empty()) {
             ExportRequest request;
             rc = loaded && exportRequestFrom(opt, app, &request) ? platform::ExportRunner().runToEnd(app, request) : 1;
+        } else if (bench) {
+            rc = loaded ? platform::runFrameBenchmark(app, window, {opt.benchFrames, file}) : 1;
         } else if (headless) {
             rc = platform::runScreenshot(app, opt.screenshotPath, opt.widthPx, opt.heightPx);
             if (!opt.layoutReport.empty()) ui::writeLayoutReport(app, opt.layoutReport);

@@ -59,12 +59,12 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // Sizes of the renderer's private instance structs (map_renderer.cpp):
-// ArcInstance = float ends[4] + float route[4] + u8 color[4] + float meta[4];
-// MarkerInstance = float lonLat[2] + u8 color[4] + float meta[4];
-// SurfaceVertex = 5 floats. The event mask is a 4096-wide R8 texture.
-constexpr std::size_t kArcInstanceBytes = 52;
-constexpr std::size_t kMarkerInstanceBytes = 28;
-constexpr std::size_t kSurfaceVertexBytes = 20;
+// ArcInstance = float ends[4] + float route[4] + u8 color[4] + float meta[4] + float fixed[2];
+// MarkerInstance = float lonLat[2] + u8 color[4] + float meta[4] + float fixed[2];
+// SurfaceVertex = 4 floats. The event mask is a 4096-wide R8 texture.
+constexpr std::size_t kArcInstanceBytes = 60;
+constexpr std::size_t kMarkerInstanceBytes = 36;
+constexpr std::size_t kSurfaceVertexBytes = 16;
 constexpr std::size_t kMaskWidth = 4096;
 
 double msSince(Clock::time_point t0) {

@@ -15,6 +15,7 @@ namespace meridian::geo {
 
 struct ArcLeg {
     Index event = kNoIndex;
+    Index fromPlace = kNoIndex, toPlace = kNoIndex;  // the leg's two places
     LonLat from, to;
     float routeStart = 0;              // where this leg starts along the whole route, 0..1
     float routeSpan = 1;               // the leg's share of the route, by great-circle length
@@ -39,6 +40,11 @@ struct MapLayout {
 MapLayout buildMapLayout(const Dataset& dataset);
 
 // Does the shortest great-circle path from a to b cross the antimeridian?
+// Exact in closed form, except where that is delicate (an end on the 0/180
+// meridian plane, near a pole, nearly antipodal ends): there the path is
+// sampled, as crossesAntimeridianSampled does.
 bool crossesAntimeridian(LonLat a, LonLat b);
+// The same by following the path's longitude through 32 samples.
+bool crossesAntimeridianSampled(LonLat a, LonLat b);
 
 }  // namespace meridian::geo

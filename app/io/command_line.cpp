@@ -35,6 +35,8 @@ on a world map and a scrubbable timeline.
   --fps N                frames per second for --export-video (default 30)
   --duration SEC         length of a time-range video (default: 1 s per year, 5 to 120 s)
   --fullscreen           start full screen
+  --bench-frames N       time the UI's frames through a scripted session (N frames per part:
+                         still, scrub, timeline zoom, map pan/zoom, hover, play), print the figures, exit
   --help, --version
 )";
 }
@@ -134,6 +136,11 @@ CommandLineResult parseCommandLine(const std::vector<std::string>& args) {
             const auto s = value(v) ? parseNumber(v) : std::nullopt;
             if (!s || *s < 0.5 || *s > 3600) return fail("--duration needs seconds, 0.5 to 3600");
             o.durationSec = s;
+        } else if (a == "--bench-frames") {
+            const auto s = value(v) ? parseNumber(v) : std::nullopt;
+            if (!s || *s < 4 || *s > 100000 || *s != static_cast<int>(*s))
+                return fail("--bench-frames needs a number of frames, 4 to 100000");
+            o.benchFrames = static_cast<int>(*s);
         } else if (a == "--fps") {
             const auto s = value(v) ? parseNumber(v) : std::nullopt;
             if (!s || *s < 1 || *s > 120) return fail("--fps needs a number from 1 to 120");

@@ -35,6 +35,7 @@ struct CommandLine {
     std::string caption;                 // --caption TEXT (map-only images)
     std::string layoutReport;            // --layout-report FILE: where the timeline drew things (render tests)
     std::string stateReport;             // --state-report FILE: the view state at exit (keyboard tests)
+    int benchFrames = 0;                 // --bench-frames N: time N frames of each part of a scripted session
 };
 
 struct CommandLineResult {

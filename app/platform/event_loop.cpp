@@ -9,6 +9,8 @@
 #include "platform/input_queue.h"
 #include "platform/offscreen.h"
 #include "platform/speaker_window.h"
+#include "platform/startup_trace.h"
+#include "platform/ui_compositor.h"
 #include "render/gl.h"
 #include "session/tick.h"
 #include "ui/reports.h"
@@ -47,6 +49,7 @@ void saveSettingsIfChanged(ui::App& app, std::string& lastSaved) {
 
 void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
     InputQueue input;
+    UiCompositor compositor;  // repaints only what changed (a software renderer fills every pixel on the CPU)
     SpeakerWindow speaker;
     ExportRunner exports;
     std::string lastSettings = io::settingsToJson(app.captureSettings());
@@ -132,9 +135,8 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         ImGui::Render();
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(window.window, &w, &h);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        renderImGui(w, h);
-        SDL_GL_SwapWindow(window.window);
+        compositor.present(window.window, ImGui::GetDrawData(), w, h);  // paints and shows it
+        firstFrameShown();
         app.endFrame();
         setFullscreen(window, app.state().fullscreen);
         setWindowTitle(window, app.windowTitle());

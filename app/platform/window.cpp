@@ -9,8 +9,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "render/gl.h"
+#include "render/texture.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/html5.h>
@@ -103,8 +107,10 @@ bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
-    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+    // No depth or stencil: ImGui and the map draw in order (a software
+    // renderer would keep another 4 bytes a pixel for nothing).
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= o.headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_RESIZABLE;
     if (o.fullscreen && !o.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -217,8 +223,19 @@ void renderImGui(int widthPx, int heightPx) {
 }
 
 void recreateFontTexture() {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // All the backend's objects, not just the font texture: left for its first
+    // NewFrame, they would be made then, uploading (and, once the CPU copy is
+    // gone, building) the atlas a second time.
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    // The atlas is on the GPU now: its CPU copies (20 MB at 2048 x 2048) can go.
+    ImGui::GetIO().Fonts->ClearTexData();
+#if defined(__GLIBC__)
+    malloc_trim(0);  // and back to the system (glibc keeps freed memory otherwise)
+#endif
+    // New glyphs, perhaps under the same texture id: whatever shows text is repainted.
+    render::noteTextureContentChanged(
+        static_cast<GLuint>(reinterpret_cast<std::intptr_t>(ImGui::GetIO().Fonts->TexID)));
 }
 
 }  // namespace meridian::platform

@@ -11,11 +11,9 @@ Framebuffer::~Framebuffer() {
 void Framebuffer::release() {
     if (m_fbo) glDeleteFramebuffers(1, &m_fbo);
     if (m_texture) glDeleteTextures(1, &m_texture);
-    if (m_depth) glDeleteRenderbuffers(1, &m_depth);
     if (m_msaaFbo) glDeleteFramebuffers(1, &m_msaaFbo);
     if (m_msaaColor) glDeleteRenderbuffers(1, &m_msaaColor);
-    if (m_msaaDepth) glDeleteRenderbuffers(1, &m_msaaDepth);
-    m_fbo = m_texture = m_depth = m_msaaFbo = m_msaaColor = m_msaaDepth = 0;
+    m_fbo = m_texture = m_msaaFbo = m_msaaColor = 0;
     m_width = m_height = 0;
 }
 
@@ -82,6 +80,15 @@ std::vector<std::uint8_t> Framebuffer::readRgba() const {
         std::memcpy(b, tmp.data(), row);
     }
     return pixels;
+}
+
+void blitColorInto(GLuint readFbo, int srcW, int srcH, int x0, int y0, int x1, int y1) {
+    GLint previous = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, readFbo);
+    const bool sameSize = x1 - x0 == srcW && y1 - y0 == srcH;
+    glBlitFramebuffer(0, 0, srcW, srcH, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, sameSize ? GL_NEAREST : GL_LINEAR);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous));
 }
 
 }  // namespace meridian::render

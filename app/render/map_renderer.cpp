@@ -18,23 +18,25 @@ namespace meridian::render {
 namespace {
 
 constexpr int kArcSegments = 48;
-constexpr int kMaskWidth = 4096;  // event and country masks are 4096-wide R8 textures
+constexpr int kMaskWidth = 4096;  // the event mask is a 4096-wide R8 texture
 
 struct SurfaceVertex {
-    float lonDeg, latDeg, country, u, v;
+    float lonDeg, latDeg, u, v;
 };
 
 struct ArcInstance {
     float ends[4];
     float route[4];
     std::uint8_t color[4];
-    float meta[4];
+    float meta[4];   // first day, last day, event, style (confidence + 8 lastLeg + 16 fixed)
+    float fixed[2];  // width scale, strength (fixed arcs)
 };
 
 struct MarkerInstance {
     float lonLat[2];
     std::uint8_t color[4];
-    float meta[4];
+    float meta[4];   // first day, last day, event, style (confidence + 8 endpoint + 16 fixed)
+    float fixed[2];  // size scale, strength (fixed markers)
 };
 
 struct WorldGpu {
@@ -42,17 +44,17 @@ struct WorldGpu {
     GLsizei indexCount = 0;
     GLuint borderVao = 0, borderVbo = 0;
     GLsizei borderVertexCount = 0;
-    GLuint flags = 0;
-    std::size_t countryCount = 0;
+    std::vector<geo::IndexRange> countryTriangles;  // per country: its range of indices
+    // The highlighted countries' ranges, for one glMultiDrawElements.
+    std::vector<GLsizei> highlightCounts;
+    std::vector<const void*> highlightOffsets;
 };
 
 void surfaceAttributes() {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(0));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(8));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(12));
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SurfaceVertex), reinterpret_cast<void*>(8));
 }
 
 // A one-byte-per-item mask as a 4096-wide R8 texture (sampled with texelFetch).
@@ -101,7 +103,9 @@ struct MapRenderer::Impl {
     GLsizei arcInstances = 0, arcCrossingFirst = 0;
     GLuint markerVao = 0, markerCornerVbo = 0, markerInstanceVbo = 0;
     GLsizei markerInstances = 0;
-    GLuint eventMask = 0, noFlags = 0;
+    GLuint eventMask = 0;
+    std::vector<ArcInstance> arcScratch;  // reused: large datasets upload items every frame
+    std::vector<MarkerInstance> markerScratch;
     GLuint pickFbo = 0, pickColor = 0;
     int pickWidth = 0, pickHeight = 0;
 
@@ -114,6 +118,7 @@ struct MapRenderer::Impl {
         glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, route)));
         glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ArcInstance), at(offsetof(ArcInstance, color)));
         glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, meta)));
+        glVertexAttribPointer(5, 2, GL_FLOAT, GL_FALSE, sizeof(ArcInstance), at(offsetof(ArcInstance, fixed)));
     }
 };
 
@@ -126,15 +131,14 @@ MapRenderer::~MapRenderer() {
         glDeleteBuffers(1, &w.ibo);
         glDeleteVertexArrays(1, &w.borderVao);
         glDeleteBuffers(1, &w.borderVbo);
-        glDeleteTextures(1, &w.flags);
     }
     GLuint vaos[] = {m->gridVao, m->graticuleVao, m->arcVao, m->markerVao};
     glDeleteVertexArrays(4, vaos);
     GLuint buffers[] = {m->gridVbo,        m->gridIbo,         m->graticuleVbo,     m->arcTemplateVbo,
                         m->arcInstanceVbo, m->markerCornerVbo, m->markerInstanceVbo};
     glDeleteBuffers(7, buffers);
-    GLuint textures[] = {m->eventMask, m->noFlags, m_basemapTexture};
-    glDeleteTextures(3, textures);
+    GLuint textures[] = {m->eventMask, m_basemapTexture};
+    glDeleteTextures(2, textures);
     glDeleteFramebuffers(1, &m->pickFbo);
     glDeleteRenderbuffers(1, &m->pickColor);
 }
@@ -159,7 +163,7 @@ bool MapRenderer::init(std::string* error) {
     const int nx = 180, ny = 90;
     for (int j = 0; j <= ny; ++j)
         for (int i = 0; i <= nx; ++i)
-            grid.push_back({-180.0f + 360.0f * i / nx, 90.0f - 180.0f * j / ny, 0, static_cast<float>(i) / nx,
+            grid.push_back({-180.0f + 360.0f * i / nx, 90.0f - 180.0f * j / ny, static_cast<float>(i) / nx,
                             static_cast<float>(j) / ny});
     for (int j = 0; j < ny; ++j)
         for (int i = 0; i < nx; ++i) {
@@ -182,13 +186,13 @@ bool MapRenderer::init(std::string* error) {
     std::vector<SurfaceVertex> lines;
     for (int lon = -180; lon <= 180; lon += 30)
         for (int lat = -90; lat < 90; lat += 2) {
-            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0, 0});
-            lines.push_back({static_cast<float>(lon), static_cast<float>(lat + 2), 0, 0, 0});
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0});
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat + 2), 0, 0});
         }
     for (int lat = -60; lat <= 60; lat += 30)
         for (int lon = -180; lon < 180; lon += 2) {
-            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0, 0});
-            lines.push_back({static_cast<float>(lon + 2), static_cast<float>(lat), 0, 0, 0});
+            lines.push_back({static_cast<float>(lon), static_cast<float>(lat), 0, 0});
+            lines.push_back({static_cast<float>(lon + 2), static_cast<float>(lat), 0, 0});
         }
     glGenVertexArrays(1, &m->graticuleVao);
     glBindVertexArray(m->graticuleVao);
@@ -219,7 +223,7 @@ bool MapRenderer::init(std::string* error) {
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 12, nullptr);
     glGenBuffers(1, &m->arcInstanceVbo);
     glBindBuffer(GL_ARRAY_BUFFER, m->arcInstanceVbo);
-    for (GLuint a = 1; a <= 4; ++a) {
+    for (GLuint a = 1; a <= 5; ++a) {
         glEnableVertexAttribArray(a);
         glVertexAttribDivisor(a, 1);
     }
@@ -245,11 +249,13 @@ bool MapRenderer::init(std::string* error) {
     glEnableVertexAttribArray(4);
     glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance),
                           reinterpret_cast<void*>(offsetof(MarkerInstance, meta)));
-    for (GLuint a : {1u, 3u, 4u}) glVertexAttribDivisor(a, 1);
+    glEnableVertexAttribArray(5);
+    glVertexAttribPointer(5, 2, GL_FLOAT, GL_FALSE, sizeof(MarkerInstance),
+                          reinterpret_cast<void*>(offsetof(MarkerInstance, fixed)));
+    for (GLuint a : {1u, 3u, 4u, 5u}) glVertexAttribDivisor(a, 1);
     glBindVertexArray(0);
 
     m->eventMask = uploadMask(0, std::vector<std::uint8_t>(1, 1));
-    m->noFlags = uploadMask(0, std::vector<std::uint8_t>(1, 0));
     return true;
 }
 
@@ -263,13 +269,7 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
     WorldGpu& w = m->levels[static_cast<std::size_t>(level)];
     std::vector<SurfaceVertex> vertices(fills.mesh.vertices.size());
     for (std::size_t i = 0; i < vertices.size(); ++i)
-        vertices[i] = {fills.mesh.vertices[i].lonDeg, fills.mesh.vertices[i].latDeg, 0, 0, 0};
-    // Country of each vertex, from the per-country index ranges.
-    for (std::size_t c = 0; c < fills.countryTriangles.size(); ++c) {
-        const geo::IndexRange r = fills.countryTriangles[c];
-        for (std::uint32_t k = r.first; k < r.first + r.count && k < fills.mesh.indices.size(); ++k)
-            vertices[fills.mesh.indices[k]].country = static_cast<float>(c);
-    }
+        vertices[i] = {fills.mesh.vertices[i].lonDeg, fills.mesh.vertices[i].latDeg, 0, 0};
     if (!w.vao) {
         glGenVertexArrays(1, &w.vao);
         glGenBuffers(1, &w.vbo);
@@ -289,7 +289,7 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
 
     std::vector<SurfaceVertex> lines(borders.vertices.size());
     for (std::size_t i = 0; i < lines.size(); ++i)
-        lines[i] = {borders.vertices[i].lonDeg, borders.vertices[i].latDeg, 0, 0, 0};
+        lines[i] = {borders.vertices[i].lonDeg, borders.vertices[i].latDeg, 0, 0};
     glBindVertexArray(w.borderVao);
     glBindBuffer(GL_ARRAY_BUFFER, w.borderVbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(SurfaceVertex)), lines.data(),
@@ -297,8 +297,11 @@ void MapRenderer::setWorldLevel(int level, const geo::WorldMesh& fills, const ge
     surfaceAttributes();
     w.borderVertexCount = static_cast<GLsizei>(lines.size());
     glBindVertexArray(0);
-    w.countryCount = countryCount;
-    w.flags = uploadMask(w.flags, std::vector<std::uint8_t>(countryCount, 0));
+    w.countryTriangles = fills.countryTriangles;
+    w.countryTriangles.resize(countryCount);
+    w.highlightCounts.clear();
+    w.highlightOffsets.clear();
+    ++m_worldVersion;
 }
 
 bool MapRenderer::hasWorldLevel(int level) const {
@@ -309,7 +312,15 @@ bool MapRenderer::hasWorldLevel(int level) const {
 void MapRenderer::setCountryHighlight(int level, const std::vector<std::uint8_t>& flags) {
     if (!hasWorldLevel(level)) return;
     WorldGpu& w = m->levels[static_cast<std::size_t>(level)];
-    w.flags = uploadMask(w.flags, flags);
+    w.highlightCounts.clear();
+    w.highlightOffsets.clear();
+    for (std::size_t c = 0; c < flags.size() && c < w.countryTriangles.size(); ++c) {
+        const geo::IndexRange r = w.countryTriangles[c];
+        if (!flags[c] || r.count == 0) continue;
+        w.highlightCounts.push_back(static_cast<GLsizei>(r.count));
+        w.highlightOffsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(r.first) * 4));
+    }
+    ++m_highlightVersion;
 }
 
 void MapRenderer::setBasemap(const io::ImageRgba& image) {
@@ -317,67 +328,92 @@ void MapRenderer::setBasemap(const io::ImageRgba& image) {
     m_basemapTexture = uploadTexture(image);
     // Longitude wraps: sampling across the seam must not smear the edge.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+    ++m_worldVersion;
+}
+
+void layoutItems(const Dataset& ds, const geo::MapLayout& layout, std::vector<ArcItem>& arcs,
+                 std::vector<MarkerItem>& markers) {
+    arcs.clear();
+    markers.clear();
+    arcs.reserve(layout.legs.size());
+    for (const geo::ArcLeg& leg : layout.legs) arcs.push_back(geo::timedArc(ds, leg));
+    // Markers: arc end dots first, place events on top.
+    markers.reserve(layout.markers.size());
+    for (int pass = 0; pass < 2; ++pass)
+        for (const geo::PlaceMarker& pm : layout.markers)
+            if (pm.endpoint == (pass == 0)) markers.push_back(geo::timedMarker(ds, pm));
 }
 
 void MapRenderer::setEvents(const Dataset& ds, const geo::MapLayout& layout) {
+    std::vector<ArcItem> arcs;
+    std::vector<MarkerItem> markers;
+    layoutItems(ds, layout, arcs, markers);
+    setItems(arcs, markers);
+    setEventMask(std::vector<std::uint8_t>(ds.events.size(), 1));
+}
+
+void MapRenderer::setItems(const std::vector<ArcItem>& items, const std::vector<MarkerItem>& markerItems) {
     // Arcs: those that cross the antimeridian go last, so flat maps can draw
     // just that range again shifted by +-360 degrees.
-    std::vector<ArcInstance> arcs;
-    arcs.reserve(layout.legs.size());
+    std::vector<ArcInstance>& arcs = m->arcScratch;
+    arcs.clear();
+    arcs.reserve(items.size());
     for (int pass = 0; pass < 2; ++pass)
-        for (const geo::ArcLeg& leg : layout.legs) {
-            if (leg.crossesAntimeridian != (pass == 1)) continue;
-            const Event& e = ds.events[leg.event];
+        for (const ArcItem& it : items) {
+            if (it.crossesAntimeridian != (pass == 1)) continue;
             ArcInstance a{};
-            a.ends[0] = static_cast<float>(leg.from.lonDeg);
-            a.ends[1] = static_cast<float>(leg.from.latDeg);
-            a.ends[2] = static_cast<float>(leg.to.lonDeg);
-            a.ends[3] = static_cast<float>(leg.to.latDeg);
-            a.route[0] = leg.routeStart;
-            a.route[1] = leg.routeSpan;
-            a.route[2] = leg.routeAngleRad;
-            a.route[3] = leg.bundleOffset;
-            colorBytes(ds.categoryColor(e.category), a.color);
-            a.meta[0] = static_cast<float>(e.span().first);
-            a.meta[1] = static_cast<float>(e.span().last);
-            a.meta[2] = static_cast<float>(leg.event);
-            a.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (leg.lastLeg ? 8 : 0));
+            a.ends[0] = static_cast<float>(it.from.lonDeg);
+            a.ends[1] = static_cast<float>(it.from.latDeg);
+            a.ends[2] = static_cast<float>(it.to.lonDeg);
+            a.ends[3] = static_cast<float>(it.to.latDeg);
+            a.route[0] = it.routeStart;
+            a.route[1] = it.routeSpan;
+            a.route[2] = it.routeAngleRad;
+            a.route[3] = it.bundleOffset;
+            colorBytes(it.rgba, a.color);
+            a.meta[0] = static_cast<float>(it.days.first);
+            a.meta[1] = static_cast<float>(it.days.last);
+            a.meta[2] = static_cast<float>(it.event);
+            a.meta[3] =
+                static_cast<float>(static_cast<int>(it.confidence) + (it.lastLeg ? 8 : 0) + (it.fixed ? 16 : 0));
+            a.fixed[0] = it.widthScale;
+            a.fixed[1] = it.strength;
             arcs.push_back(a);
         }
-    m->arcCrossingFirst = static_cast<GLsizei>(std::count_if(
-        layout.legs.begin(), layout.legs.end(), [](const geo::ArcLeg& l) { return !l.crossesAntimeridian; }));
+    m->arcCrossingFirst = static_cast<GLsizei>(
+        std::count_if(items.begin(), items.end(), [](const ArcItem& a) { return !a.crossesAntimeridian; }));
     m->arcInstances = static_cast<GLsizei>(arcs.size());
     glBindBuffer(GL_ARRAY_BUFFER, m->arcInstanceVbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(arcs.size() * sizeof(ArcInstance)), arcs.data(),
-                 GL_STATIC_DRAW);
+                 GL_DYNAMIC_DRAW);
 
-    // Markers: arc end dots first, place events on top.
-    std::vector<MarkerInstance> markers;
-    markers.reserve(layout.markers.size());
-    for (int pass = 0; pass < 2; ++pass)
-        for (const geo::PlaceMarker& pm : layout.markers) {
-            if (pm.endpoint != (pass == 0)) continue;
-            const Event& e = ds.events[pm.event];
-            MarkerInstance mk{};
-            mk.lonLat[0] = static_cast<float>(pm.position.lonDeg);
-            mk.lonLat[1] = static_cast<float>(pm.position.latDeg);
-            colorBytes(ds.categoryColor(e.category), mk.color);
-            mk.meta[0] = static_cast<float>(e.span().first);
-            mk.meta[1] = static_cast<float>(e.span().last);
-            mk.meta[2] = static_cast<float>(pm.event);
-            mk.meta[3] = static_cast<float>(static_cast<int>(e.confidence) + (pm.endpoint ? 8 : 0));
-            markers.push_back(mk);
-        }
+    std::vector<MarkerInstance>& markers = m->markerScratch;
+    markers.clear();
+    markers.reserve(markerItems.size());
+    for (const MarkerItem& it : markerItems) {
+        MarkerInstance mk{};
+        mk.lonLat[0] = static_cast<float>(it.position.lonDeg);
+        mk.lonLat[1] = static_cast<float>(it.position.latDeg);
+        colorBytes(it.rgba, mk.color);
+        mk.meta[0] = static_cast<float>(it.days.first);
+        mk.meta[1] = static_cast<float>(it.days.last);
+        mk.meta[2] = static_cast<float>(it.event);
+        mk.meta[3] = static_cast<float>(static_cast<int>(it.confidence) + (it.endpoint ? 8 : 0) + (it.fixed ? 16 : 0));
+        mk.fixed[0] = it.sizeScale;
+        mk.fixed[1] = it.strength;
+        markers.push_back(mk);
+    }
     m->markerInstances = static_cast<GLsizei>(markers.size());
     glBindBuffer(GL_ARRAY_BUFFER, m->markerInstanceVbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(markers.size() * sizeof(MarkerInstance)), markers.data(),
-                 GL_STATIC_DRAW);
-    setEventMask(std::vector<std::uint8_t>(ds.events.size(), 1));
+                 GL_DYNAMIC_DRAW);
+    ++m_eventsVersion;
 }
 
 void MapRenderer::setEventMask(const std::vector<std::uint8_t>& mask) {
     m->eventMask = uploadMask(m->eventMask, mask);
     m_hasHighlight = std::any_of(mask.begin(), mask.end(), [](std::uint8_t b) { return b >= 2; });
+    ++m_eventsVersion;
 }
 
 // ===========================================================================
@@ -409,6 +445,8 @@ void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& v
     glUniform2f(p.uniform("u_viewportPx"), static_cast<float>(vp.widthPx), static_cast<float>(vp.heightPx));
     glUniform1f(p.uniform("u_markerPx"), style.markerPx);
     glUniform1f(p.uniform("u_timeSec"), static_cast<float>(std::fmod(t.animationSec, 1000.0)));
+    glUniform1f(p.uniform("u_stillSec"), static_cast<float>(std::fmod(t.stillSec, 1000.0)));
+    glUniform1i(p.uniform("u_animateAll"), t.animateAll ? 1 : 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, mask);
     glUniform1i(p.uniform("u_eventMask"), 0);
@@ -416,26 +454,142 @@ void setEventUniforms(ShaderProgram& p, const MapTime& t, const geo::Viewport& v
 
 }  // namespace
 
-void MapRenderer::render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
-                         const MapStyle& style, int worldLevel) {
-    m_drawCalls = 0;
-    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
+void MapRenderer::beginMapState() {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_CLIP_DISTANCE0);
+}
+
+void MapRenderer::endMapState() {
+    glBindVertexArray(0);
+    glDisable(GL_CLIP_DISTANCE0);
+}
+
+void MapRenderer::render(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                         const MapStyle& style, int worldLevel) {
+    m_drawCalls = 0;
+    beginMapState();
+    renderGround(camera, viewport, style, worldLevel);
+    renderOverlay(camera, viewport, style, worldLevel);
+    drawEvents(camera, viewport, time, style, false);
+    endMapState();
+}
+
+bool MapRenderer::sameGround(const DrawInputs& a, const DrawInputs& b) {
+    const MapStyle &s = a.style, &t = b.style;
+    return a.camera == b.camera && a.widthPx == b.widthPx && a.heightPx == b.heightPx && a.worldLevel == b.worldLevel &&
+           a.worldVersion == b.worldVersion && s.background == t.background && s.ocean == t.ocean && s.land == t.land &&
+           s.basemap == t.basemap;
+}
+
+bool MapRenderer::sameWorld(const DrawInputs& a, const DrawInputs& b) {
+    const MapStyle &s = a.style, &t = b.style;
+    return sameGround(a, b) && a.highlightVersion == b.highlightVersion && s.landActive == t.landActive &&
+           s.border == t.border && s.graticuleColor == t.graticuleColor && s.showGraticule == t.showGraticule;
+}
+
+GLuint MapRenderer::draw(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,
+                         const MapStyle& style, int worldLevel) {
+    const int w = static_cast<int>(viewport.widthPx), h = static_cast<int>(viewport.heightPx);
+    const DrawInputs in{camera, w, h, time, style, worldLevel, m_worldVersion, m_highlightVersion, m_eventsVersion};
+    const bool msaa = style.msaaSamples > 1;
+    Framebuffer& target = msaa ? m_targetMsaa : m_target;
+    if (m_drawn && *m_drawn == in && target.width() == w && target.height() == h) {
+        m_lastRedraw = MapRedraw::None;
+        m_lastFbo = target.fbo();
+        return target.texture();
+    }
+    m_drawn.reset();
+    if (!target.ensure(w, h, msaa ? style.msaaSamples : 1)) return 0;
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glDisable(GL_SCISSOR_TEST);
+    m_drawCalls = 0;
+    beginMapState();
+    auto copy = [&](const Framebuffer& from, const Framebuffer& to) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, from.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.fbo());
+        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    };
+    const bool layered = !msaa && static_cast<double>(w) * h <= kLargeMapPixels;
+    if (!layered) {
+        // The layers are not kept at this size (see kLargeMapPixels).
+        m_ground.release();
+        m_world.release();
+        m_groundDrawn.reset();
+        m_worldDrawn.reset();
+    }
+    if (layered && m_ground.ensure(w, h, 1) && m_world.ensure(w, h, 1)) {
+        // Layers drawn once and copied under the next: the ground (ocean,
+        // land) changes with the camera, the world (highlighted countries,
+        // graticule, borders) when the countries taking part change, the
+        // events every time. The same pixels as drawing it all at once.
+        m_lastRedraw = MapRedraw::Events;
+        if (!m_groundDrawn || !sameGround(*m_groundDrawn, in)) {
+            m_ground.bind();
+            renderGround(camera, viewport, style, worldLevel);
+            m_groundDrawn = in;
+            m_worldDrawn.reset();
+            m_lastRedraw = MapRedraw::All;
+        }
+        if (!m_worldDrawn || !sameWorld(*m_worldDrawn, in)) {
+            copy(m_ground, m_world);
+            m_world.bind();
+            renderOverlay(camera, viewport, style, worldLevel);
+            m_worldDrawn = in;
+            if (m_lastRedraw == MapRedraw::Events) m_lastRedraw = MapRedraw::World;
+        }
+        copy(m_world, target);
+        target.bind();
+        drawEvents(camera, viewport, time, style, false);
+    } else {
+        target.bind();
+        renderGround(camera, viewport, style, worldLevel);
+        renderOverlay(camera, viewport, style, worldLevel);
+        drawEvents(camera, viewport, time, style, false);
+        target.resolve();
+        m_lastRedraw = MapRedraw::All;
+    }
+    endMapState();
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    m_drawn = in;
+    noteTextureContentChanged(target.texture());
+    m_lastFbo = target.fbo();
+    return target.texture();
+}
+
+long long MapRenderer::pixelsDifferingFromDirectRender() {
+    if (!m_drawn) return -1;
+    const DrawInputs in = *m_drawn;
+    const Framebuffer& target = in.style.msaaSamples > 1 ? m_targetMsaa : m_target;
+    Framebuffer scratch;
+    if (!scratch.ensure(in.widthPx, in.heightPx, std::max(1, in.style.msaaSamples))) return -1;
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glDisable(GL_SCISSOR_TEST);
+    scratch.bind();
+    render(in.camera, geo::Viewport{static_cast<double>(in.widthPx), static_cast<double>(in.heightPx)}, in.time,
+           in.style, in.worldLevel);
+    scratch.resolve();
+    const std::vector<std::uint8_t> direct = scratch.readRgba(), drawn = target.readRgba();
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    long long differing = 0;
+    for (std::size_t i = 0; i + 3 < direct.size() && i + 3 < drawn.size(); i += 4)
+        differing += std::memcmp(&direct[i], &drawn[i], 4) != 0;
+    return differing;
+}
+
+void MapRenderer::renderGround(const geo::CameraState& camera, const geo::Viewport& viewport, const MapStyle& style,
+                               int worldLevel) {
+    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
     glClearColor(style.background[0], style.background[1], style.background[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_CLIP_DISTANCE0);
 
     ShaderProgram& s = m->surface;
     s.use();
     setProjectionUniforms(s, camera, vt);
-    glUniform1i(s.uniform("u_useCountryFlags"), 0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, m->noFlags);
-    glUniform1i(s.uniform("u_countryFlags"), 1);
-    glUniform4f(s.uniform("u_activeColor"), 0, 0, 0, 0);
 
     // Ocean, or the basemap image.
     const bool basemap = style.basemap && m_basemapTexture;
@@ -449,36 +603,48 @@ void MapRenderer::render(const geo::CameraState& camera, const geo::Viewport& vi
     ++m_drawCalls;
     glUniform1i(s.uniform("u_useTexture"), 0);
 
-    // Countries: filled (translucent over a basemap), highlighted where they act.
-    if (hasWorldLevel(worldLevel)) {
+    // Land (clear over a basemap: nothing to draw then).
+    if (hasWorldLevel(worldLevel) && !basemap) {
         WorldGpu& w = m->levels[static_cast<std::size_t>(worldLevel)];
-        Rgba land = style.land, active = style.landActive;
-        if (basemap) land[3] = 0.0f, active[3] = 0.35f;
-        setColor(s, "u_color", land);
-        setColor(s, "u_activeColor", active);
-        glUniform1i(s.uniform("u_useCountryFlags"), 1);
-        glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, w.flags);
+        setColor(s, "u_color", style.land);
         glBindVertexArray(w.vao);
         glDrawElements(GL_TRIANGLES, w.indexCount, GL_UNSIGNED_INT, nullptr);
-        glUniform1i(s.uniform("u_useCountryFlags"), 0);
-        ++m_drawCalls;
-        if (style.showGraticule) {
-            setColor(s, "u_color", style.graticuleColor);
-            glBindVertexArray(m->graticuleVao);
-            glDrawArrays(GL_LINES, 0, m->graticuleVertexCount);
-            ++m_drawCalls;
-        }
-        Rgba border = style.border;
-        if (basemap) border = {1, 1, 1, 0.55f};
-        setColor(s, "u_color", border);
-        glBindVertexArray(w.borderVao);
-        glDrawArrays(GL_LINES, 0, w.borderVertexCount);
         ++m_drawCalls;
     }
-    drawEvents(camera, viewport, time, style, false);
-    glBindVertexArray(0);
-    glDisable(GL_CLIP_DISTANCE0);
+}
+
+void MapRenderer::renderOverlay(const geo::CameraState& camera, const geo::Viewport& viewport, const MapStyle& style,
+                                int worldLevel) {
+    if (!hasWorldLevel(worldLevel)) return;
+    const geo::ViewTransform vt = geo::viewTransform(camera, viewport);
+    ShaderProgram& s = m->surface;
+    s.use();
+    setProjectionUniforms(s, camera, vt);
+    glUniform1i(s.uniform("u_useTexture"), 0);
+    const bool basemap = style.basemap && m_basemapTexture;
+    WorldGpu& w = m->levels[static_cast<std::size_t>(worldLevel)];
+    // The countries where the events shown take place, tinted (translucent over a basemap).
+    if (!w.highlightCounts.empty()) {
+        Rgba active = style.landActive;
+        if (basemap) active[3] = 0.35f;
+        setColor(s, "u_color", active);
+        glBindVertexArray(w.vao);
+        glMultiDrawElements(GL_TRIANGLES, w.highlightCounts.data(), GL_UNSIGNED_INT, w.highlightOffsets.data(),
+                            static_cast<GLsizei>(w.highlightCounts.size()));
+        ++m_drawCalls;
+    }
+    if (style.showGraticule) {
+        setColor(s, "u_color", style.graticuleColor);
+        glBindVertexArray(m->graticuleVao);
+        glDrawArrays(GL_LINES, 0, m->graticuleVertexCount);
+        ++m_drawCalls;
+    }
+    Rgba border = style.border;
+    if (basemap) border = {1, 1, 1, 0.55f};
+    setColor(s, "u_color", border);
+    glBindVertexArray(w.borderVao);
+    glDrawArrays(GL_LINES, 0, w.borderVertexCount);
+    ++m_drawCalls;
 }
 
 void MapRenderer::drawEvents(const geo::CameraState& camera, const geo::Viewport& viewport, const MapTime& time,

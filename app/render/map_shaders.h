@@ -44,35 +44,27 @@ bool eventHighlighted(int index) {
 // ---------------------------------------------------------------------------
 constexpr const char* kSurfaceVertex = R"glsl(
 layout(location = 0) in vec2 a_lonLatDeg;
-layout(location = 1) in float a_country;   // fills: country index; grid: unused
 layout(location = 2) in vec2 a_uv;         // grid: basemap texture coordinate
-uniform sampler2D u_countryFlags;          // R8, 4096 wide: 1 = highlighted
-uniform int u_useCountryFlags;
 out float gl_ClipDistance[1];
 out vec2 v_uv;
-out float v_active;
 void main() {
     vec3 p = projectLonLat(radians(a_lonLatDeg));
     gl_Position = vec4(planeToClip(p.xy), 0.0, 1.0);
     // The globe's far side is cut away; flat maps keep everything.
     gl_ClipDistance[0] = u_projection == PROJECTION_ORTHOGRAPHIC ? p.z : 1.0;
     v_uv = a_uv;
-    int c = int(a_country + 0.5);
-    v_active = u_useCountryFlags == 1 && texelFetch(u_countryFlags, ivec2(c % 4096, c / 4096), 0).r > 0.25 ? 1.0 : 0.0;
 }
 )glsl";
 
 constexpr const char* kSurfaceFragment = R"glsl(
 in vec2 v_uv;
-in float v_active;
 uniform vec4 u_color;
-uniform vec4 u_activeColor;
 uniform int u_useTexture;
 uniform sampler2D u_texture;
 out vec4 o_color;
 void main() {
     if (u_useTexture == 1) o_color = vec4(texture(u_texture, v_uv).rgb, 1.0) * u_color;
-    else o_color = mix(u_color, u_activeColor, v_active);
+    else o_color = u_color;
 }
 )glsl";
 
@@ -85,7 +77,8 @@ layout(location = 0) in vec3 a_template;  // t along the leg, side (-1..1), kind
 layout(location = 1) in vec4 a_ends;      // from lon, lat, to lon, lat (degrees)
 layout(location = 2) in vec4 a_route;     // routeStart, routeSpan, routeAngleRad, bundleOffset
 layout(location = 3) in vec4 a_color;
-layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 8 * lastLeg)
+layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 8 lastLeg + 16 fixed)
+layout(location = 5) in vec2 a_fixed;     // fixed arcs (a group of events, shown as given): width scale, strength
 uniform vec2 u_viewportPx;
 uniform float u_lonShiftDeg;    // 0, then +-360: flat maps draw each arc again beyond the seam, clipped
 uniform float u_widthPx;
@@ -105,6 +98,8 @@ out vec4 v_color;
 flat out int v_style;
 flat out int v_event;
 flat out int v_kind;
+flat out int v_moving;   // its pattern flows (see u_animateAll)
+uniform int u_animateAll;
 
 vec3 unitVector(vec2 lonLatDeg) {
     vec2 r = radians(lonLatDeg);
@@ -144,6 +139,8 @@ void main() {
     v_kind = int(a_template.z + 0.5);
     v_event = int(a_meta.z + 0.5);
     int style = int(a_meta.w + 0.5);
+    bool fixedArc = style >= 16;
+    style = style % 16;
     bool lastLeg = style >= 8;
     v_style = style % 8;
 
@@ -163,14 +160,15 @@ void main() {
 
     bool selected = v_event == u_selected;
     bool hovered = v_event == u_hovered;
-    float width = u_widthPx * (selected ? 1.7 : hovered ? 1.35 : 1.0) + u_pickWidenPx + u_haloPx;
+    v_moving = u_animateAll == 1 || selected || hovered ? 1 : 0;
+    float width = u_widthPx * (fixedArc ? a_fixed.x : 1.0) * (selected ? 1.7 : hovered ? 1.35 : 1.0) + u_pickWidenPx + u_haloPx;
     v_widthPx = width;
     v_routeT = a_route.x + t * a_route.y;
     float bulge = a_route.w * u_bundleSpacingPx * sin(3.14159265 * v_routeT);
 
     // A selected or highlighted event is always drawn whole (never stopped half-way).
-    v_grow = selected || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
-    v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
+    v_grow = fixedArc || selected || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
+    v_alpha = fixedArc ? a_fixed.y : eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (u_projection == PROJECTION_ORTHOGRAPHIC && facing < 0.0) v_alpha *= 0.22;  // seen through the globe
     // The selection shows whatever the time: faint when it is not yet (or no longer) shown.
     if (selected) v_alpha = max(v_alpha, eventMask(v_event) * 0.4);
@@ -207,7 +205,9 @@ in vec4 v_color;
 flat in int v_style;
 flat in int v_event;
 flat in int v_kind;
-uniform float u_timeSec;
+flat in int v_moving;
+uniform float u_timeSec;    // the phase of the flowing arcs
+uniform float u_stillSec;   // the phase of the resting ones
 uniform float u_haloPx;
 uniform vec4 u_haloColor;
 uniform float u_inkDarken;  // projector theme: light colours (yellow, sand) darkened to read on white
@@ -230,7 +230,7 @@ void main() {
     float across = abs(v_side) * halfW;   // px from the centre line
     if (v_kind == 0) {
         // Confidence as line style; the pattern marches from origin to destination.
-        float phase = v_alongPx - u_timeSec * 22.0;
+        float phase = v_alongPx - (v_moving == 1 ? u_timeSec : u_stillSec) * 22.0;
         if (v_style == 1 && mod(phase, 24.0) > 16.0) discard;          // reported: long dashes
         if (v_style == 2 && mod(phase, 14.0) > 7.0) discard;           // alleged: short dashes
         if (v_style == 3) {                                            // disputed: dots
@@ -258,7 +258,8 @@ constexpr const char* kMarkerVertex = R"glsl(
 layout(location = 0) in vec2 a_corner;    // -1..1
 layout(location = 1) in vec2 a_lonLatDeg;
 layout(location = 3) in vec4 a_color;
-layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 8 * endpoint)
+layout(location = 4) in vec4 a_meta;      // first day, last day, event index, style (confidence + 8 endpoint + 16 fixed)
+layout(location = 5) in vec2 a_fixed;     // fixed markers (a group of events, shown as given): size scale, strength
 uniform vec2 u_viewportPx;
 uniform float u_markerPx;
 uniform float u_pickWidenPx;
@@ -272,17 +273,20 @@ flat out int v_endpoint;
 void main() {
     v_event = int(a_meta.z + 0.5);
     int style = int(a_meta.w + 0.5);
+    bool fixedMarker = style >= 16;
+    style = style % 16;
     v_style = style % 8;
     v_endpoint = style >= 8 ? 1 : 0;
     vec3 p = projectLonLat(radians(a_lonLatDeg));
     vec2 centre = (planeToClip(p.xy) * 0.5 + 0.5) * u_viewportPx;
     bool emphasised = v_event == u_selected || v_event == u_hovered;
     float size = u_markerPx * (v_endpoint == 1 ? 0.5 : 1.0) * (emphasised ? 1.45 : 1.0);
-    float grow = emphasised || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
+    float grow = fixedMarker || emphasised || eventHighlighted(v_event) ? 1.0 : eventGrow(a_meta.x);
     size *= v_endpoint == 1 ? 1.0 : mix(1.8, 1.0, grow);   // a new event pops in
+    if (fixedMarker) size *= a_fixed.x;
     size += u_pickWidenPx;
     v_sizePx = size;
-    v_alpha = eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
+    v_alpha = fixedMarker ? a_fixed.y : eventOpacity(a_meta.x, a_meta.y) * eventMask(v_event);
     if (emphasised && u_useWindow == 0 && u_playhead >= a_meta.x) v_alpha = eventMask(v_event);
     if (v_event == u_selected) v_alpha = max(v_alpha, eventMask(v_event) * 0.4);  // shown whatever the time
     else if (!emphasised && (u_selected >= 0 || u_hasHighlight == 1)) v_alpha *= eventHighlighted(v_event) ? 1.0 : 0.45;

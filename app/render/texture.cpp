@@ -1,6 +1,35 @@
 #include "render/texture.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace meridian::render {
+
+namespace {
+
+// A handful of entries (the map layers): a vector beats a map.
+std::vector<std::pair<GLuint, std::uint64_t>>& contentVersions() {
+    static std::vector<std::pair<GLuint, std::uint64_t>> v;
+    return v;
+}
+
+}  // namespace
+
+void noteTextureContentChanged(GLuint texture) {
+    static std::uint64_t next = 0;
+    auto& v = contentVersions();
+    const auto it = std::find_if(v.begin(), v.end(), [&](const auto& e) { return e.first == texture; });
+    if (it != v.end())
+        it->second = ++next;
+    else
+        v.emplace_back(texture, ++next);
+}
+
+std::uint64_t textureContentVersion(GLuint texture) {
+    for (const auto& [id, version] : contentVersions())
+        if (id == texture) return version;
+    return 0;
+}
 
 GLuint uploadTexture(const io::ImageRgba& image) {
     GLuint tex = 0;

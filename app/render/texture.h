@@ -2,6 +2,7 @@
 // a move-only owner: the GL object goes when it does.
 #pragma once
 
+#include <cstdint>
 #include <utility>
 
 #include "io/image_file.h"
@@ -11,6 +12,12 @@ namespace meridian::render {
 
 GLuint uploadTexture(const io::ImageRgba& image);  // linear filtering, mipmaps
 void deleteTexture(GLuint texture);
+
+// A texture whose pixels change under the same id (the map layer) says so
+// here, so that whoever shows it and redraws only what changed (the window's
+// compositor) knows. Unnoted textures are at version 0.
+void noteTextureContentChanged(GLuint texture);
+std::uint64_t textureContentVersion(GLuint texture);
 
 class Texture {
 public:

@@ -382,6 +382,7 @@ double App::nextFrameDueSec() {
     if (!m_state.statusMessage.empty() && m_state.statusUntilSec > m_session.clockSec)
         due = std::min(due, m_state.statusUntilSec);  // to take the message away
     if (m_window.hasPendingUploads()) due = m_session.clockSec;
+    due = std::min(due, m_window.map().nextFrameDueSec());  // the arcs' pattern flowing
     // A question that opened between frames (a change on disk, a crash's copy): draw it
     // until ImGui has sized and placed it.
     const bool asking = m_recoveryDialog.isOpen() || m_unsavedPrompt.isOpen() || m_changedOnDisk.isOpen();

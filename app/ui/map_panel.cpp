@@ -6,6 +6,11 @@
 #include "ui/map_panel.h"
 
 #include <imgui.h>
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -13,10 +18,16 @@
 #include <cstdio>
 
 #include "geo/arc_layout.h"
+#include "geo/great_circle.h"
+#include "geo/map_pick.h"
 #include "geo/projection.h"
 #include "io/asset_paths.h"
 #include "io/image_file.h"
+#include "platform/startup_trace.h"
+#include "render/gl_caps.h"
 #include "session/shown_events.h"
+#include "session/tick.h"
+#include "ui/blit_image.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -31,39 +42,46 @@ namespace meridian::ui {
 // [SECTION] GPU state and world loading
 // ===========================================================================
 
+namespace {
+
+constexpr const char* kWorldFiles[3] = {"world/countries-110m.json", "world/countries-50m.json",
+                                        "world/countries-10m.json"};
+
+// Loader threads yield to the UI thread (and to the software rasteriser's).
+void lowerThisThreadsPriority() {
+#if defined(__linux__)
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
+
+template <typename T>
+bool isReady(const std::future<T>& f) {
+    return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+}  // namespace
+
 MapPanel::MapPanel() {
     if (!m_renderer.init(&m_error)) return;
+    platform::markStartup("map shaders");
     m_ok = true;
     const auto isoResult = io::loadIsoTable(io::assetPath("world/iso3166.csv"));
-    const io::IsoTable* iso = isoResult.ok() ? &*isoResult.table : nullptr;
-    const char* files[] = {"world/countries-110m.json", "world/countries-50m.json"};
-    for (int level = 0; level < 2; ++level) {
-        const io::WorldLevelResult r = io::loadWorldLevel(io::assetPath(files[level]), iso);
-        if (r.ok())
-            uploadLevel(level, r.level);
-        else
-            std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
-    }
-    // The finest level (1:10m) takes a second or more to triangulate: do it off
-    // the main thread and upload it when it is ready.
-    auto isoCopy = std::make_shared<io::IsoTable>(isoResult.ok() ? *isoResult.table : io::IsoTable{});
-#ifdef __EMSCRIPTEN__
-    // The browser build has one thread: fetched from next to the page and triangulated in a Web Worker.
-    m_pendingFine = web::loadWorldLevelInWorker("assets/world/countries-10m.json", isoCopy);
-#else
-    m_pendingFine = std::async(std::launch::async, [isoCopy] {
-        return io::loadWorldLevel(io::assetPath("world/countries-10m.json"), isoCopy.get());
-    });
-#endif
-    io::ImageResult basemap = io::loadImageRgba(io::assetPath("basemap/earth.jpg"));
-    if (basemap.ok())
-        m_renderer.setBasemap(basemap.image);
+    m_iso = std::make_shared<io::IsoTable>(isoResult.ok() ? *isoResult.table : io::IsoTable{});
+    // The coarse world now (the first frame shows it); the finer ones, and the
+    // basemap, are loaded off the main thread when the map needs them.
+    const io::WorldLevelResult r = io::loadWorldLevel(io::assetPath(kWorldFiles[0]), m_iso.get());
+    if (r.ok())
+        uploadLevel(0, r.level);
     else
-        std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+        std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+    platform::markStartup("world 1:110m");
 }
 
 MapPanel::~MapPanel() {
-    if (m_pendingFine.valid()) m_pendingFine.wait();  // the loader thread must not outlive the panel
+    // The loader threads must not outlive the panel.
+    for (auto& f : m_pendingLevels)
+        if (f.valid()) f.wait();
+    if (m_pendingBasemap.valid()) m_pendingBasemap.wait();
 }
 
 void MapPanel::uploadLevel(int level, const io::WorldLevel& w) {
@@ -75,27 +93,86 @@ void MapPanel::uploadLevel(int level, const io::WorldLevel& w) {
     m_highlightInputs = {};
 }
 
-void MapPanel::waitForDetail() {
-    if (m_pendingFine.valid()) {
-        io::WorldLevelResult r = m_pendingFine.get();
-        if (r.ok())
-            uploadLevel(2, r.level);
-        else
-            std::fprintf(stderr, "meridian: %s\n", r.error.c_str());
+void MapPanel::requestLevel(int level) {
+    auto& pending = m_pendingLevels[static_cast<std::size_t>(level)];
+    if (level <= 0 || m_renderer.hasWorldLevel(level) || pending.valid() ||
+        m_levelFailed[static_cast<std::size_t>(level)])
+        return;
+#ifdef __EMSCRIPTEN__
+    // The browser build has one thread: the finest level is fetched from next to the
+    // page and triangulated in a Web Worker; the 1:50m level is read here.
+    if (level == 2) {
+        pending = web::loadWorldLevelInWorker("assets/world/countries-10m.json", m_iso);
+        return;
+    }
+    const io::WorldLevelResult r = io::loadWorldLevel(io::assetPath(kWorldFiles[level]), m_iso.get());
+    if (r.ok()) {
+        uploadLevel(level, r.level);
+    } else {
+        m_levelFailed[static_cast<std::size_t>(level)] = true;
+        std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+    }
+    return;
+#endif
+    pending = std::async(std::launch::async, [iso = m_iso, file = io::assetPath(kWorldFiles[level])] {
+        lowerThisThreadsPriority();
+        return io::loadWorldLevel(file, iso.get());
+    });
+}
+
+void MapPanel::requestBasemap() {
+    if (m_renderer.hasBasemap() || m_pendingBasemap.valid() || m_basemapFailed) return;
+#ifdef __EMSCRIPTEN__
+    // One thread in the browser: read now.
+    const io::ImageResult basemap = io::loadImageRgba(io::assetPath("basemap/earth.jpg"));
+    if (basemap.ok())
+        m_renderer.setBasemap(basemap.image);
+    else
+        m_basemapFailed = true, std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+    return;
+#endif
+    m_pendingBasemap = std::async(std::launch::async, [file = io::assetPath("basemap/earth.jpg")] {
+        lowerThisThreadsPriority();
+        return io::loadImageRgba(file);
+    });
+}
+
+void MapPanel::uploadReady(bool wait) {
+    for (int level = 1; level < 3; ++level) {
+        auto& pending = m_pendingLevels[static_cast<std::size_t>(level)];
+        if (!pending.valid() || (!wait && !isReady(pending))) continue;
+        const io::WorldLevelResult r = pending.get();
+        if (r.ok()) {
+            uploadLevel(level, r.level);
+        } else {
+            m_levelFailed[static_cast<std::size_t>(level)] = true;
+            std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+        }
+    }
+    if (m_pendingBasemap.valid() && (wait || isReady(m_pendingBasemap))) {
+        const io::ImageResult basemap = m_pendingBasemap.get();
+        if (basemap.ok()) {
+            m_renderer.setBasemap(basemap.image);
+        } else {
+            m_basemapFailed = true;
+            std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+        }
     }
 }
 
-bool MapPanel::hasPendingUpload() {
-    return m_pendingFine.valid() && m_pendingFine.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+void MapPanel::waitForDetail() {
+    requestLevel(1);
+    requestLevel(2);
+    uploadReady(true);
 }
 
-void MapPanel::pollFineLevel() {
-    if (!hasPendingUpload()) return;
-    io::WorldLevelResult r = m_pendingFine.get();
-    if (r.ok())
-        uploadLevel(2, r.level);
-    else
-        std::fprintf(stderr, "meridian: %s\n", r.error.c_str());
+void MapPanel::waitForLoads() {
+    uploadReady(true);
+}
+
+bool MapPanel::hasPendingUpload() {
+    return std::any_of(m_pendingLevels.begin(), m_pendingLevels.end(), [](const auto& f) { return isReady(f); }) ||
+           isReady(m_pendingBasemap);
 }
 
 render::MapStyle MapPanel::style(const Context& c) const {
@@ -121,6 +198,10 @@ render::MapStyle MapPanel::style(const Context& c) const {
     st.arcWidthPx = (projector ? 5.0f : 4.0f) * s;
     st.markerPx = (projector ? 20.0f : 16.0f) * s;
     st.bundleSpacingPx = 10.0f * s;
+    // A software renderer shades every sample on the CPU: the window's map
+    // goes without MSAA (the arcs' and markers' shaders smooth their edges);
+    // screenshots and exports keep it (quality first, time matters less).
+    st.msaaSamples = c.session.offscreen || !render::glCaps().software ? 4 : 1;
     st.inkDarken = projector && !layers.basemap ? 1.0f : 0.0f;
     return st;
 }
@@ -133,19 +214,49 @@ render::MapTime MapPanel::time(const Context& c) const {
     t.allUpToNow = v.allUpToNow;
     t.window = v.window;
     t.growDays = v.growDays;
-    t.animationSec = c.session.clockSec;
+    if (c.session.offscreen) {
+        // Exports and screenshots: every arc flows with the export's own clock.
+        t.animationSec = t.stillSec = c.session.clockSec;
+        t.animateAll = true;
+    } else {
+        t.animationSec = m_animation.movingSec;
+        t.stillSec = m_animation.stillSec;
+        t.animateAll = m_animation.all;
+    }
     t.selected = v.selected;
     t.hovered = v.hovered;
     return t;
 }
 
+void MapPanel::advanceAnimation(const Context& c) {
+    const Session& s = c.session;
+    if (s.offscreen) return;  // exports run their own clock (see time())
+    ArcAnimation& a = m_animation;
+    const double dt = std::clamp(s.clockSec - a.lastClockSec, 0.0, 0.25);
+    a.lastClockSec = s.clockSec;
+    const ViewState& v = s.view;
+    const Dataset& ds = c.data();
+    auto isArc = [&](Index e) { return e < ds.events.size() && ds.events[e].isConnection() && s.isShown(e); };
+    if (v.selected != a.selected) a.selected = v.selected, a.selectedAtSec = s.clockSec;
+    const bool storyMoving = s.story && s.story->glideStartSec >= 0;
+    a.all = v.playing || storyMoving || s.layers.alwaysAnimateArcs;
+    const bool focus = isArc(v.hovered) || (isArc(v.selected) && s.clockSec - a.selectedAtSec < kSelectedFlowSec);
+    a.active = a.all || focus;
+    if (a.active) a.movingSec += dt;
+    // Resting arcs keep the phase they stopped at; the next arc to move starts from it.
+    if (a.all) a.stillSec = a.movingSec;
+    if (!a.active) a.movingSec = a.stillSec;
+}
+
+double MapPanel::nextFrameDueSec() const {
+    return m_animation.active ? m_animation.lastClockSec + kAnimationFrameSec : kNever;
+}
+
 namespace {
 
 // Coarse world at world scale, finer as the user zooms in.
-int chooseLevel(const render::MapRenderer& r, double zoom) {
-    int want = zoom < 2.5 ? 0 : zoom < 10 ? 1 : 2;
-    while (want > 0 && !r.hasWorldLevel(want)) --want;
-    return want;
+int wantedLevel(double zoom) {
+    return zoom < 2.5 ? 0 : zoom < 10 ? 1 : 2;
 }
 
 }  // namespace
@@ -161,7 +272,9 @@ void MapPanel::syncData(Context& c) {
         // Only what the map draws: the events, their places and categories.
         const ChangeMask changed = m_layoutRevision == 0 ? kChangedEverything : c.doc.changesSince(m_layoutRevision);
         if (changed & (kChangedEvents | kChangedPlaces | kChangedCategories)) {
-            m_renderer.setEvents(ds, geo::buildMapLayout(ds));
+            m_layout = geo::buildMapLayout(ds);
+            m_itemIndex.build(ds, m_layout);
+            m_itemsKey.reset();
             m_maskStamp = 0;
             m_highlightKey = 0;
             m_highlightInputs = {};
@@ -179,6 +292,48 @@ void MapPanel::syncData(Context& c) {
         m_maskHighlightVersion = s.view.highlightVersion;
         m_maskRevision = rev;
     }
+    gatherItems(c);
+}
+
+// The legs and markers of the events shown now, or their groups per pair of
+// places and per place (geo/map_items.h), handed to the renderer whenever
+// what is shown changes: the GPU never shades what does not show.
+MapPanel::ItemsKey MapPanel::itemsKey(const Context& c) const {
+    const ViewState& v = c.session.view;
+    return {v.playheadDay,    v.trailDays, v.allUpToNow, v.window,          c.session.filterStamp,
+            c.doc.revision(), v.selected,  v.hovered,    v.highlightVersion};
+}
+
+void MapPanel::gatherItems(Context& c) {
+    const Dataset& ds = c.data();
+    const Session& s = c.session;
+    const ViewState& v = s.view;
+    const ItemsKey key = itemsKey(c);
+    if (m_itemsKey && *m_itemsKey == key) return;
+    m_itemsKey = key;
+    m_shown.clear();
+    forEachShownEvent(ds, s, [&](Index i, float a) { m_shown.emplace_back(i, a); });
+    // The shaders also show the selected event whatever the time (faintly
+    // when it is not shown now), and the hovered and a story step's events
+    // once the playhead has reached them, faded out or not.
+    auto addExtra = [&](Index e, bool anyTime) {
+        if (e >= ds.events.size() || !s.isShown(e) || eventOpacityAt(ds.events[e], v) > 0.0f) return;
+        if (!anyTime && (v.window || v.playheadDay < static_cast<double>(ds.events[e].span().first))) return;
+        if (std::none_of(m_shown.end() - static_cast<std::ptrdiff_t>(m_extraShown), m_shown.end(),
+                         [&](const auto& p) { return p.first == e; }))
+            m_shown.emplace_back(e, 1.0f), ++m_extraShown;
+    };
+    m_extraShown = 0;
+    addExtra(v.selected, true);
+    addExtra(v.hovered, false);
+    for (const Index e : v.highlighted) addExtra(e, false);
+    geo::MapItemsOptions o;
+    o.maxArcGroups = render::glCaps().software ? 1500 : 20000;
+    m_itemIndex.gather(ds, m_layout, m_shown, o, m_items);
+
+    geo::itemsToDraw(ds, m_layout, m_items, m_arcItems, m_markerItems);
+    m_renderer.setItems(m_arcItems, m_markerItems);
+    m_itemsChanged = true;
 }
 
 // Countries where the events shown now take place (their places' countries).
@@ -227,6 +382,69 @@ void MapPanel::updateCountryHighlight(Context& c) {
 // [SECTION] Interaction
 // ===========================================================================
 
+// The item under the pointer (geo/map_pick.h), shown as the shaders show it.
+geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const {
+    const Dataset& ds = c.data();
+    const ViewState& v = c.session.view;
+    const render::MapStyle st = style(c);
+    geo::PickStyle ps;
+    ps.arcWidthPx = st.arcWidthPx;
+    ps.markerPx = st.markerPx;
+    ps.bundleSpacingPx = st.bundleSpacingPx;
+    ps.selected = v.selected;
+    ps.hovered = v.hovered;
+    // Whether a timed item shows, as the shaders decide (map_shaders.h), and
+    // how far it has grown: the selected event shows whatever the time; the
+    // hovered and highlighted ones once reached; the selected and highlighted
+    // ones (and hovered markers) are drawn whole.
+    auto timed = [&](Index e, DaySpan days, bool wholeWhenHovered) {
+        if (e >= ds.events.size()) return geo::ItemShown{};
+        const std::uint8_t mask = e < m_mask.size() ? m_mask[e] : 1;
+        if (mask == 0) return geo::ItemShown{};
+        const bool highlighted = mask == 2, selected = e == v.selected, hovered = e == v.hovered;
+        const bool reached = !v.window && v.playheadDay >= static_cast<double>(days.first);
+        const bool shown =
+            eventOpacityAt(ds.events[e], v) > 0.004f || selected || ((hovered || highlighted) && reached);
+        const bool whole = v.window || selected || highlighted || (hovered && wholeWhenHovered);
+        const double grow =
+            whole
+                ? 1.0
+                : std::clamp((v.playheadDay - static_cast<double>(days.first)) / std::max(v.growDays, 1e-3), 0.0, 1.0);
+        return geo::ItemShown{shown, grow};
+    };
+    auto arcShown = [&](const geo::ArcItem& a) {
+        return a.fixed ? geo::ItemShown{a.strength > 0.004f, 1.0} : timed(a.event, a.days, false);
+    };
+    auto markerShown = [&](const geo::MarkerItem& m) {
+        return m.fixed ? geo::ItemShown{m.strength > 0.004f, 1.0} : timed(m.event, m.days, true);
+    };
+    return geo::pickMapItem(m_arcItems, m_markerItems, arcShown, markerShown, c.session.camera, vp, ps, pointer);
+}
+
+// The tooltip's hint: a group of events (a large dataset's map) says how
+// many it gathers; the event shown is the latest of them.
+std::string MapPanel::groupHint(const Context& c) const {
+    const Dataset& ds = c.data();
+    const char* const click = "Click for details and sources";
+    auto placeName = [&](Index p) { return p < ds.places.size() ? ds.places[p].name : std::string("?"); };
+    char buf[512];
+    if (m_pick.kind == geo::MapPick::Kind::Arc && m_pick.item < m_arcItems.size()) {
+        const geo::ArcItem& a = m_arcItems[m_pick.item];
+        if (!a.fixed || a.count < 2) return click;
+        std::snprintf(buf, sizeof buf, "%u events from %s to %s shown now (this is the latest). %s", a.count,
+                      placeName(a.fromPlace).c_str(), placeName(a.toPlace).c_str(), click);
+        return buf;
+    }
+    if (m_pick.kind == geo::MapPick::Kind::Marker && m_pick.item < m_markerItems.size()) {
+        const geo::MarkerItem& m = m_markerItems[m_pick.item];
+        if (!m.fixed || m.count < 2) return click;
+        std::snprintf(buf, sizeof buf, "%u events at %s shown now (this is the latest). %s", m.count,
+                      placeName(m.place).c_str(), click);
+        return buf;
+    }
+    return click;
+}
+
 void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active) {
     Session& s = c.session;
     ImGuiIO& io = ImGui::GetIO();
@@ -244,9 +462,18 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
     // (or the data) moved.
     if (hovered && !active) {
         const bool moved = io.MousePos.x != m_lastMouseX || io.MousePos.y != m_lastMouseY;
-        if (moved || m_pickRevision != c.doc.revision() || s.view.playing || s.flight) {
-            m_lastPick = m_renderer.pick(s.camera, vp, time(c), style(c), static_cast<int>(mouse.xPx),
-                                         static_cast<int>(mouse.yPx));
+        if (moved || m_pickRevision != c.doc.revision() || s.view.playing || s.flight || m_itemsChanged) {
+            m_pick = pickAt(c, vp, mouse);
+            m_lastPick = m_pick.kind == geo::MapPick::Kind::Arc      ? m_arcItems[m_pick.item].event
+                         : m_pick.kind == geo::MapPick::Kind::Marker ? m_markerItems[m_pick.item].event
+                                                                     : kNoIndex;
+            if (m_pickCheck.enabled) {
+                // Self-check: the GPU's answer (the items rendered with ids) for the same pixel.
+                const Index gpu = m_renderer.pick(s.camera, vp, time(c), style(c), static_cast<int>(mouse.xPx),
+                                                  static_cast<int>(mouse.yPx));
+                ++m_pickCheck.picks;
+                if (gpu != m_lastPick) ++m_pickCheck.disagreements;
+            }
             m_lastMouseX = io.MousePos.x;
             m_lastMouseY = io.MousePos.y;
             m_pickRevision = c.doc.revision();
@@ -254,7 +481,9 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
         if (m_lastPick < c.data().events.size()) s.view.hovered = m_lastPick;
     } else {
         m_lastMouseX = m_lastMouseY = -1;
+        m_pick = {};
     }
+    m_itemsChanged = false;
     if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 4.0f) {
         if (s.view.hovered != kNoIndex) s.view.select(s.view.hovered);
     }
@@ -283,8 +512,7 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
 // [SECTION] Overlays
 // ===========================================================================
 
-void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
-                          const std::vector<geo::LabelRect>& reserved) {
+void MapPanel::weighPlaces(const Context& c) {
     const Dataset& ds = c.data();
     const Session& s = c.session;
     m_placeWeight.assign(ds.places.size(), 0.0f);
@@ -305,6 +533,19 @@ void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
             m_placeWeight[p] += 100.0f;
             m_placeTopEvent[p] = s.view.selected;
         });
+}
+
+void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
+                          const std::vector<geo::LabelRect>& reserved) {
+    const Dataset& ds = c.data();
+    const Session& s = c.session;
+    // Each place's weight: the events shown there now (a pass over them all,
+    // so only when what is shown, selected or hovered changed).
+    const ItemsKey key = itemsKey(c);
+    if (!m_labelWeightsKey || !(*m_labelWeightsKey == key)) {
+        m_labelWeightsKey = key;
+        weighPlaces(c);
+    }
     ImFont* font = c.fonts.bold;
     const float fontSize = font->FontSize;
     m_labelRequests.clear();
@@ -519,6 +760,21 @@ void MapPanel::drawDateStamp(Context& c, ImVec2 origin, ImVec2 size, float leftL
     dl->AddRectFilled(ImVec2(p.x - pad * 0.6f, p.y - pad * 0.3f),
                       ImVec2(p.x + ts.x + pad * 0.6f, p.y + ts.y + pad * 0.3f), withAlpha(pal.panelBg, 0xD0), 5);
     dl->AddText(f, f->FontSize, p, pal.text, text.c_str());
+    // A large dataset's map gathers connections per pair of places: say so,
+    // and how many pairs are left out when only the busiest are drawn.
+    if (!m_items.arcsGrouped) return;
+    char note[160];
+    if (m_items.arcs.size() < m_items.arcGroupsTotal)
+        std::snprintf(note, sizeof note, "%zu connections as the %zu busiest of %zu place pairs", m_items.legsShown,
+                      m_items.arcs.size(), m_items.arcGroupsTotal);
+    else
+        std::snprintf(note, sizeof note, "%zu connections as %zu place pairs", m_items.legsShown,
+                      m_items.arcGroupsTotal);
+    const ImVec2 ns = ImGui::CalcTextSize(note);
+    const ImVec2 q(origin.x + size.x - ns.x - 2 * pad, p.y + ts.y + pad);
+    dl->AddRectFilled(ImVec2(q.x - pad * 0.6f, q.y - pad * 0.3f),
+                      ImVec2(q.x + ns.x + pad * 0.6f, q.y + ns.y + pad * 0.3f), withAlpha(pal.panelBg, 0xD0), 5);
+    dl->AddText(q, pal.textMuted, note);
 }
 
 // Exported images carry a caption and who made the data and the map.
@@ -566,7 +822,7 @@ void MapPanel::draw(Context& c) {
         return;
     }
     const geo::Viewport vp{size.x, size.y};
-    pollFineLevel();
+    uploadReady(false);
     s.mapViewport = vp;
     s.mapViewportKnown = true;
     const bool hasData = c.doc.hasData();
@@ -601,24 +857,33 @@ void MapPanel::draw(Context& c) {
     const bool editingTookMouse = hasData && m_editing.handleInput(c, vp, origin, hovered);
     if (hasData && !editingTookMouse) handleInput(c, vp, origin, hovered, active);
 
-    m_level = chooseLevel(m_renderer, s.camera.zoom);
+    // The detail for the zoom: loaded a little before it is needed, and drawn
+    // with the coarser level until it arrives (offscreen renders wait for it).
+    const int want = wantedLevel(s.camera.zoom);
+    if (s.camera.zoom > 2.0) requestLevel(1);
+    if (s.camera.zoom > 8.0) requestLevel(2);
+    if (s.layers.basemap) requestBasemap();
+    if (s.offscreen) uploadReady(true);
+    m_level = want;
+    while (m_level > 0 && !m_renderer.hasWorldLevel(m_level)) --m_level;
     if (hasData) updateCountryHighlight(c);
 
-    // Render into the map's own multisampled framebuffer, then show it.
-    const int w = static_cast<int>(size.x), h = static_cast<int>(size.y);
+    // The map in its own texture (redrawn only as far as something changed), shown as an image.
+    if (hasData) advanceAnimation(c);
+    render::MapStyle st = style(c);
     // Multisampling smooths the arcs; past 4K (an 8K export, a poster) the
     // pixels are small enough without it, and it would take a gigabyte.
-    const int samples = static_cast<double>(w) * h > 9.0e6 ? 1 : 4;
-    if (m_target.ensure(w, h, samples)) {
-        GLint previous = 0;
-        glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-        m_target.bind();
-        m_renderer.render(s.camera, vp, time(c), style(c), m_level);
-        m_target.resolve();
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
-        ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_target.texture())),
-                                             origin, ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1),
-                                             ImVec2(1, 0));
+    if (static_cast<double>(size.x) * size.y > render::kLargeMapPixels) st.msaaSamples = 1;
+    if (const GLuint texture = m_renderer.draw(s.camera, vp, time(c), st, m_level)) {
+        // Copied into the frame, not shaded as a textured quad (see blit_image.h).
+        m_image = {m_renderer.lastFramebuffer(),
+                   texture,
+                   static_cast<int>(size.x),
+                   static_cast<int>(size.y),
+                   origin,
+                   ImVec2(origin.x + static_cast<float>(static_cast<int>(size.x)),
+                          origin.y + static_cast<float>(static_cast<int>(size.y)))};
+        addBlitImage(ImGui::GetWindowDrawList(), &m_image);
     }
 
     const float sc = c.scale();
@@ -649,7 +914,7 @@ void MapPanel::draw(Context& c) {
     if (hasData) drawDateStamp(c, origin, size, presenting ? m_legendRight : toolbarRight);
     if (hasData && !s.mapOnly && !presenting) m_editing.draw(c, vp, origin, hovered);
     if (hovered && s.view.hovered != kNoIndex && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-        eventTooltip(c, s.view.hovered, "Click for details and sources");
+        eventTooltip(c, s.view.hovered, groupHint(c).c_str());
 }
 
 }  // namespace meridian::ui

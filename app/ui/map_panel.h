@@ -9,13 +9,19 @@
 #include <future>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "geo/arc_layout.h"
 #include "geo/label_placement.h"
+#include "geo/map_items.h"
+#include "geo/map_pick.h"
+#include "io/image_file.h"
 #include "io/world_data.h"
 #include "render/framebuffer.h"
 #include "render/map_renderer.h"
+#include "ui/blit_image.h"
 #include "ui/context.h"
 #include "ui/map_editing.h"
 
@@ -35,20 +41,42 @@ public:
 
     bool ok() const { return m_ok; }
     const std::string& error() const { return m_error; }
-    // Blocks until the finest world level is loaded (headless renders want it).
+    // Blocks until the finer world levels are loaded (headless renders want them).
     void waitForDetail();
-    // Background work finished that needs a frame to show (the 1:10m world).
+    // Blocks until what is being loaded (world levels, basemap) is loaded and uploaded.
+    void waitForLoads();
+    // Background work finished that needs a frame to show (a finer world, the basemap).
     bool hasPendingUpload();
 
     // Draws into the current ImGui window's remaining area.
     void draw(Context& c);
+    // When the map next needs a frame by itself (its arcs' pattern flowing): a
+    // time on the session's clock, or +infinity when it rests.
+    double nextFrameDueSec() const;
+    // What the last draw() redrew of the map (benchmarks and tests).
+    render::MapRedraw lastRedraw() const { return m_renderer.lastRedraw(); }
+    // The map's layers against drawing it in one go (see MapRenderer).
+    long long checkLayers() { return m_renderer.pixelsDifferingFromDirectRender(); }
+    // Self-check of hover picking (benchmark): each pick is also asked of the
+    // GPU (the items rendered with their ids), and disagreements counted.
+    struct PickCheck {
+        bool enabled = false;
+        int picks = 0, disagreements = 0;
+    };
+    PickCheck& pickCheck() { return m_pickCheck; }
 
 private:
     void uploadLevel(int level, const io::WorldLevel& w);
-    void pollFineLevel();
+    void requestLevel(int level);
+    void requestBasemap();
+    void uploadReady(bool wait);
     void syncData(Context& c);
+    void gatherItems(Context& c);
     void updateCountryHighlight(Context& c);
+    geo::MapPick pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const;
+    std::string groupHint(const Context& c) const;
     void handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active);
+    void weighPlaces(const Context& c);
     void drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin, const std::vector<geo::LabelRect>& reserved);
     ImVec2 drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft);
     void drawToolbar(Context& c);
@@ -57,19 +85,62 @@ private:
     void drawAttribution(Context& c, ImVec2 origin, ImVec2 size);
     render::MapStyle style(const Context& c) const;
     render::MapTime time(const Context& c) const;
+    void advanceAnimation(const Context& c);
+
+    // The pattern flowing along the arcs moves while the timeline plays (or
+    // always, if the user asked: every arc), on the hovered arc, and for a few
+    // seconds on a newly selected one; else it rests and a still map costs no frames.
+    struct ArcAnimation {
+        double movingSec = 0, stillSec = 0;  // the phases of moving and resting arcs
+        bool all = false;                    // every arc moves
+        bool active = false;                 // something moves: the panel wants frames
+        double lastClockSec = 0;
+        Index selected = kNoIndex;
+        double selectedAtSec = 0;
+    };
+    static constexpr double kSelectedFlowSec = 6.0;
+    static constexpr double kAnimationFrameSec = 1.0 / 30.0;
 
     bool m_ok = false;
     std::string m_error;
+    ArcAnimation m_animation;
     MapEditing m_editing;  // places added, moved and picked in editing mode (ui/map_editing)
     render::MapRenderer m_renderer;
-    render::Framebuffer m_target;
+    BlitImage m_image;  // this frame's map, copied into the frame when ImGui renders
     // Per world level: ISO alpha-3 code of each country, to tint the countries taking part.
     std::array<std::vector<std::string>, 3> m_countryAlpha3;
-    std::future<io::WorldLevelResult> m_pendingFine;  // the 1:10m level loads in the background
+    // Loaded off the main thread when first needed: the 1:50m and 1:10m worlds, the basemap.
+    std::shared_ptr<const io::IsoTable> m_iso;
+    std::array<std::future<io::WorldLevelResult>, 3> m_pendingLevels;
+    std::array<bool, 3> m_levelFailed{};
+    std::future<io::ImageResult> m_pendingBasemap;
+    bool m_basemapFailed = false;
     int m_level = 0;
     float m_legendRight = 0;
     float m_toolbarRight =
         0;  // where the toolbar's last button ends (map px)  // this frame's legend box right edge (map px)
+
+    // The events as map geometry; what shows now (or its groups) goes to the
+    // GPU each time that changes (geo/map_items.h), timed by the shaders.
+    geo::MapLayout m_layout;
+    geo::MapItemIndex m_itemIndex;
+    std::size_t m_extraShown = 0;
+    geo::MapItems m_items;
+    std::vector<std::pair<Index, float>> m_shown;
+    std::vector<render::ArcItem> m_arcItems;
+    std::vector<render::MarkerItem> m_markerItems;
+    struct ItemsKey {
+        double playheadDay, trailDays;
+        bool allUpToNow;
+        std::optional<DaySpan> window;
+        std::uint64_t filterStamp, revision;
+        Index selected, hovered;
+        std::uint64_t highlightVersion;
+        friend bool operator==(const ItemsKey&, const ItemsKey&) = default;
+    };
+    std::optional<ItemsKey> m_itemsKey;
+    ItemsKey itemsKey(const Context& c) const;
+    std::optional<ItemsKey> m_labelWeightsKey;  // what m_placeWeight was weighed for
 
     // Caches, keyed on what they were built from.
     std::uint64_t m_layoutRevision = 0;
@@ -80,6 +151,9 @@ private:
     // Hover picking: only when the mouse moved (or the data did).
     float m_lastMouseX = -1, m_lastMouseY = -1;
     Index m_lastPick = kNoIndex;
+    geo::MapPick m_pick;          // the item under the pointer (an arc group's tooltip says what it gathers)
+    bool m_itemsChanged = false;  // the drawn items changed: pick again
+    PickCheck m_pickCheck;
     std::uint64_t m_pickRevision = 0;
     // Reused every frame: no allocation while idle.
     std::vector<geo::LabelRequest> m_labelRequests;

@@ -62,3 +62,31 @@ TEST_CASE("antimeridian crossing is detected for Tokyo-Los Angeles, not for Pyon
     CHECK_FALSE(geo::crossesAntimeridian({125.75, 39.03}, {51.39, 35.69}));
     CHECK_FALSE(geo::crossesAntimeridian({-77.04, 38.9}, {51.39, 35.69}));
 }
+
+TEST_CASE("the closed-form antimeridian test agrees with following the path, over random pairs of places") {
+    std::uint32_t seed = 12345;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<double>(seed >> 8) / static_cast<double>(1u << 24);
+    };
+    int crossing = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const geo::LonLat a{-180 + 360 * next(), -85 + 170 * next()}, b{-180 + 360 * next(), -85 + 170 * next()};
+        const bool sampled = geo::crossesAntimeridianSampled(a, b);
+        crossing += sampled;
+        REQUIRE_MESSAGE(geo::crossesAntimeridian(a, b) == sampled, a.lonDeg, ",", a.latDeg, " -> ", b.lonDeg, ",",
+                        b.latDeg);
+    }
+    CHECK(crossing > 2000);  // the sample has crossings, and plenty of paths that do not cross
+    CHECK(crossing < 18000);
+}
+
+TEST_CASE("legs name their two places, stop by stop") {
+    const Dataset ds = load(ev("a", R"("from": "py", "to": "th", "via": ["bj"])"));
+    const geo::MapLayout layout = geo::buildMapLayout(ds);
+    REQUIRE(layout.legs.size() == 2);
+    CHECK(layout.legs[0].fromPlace == 0);
+    CHECK(layout.legs[0].toPlace == 1);
+    CHECK(layout.legs[1].fromPlace == 1);
+    CHECK(layout.legs[1].toPlace == 2);
+}

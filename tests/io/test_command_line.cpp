@@ -54,6 +54,9 @@ TEST_CASE("each mistake gets its own message") {
     CHECK(parse({"--step", "1.5"}).error == "--step needs a step number (1, 2, ...)");
     CHECK(parse({"--fps", "500"}).error == "--fps needs a number from 1 to 120");
     CHECK(parse({"--duration", "0"}).error == "--duration needs seconds, 0.5 to 3600");
+    CHECK(parse({"--bench-frames", "2"}).error == "--bench-frames needs a number of frames, 4 to 100000");
+    CHECK(parse({"--bench-frames", "1.5"}).error == "--bench-frames needs a number of frames, 4 to 100000");
+    CHECK(parse({"--bench-frames", "120"}).options.benchFrames == 120);
     CHECK(parse({"--frobnicate"}).error == "unknown option --frobnicate (see --help)");
     CHECK(parse({"a.json", "b.json"}).error == "more than one data file given: a.json and b.json");
     CHECK(parse({"--screenshot"}).error == "--screenshot needs an output file name (e.g. out.png)");
@@ -61,8 +64,9 @@ TEST_CASE("each mistake gets its own message") {
 
 TEST_CASE("the usage text names every option it parses") {
     const std::string usage = usageText();
-    for (const char* option : {"--validate", "--screenshot", "--size", "--map-only", "--caption", "--ui-scale",
-                               "--theme", "--projection", "--time", "--from", "--view", "--select", "--story",
-                               "--present", "--speaker-notes", "--export-video", "--fps", "--duration", "--fullscreen"})
+    for (const char* option :
+         {"--validate",      "--screenshot",   "--size", "--map-only", "--caption",    "--ui-scale",    "--theme",
+          "--projection",    "--time",         "--from", "--view",     "--select",     "--story",       "--present",
+          "--speaker-notes", "--export-video", "--fps",  "--duration", "--fullscreen", "--bench-frames"})
         CHECK_MESSAGE(usage.find(option) != std::string::npos, option);
 }
