@@ -184,12 +184,16 @@ void UiCompositor::chooseMode(SDL_Window* window) {
     }
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
-    if (px[0] != 17 && want != "direct") return;
+    if (px[0] != 17 && want != "direct" && want != "damage") return;
     m_mode = Mode::Direct;
 #if !defined(__EMSCRIPTEN__)
-    // Sending only the damaged rectangles to the window needs GLX (X11).
+    // Sending only the damaged rectangles to the window needs GLX (X11). Off unless
+    // asked for (MERIDIAN_COMPOSITOR=damage): Mesa's software GLX resizes its back
+    // buffer only at a swap, so the first copy after a resize (going full screen to
+    // present) asked X for a rectangle outside the old image and the app died of
+    // BadValue in X_ShmPutImage. A whole swap costs one image upload per frame drawn.
     const char* driver = SDL_GetCurrentVideoDriver();
-    if (driver && std::string_view(driver) == "x11") {
+    if (want == "damage" && driver && std::string_view(driver) == "x11") {
         Display* dpy = glXGetCurrentDisplay();
         m_copySubBuffer = dpy && epoxy_has_glx_extension(dpy, DefaultScreen(dpy), "GLX_MESA_copy_sub_buffer");
     }

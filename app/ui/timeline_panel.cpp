@@ -341,7 +341,9 @@ void drawEras(Context& c, TimelineState& t, ImDrawList* dl, ImVec2 p0, float lab
         dl->AddLine(ImVec2(x1, p0.y), ImVec2(x1, bottom), (pal.eraText & 0x00FFFFFF) | 0x50000000);
         const std::string& label = c.data().eras[era.eraIndex].label;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-        const float lx = std::max(std::clamp(x0 + 4, p0.x + 2, x1 - ts.x - 4), labelsEndX + 12);
+        // (An era narrower than its label: hi would be below lo, undefined for std::clamp; the
+        // label is then not drawn, below.)
+        const float lx = std::max(std::clamp(x0 + 4, p0.x + 2, std::max(p0.x + 2, x1 - ts.x - 4)), labelsEndX + 12);
         if (labelRowBottom - p0.y >= ts.y && lx + ts.x + 4 <= x1 &&
             lx + ts.x <= p0.x + static_cast<float>(t.view.widthPx)) {
             dl->AddText(ImVec2(lx, labelRowBottom - ts.y - 1), pal.eraText, label.c_str());

@@ -8,16 +8,16 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 export XDG_CONFIG_HOME="$OUT/config"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# run_app NAME ENV... -- ARGS...: runs meridian (30 s at most); sets RC, ERR (its stderr file).
+# run_app NAME ENV... -- ARGS...: runs meridian (120 s at most: a sanitizer build on a loaded machine); sets RC, ERR (its stderr file).
 run_app() {
   local name=$1; shift
   local envs=()
   while [ "$1" != "--" ]; do envs+=("$1"); shift; done
   shift
   ERR="$OUT/$name.err"
-  env "${envs[@]}" timeout -k 5 30 "$MERIDIAN" "$@" >"$OUT/$name.out" 2>"$ERR"
+  env "${envs[@]}" timeout -k 5 120 "$MERIDIAN" "$@" >"$OUT/$name.out" 2>"$ERR"
   RC=$?
-  [ "$RC" -ne 124 ] && [ "$RC" -ne 137 ] || fail "$name: still running after 30 s"
+  [ "$RC" -ne 124 ] && [ "$RC" -ne 137 ] || fail "$name: still running after 120 s"
   [ "$RC" -lt 128 ] || fail "$name: ended by signal $((RC - 128)): $(tail -5 "$ERR")"
 }
 expect_message() {  # expect_message NAME TEXT

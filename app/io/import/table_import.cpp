@@ -212,7 +212,9 @@ std::string hostOf(std::string_view url) {
     std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
     rest = rest.substr(0, rest.find_first_of("/?#"));
     if (rest.substr(0, 4) == "www.") rest.remove_prefix(4);
-    return std::string(rest);
+    // "https:///x" has no host: the address itself names the source (a publisher is never empty;
+    // found by fuzz_geojson).
+    return rest.empty() ? std::string(url) : std::string(rest);
 }
 
 bool isWebAddress(std::string_view s) {
