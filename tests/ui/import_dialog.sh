@@ -6,7 +6,7 @@
 # and the places to check. The CSV is never written; Save as keeps the data as
 # Meridian JSON beside it, with the dates read day-first, the categories from
 # the Topic column and the places found by name. Opening the CSV again uses
-# the saved columns (no question). File > Save as writes GeoJSON. A 300,000-row
+# the saved columns (no question). File > Save as writes GeoJSON. A 1,000,000-row
 # file imports in the background (the window keeps drawing) and Cancel keeps
 # the data. At 200 % on a 1280x800 projector the dialog's buttons are inside
 # the window.
@@ -139,7 +139,7 @@ sys.exit(0 if d['type'] == 'FeatureCollection' and len(pts) == 5 else 1)" \
 [ "$(field file)" = "$CSV" ] || fail "saving a GeoJSON copy changed the document's file to $(field file)"
 quit_app
 
-# --- A big file (300,000 rows): while it imports the window keeps drawing and the progress moves;
+# --- A big file (1,000,000 rows: an idle machine imports 300,000 in under 2 s): while it imports the window keeps drawing and the progress moves;
 #     Cancel keeps the data shown.
 BIG="$OUT/data/big.csv"
 rm -f "$BIG.meridian-mapping.json"  # a run stopped half-way leaves its columns, which would skip the dialog
@@ -149,7 +149,7 @@ random.seed(7)
 places = ["Tehran", "Pyongyang", "Beijing", "Moscow", "Islamabad", "Damascus", "Karachi", "Cairo"]
 with open(sys.argv[1], "w") as f:
     f.write("Date,Place,Event\n")
-    for i in range(300000):
+    for i in range(1000000):
         f.write(f"{random.randint(13, 28):02d}/{random.randint(1, 12):02d}/{random.randint(1980, 2020)},"
                 f"{random.choice(places)},Row {i}\n")
 PY
@@ -170,7 +170,7 @@ sleep 1
 xdotool key ctrl+a
 xdotool type --delay 20 "$BIG"
 xdotool key Return
-wait_state "s['import']['stage'] == 'mapping'" 90 || fail "the big file's columns were not shown: $(imp stage)"
+wait_state "s['import']['stage'] == 'mapping'" 240 || fail "the big file's columns were not shown: $(imp stage)"
 [ "$(imp askingDateOrder)" = "False" ] || fail "days over 12 decide day-first, yet the dialog asks"
 click_control import.go
 wait_state "s['import']['stage'] == 'importing'" 10 || fail "Import did not start: $(imp stage)"
