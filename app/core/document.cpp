@@ -41,6 +41,13 @@ bool startsBefore(const Event& a, const Event& b) {
     return fa != fb ? fa < fb : a.id < b.id;
 }
 
+// Where event `e` stands (or goes) in the time index: the first entry not starting before it.
+std::vector<Index>::iterator startIndexSlot(Dataset& ds, Index e) {
+    const Event& event = ds.events[e];
+    return std::lower_bound(ds.eventsByStart.begin(), ds.eventsByStart.end(), e,
+                            [&](Index a, Index) { return startsBefore(ds.events[a], event); });
+}
+
 // Where index `moved` goes when a record moves from `from` to `to`.
 Index movedIndex(Index i, Index from, Index to) {
     if (i == kNoIndex) return i;
@@ -273,9 +280,7 @@ bool Document::applyRecordStep(const RecordStep& s, std::string* error) {
             });
             ids.emplace(recordId(*s.after), s.at);
             if (s.kind == RecordKind::Event) {
-                const Event& e = m_data.events[s.at];
-                const auto pos = std::lower_bound(m_data.eventsByStart.begin(), m_data.eventsByStart.end(), s.at,
-                                                  [&](Index a, Index) { return startsBefore(m_data.events[a], e); });
+                const auto pos = startIndexSlot(m_data, s.at);
                 m_data.eventsByStart.insert(pos, s.at);
             }
             break;
@@ -301,9 +306,7 @@ bool Document::applyRecordStep(const RecordStep& s, std::string* error) {
                             who);
             }
             if (s.kind == RecordKind::Event) {
-                const Event& e = m_data.events[s.at];
-                const auto pos = std::lower_bound(m_data.eventsByStart.begin(), m_data.eventsByStart.end(), s.at,
-                                                  [&](Index a, Index) { return startsBefore(m_data.events[a], e); });
+                const auto pos = startIndexSlot(m_data, s.at);
                 assert(pos != m_data.eventsByStart.end() && *pos == s.at);
                 m_data.eventsByStart.erase(pos);
                 for (Index& i : m_data.eventsByStart)
@@ -328,9 +331,7 @@ bool Document::applyRecordStep(const RecordStep& s, std::string* error) {
             if (!s.after || recordKind(*s.after) != s.kind) return fail("edit: no record of the right kind");
             if (std::string why = checkRecord(*s.after, s.at, true); !why.empty()) return fail(why);
             if (s.kind == RecordKind::Event) {
-                const Event& e = m_data.events[s.at];
-                const auto pos = std::lower_bound(m_data.eventsByStart.begin(), m_data.eventsByStart.end(), s.at,
-                                                  [&](Index a, Index) { return startsBefore(m_data.events[a], e); });
+                const auto pos = startIndexSlot(m_data, s.at);
                 assert(pos != m_data.eventsByStart.end() && *pos == s.at);
                 m_data.eventsByStart.erase(pos);
             }
@@ -346,9 +347,7 @@ bool Document::applyRecordStep(const RecordStep& s, std::string* error) {
                 ids.emplace(recordId(*s.after), s.at);
             }
             if (s.kind == RecordKind::Event) {
-                const Event& e = m_data.events[s.at];
-                const auto pos = std::lower_bound(m_data.eventsByStart.begin(), m_data.eventsByStart.end(), s.at,
-                                                  [&](Index a, Index) { return startsBefore(m_data.events[a], e); });
+                const auto pos = startIndexSlot(m_data, s.at);
                 m_data.eventsByStart.insert(pos, s.at);
             }
             break;
