@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "io/settings.h"
@@ -30,6 +31,37 @@ Uint32 pushTick(Uint32 intervalMs, void*) {
     return intervalMs;
 }
 
+// MERIDIAN_INPUT_TRACE=FILE: every input event SDL delivers and every frame's
+// share of them, one line each (to tell input lost before the app from input
+// the app mishandles).
+std::FILE* openInputTrace() {
+    const char* path = std::getenv("MERIDIAN_INPUT_TRACE");
+    return path && *path ? std::fopen(path, "w") : nullptr;
+}
+
+void traceEvent(std::FILE* f, const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+            std::fprintf(f, "%u %s %s%s\n", e.key.timestamp, e.type == SDL_KEYDOWN ? "down" : "up",
+                         SDL_GetScancodeName(e.key.keysym.scancode), e.key.repeat ? " repeat" : "");
+            break;
+        case SDL_TEXTINPUT:
+            std::fprintf(f, "%u text %s\n", e.text.timestamp, e.text.text);
+            break;
+        case SDL_WINDOWEVENT:
+            std::fprintf(f, "%u window %d\n", e.window.timestamp, static_cast<int>(e.window.event));
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            std::fprintf(f, "%u button%s %d\n", e.button.timestamp, e.type == SDL_MOUSEBUTTONDOWN ? "down" : "up",
+                         e.button.button);
+            break;
+        default:
+            break;
+    }
+}
+
 double nowSec() {
     return static_cast<double>(SDL_GetTicks64()) / 1000.0;
 }
@@ -49,6 +81,7 @@ void saveSettingsIfChanged(ui::App& app, std::string& lastSaved) {
 
 void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
     InputQueue input;
+    std::FILE* trace = openInputTrace();
     UiCompositor compositor;  // repaints only what changed (a software renderer fills every pixel on the CPU)
     SpeakerWindow speaker;
     ExportRunner exports;
@@ -92,6 +125,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
                 continue;
             }
             framesToDraw = kSettleFrames;
+            if (trace) traceEvent(trace, ev);
             if (isQueuedInput(ev)) {
                 input.push(ev);
                 continue;
@@ -129,7 +163,9 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         const auto revision = app.document().revision();
         app.beginFrame(nowSec());
         beginImGuiFrame();
-        input.feedFrame(ImGui::GetIO(), app.requests().focusSearch || app.state().textFocusPendingFrames > 0);
+        const std::size_t taken =
+            input.feedFrame(ImGui::GetIO(), app.requests().focusSearch || app.state().textFocusPendingFrames > 0);
+        if (trace && taken) std::fprintf(trace, "frame takes %zu, %zu wait\n", taken, input.size()), std::fflush(trace);
         ImGui::NewFrame();
         app.drawUi(app.session());
         ImGui::Render();
@@ -149,6 +185,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         if (speaker.isOpen()) speaker.draw(window, app.document().data(), app.session());
     }
     if (timer) SDL_RemoveTimer(timer);
+    if (trace) std::fclose(trace);
     speaker.update(window, false, false, 0);
     if (options.saveSettings) saveSettingsIfChanged(app, lastSettings);
 }

@@ -185,6 +185,13 @@ std::size_t InputQueue::feedFrame(ImGuiIO& io, bool holdText) {
         m_events.pop_front();
         ++taken;
     }
+    // A held key repeats through the system's own repeat events (each one a
+    // press, above), never through ImGui's timer: that timer counts frame time,
+    // so a slow frame while a key is down (or a release the system never
+    // sent: SDL's X11 backend drops some when presses come within a
+    // millisecond) would add presses nobody made. Mouse "repeat" buttons
+    // (an InputScalar's -/+) stop repeating too.
+    io.KeyRepeatDelay = FLT_MAX;
     io.MousePos = m_mouse;
     for (int b = 0; b < 5; ++b) io.MouseDown[b] = m_buttons[b];
     setModifiers(io, m_mods);

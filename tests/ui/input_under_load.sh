@@ -12,19 +12,20 @@ QUIT_WAIT_TICKS=600  # every queued press is handled before the Ctrl+Q behind th
 seq_keys="$(printf 'Next %.0s' $(seq 10)) $(printf 'Prior %.0s' $(seq 9)) $(printf 'Next %.0s' $(seq 9)) \
 $(printf 'Prior %.0s' $(seq 9)) $(printf 'Next %.0s' $(seq 9)) $(printf 'Prior %.0s' $(seq 4))"
 [ "$(echo $seq_keys | wc -w)" -eq 50 ] || fail "the test's key sequence is not 50 presses"
+# F5 and the 50 presses at once, as fast as xdotool sends them: SDL's X11 backend
+# then reports most presses as "repeats" of a key it believes held, and drops
+# some releases (MERIDIAN_INPUT_TRACE shows it); every press must still count
+# once (tests/platform/test_input_queue.cpp has that event stream).
+export MERIDIAN_INPUT_TRACE="$OUT/input-trace.txt"
 start_app "$DATA" --size 1280x720
+unset MERIDIAN_INPUT_TRACE
 xdotool key F5
-# Full screen without a window manager (Xvfb) re-maps the window and X can drop its
-# keyboard focus: the presses would go to no window at all. Wait for the presenter,
-# then give the window the focus again (a desktop's window manager does this).
-wait_state "s['presenting'] == True and s['fullscreen'] == True" 30 || fail "F5 did not start presenting"
-sleep 1
-xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"
-xdotool key --delay 40 $seq_keys  # 25 presses a second: faster than any clicker
+xdotool key --delay 0 $seq_keys
 sleep 3
 quit_app
 [ "$(field presenting)" = "True" ] || fail "F5 did not start presenting"
-[ "$(field step)" = "7" ] || fail "50 clicker presses under load should end at step 7, got $(field step)"
+[ "$(field step)" = "7" ] || fail "50 clicker presses under load should end at step 7, got $(field step)" \
+  "(the app received $(grep -cE 'down (PageDown|PageUp)' "$OUT/input-trace.txt") of them: $OUT/input-trace.txt)"
 
 # Typing "Scud", four Backspaces and "Khojir" gives "Khojir" at any speed.
 for delay in 0 80 150; do
