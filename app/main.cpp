@@ -4,6 +4,7 @@
 // --validate needs no window; --screenshot and --export-video render offscreen.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -66,6 +67,23 @@ bool exportRequestFrom(const io::CommandLine& opt, ui::App& app, ExportRequest* 
 
 }  // namespace
 
+// Breaks text into lines of at most width characters at spaces (SDL's X11
+// message box shows one line per line, however long).
+static std::string wrapLines(const std::string& text, std::size_t width) {
+    std::string out;
+    std::size_t lineStart = 0, lastSpace = std::string::npos;
+    for (char ch : text) {
+        if (ch == ' ') lastSpace = out.size();
+        out += ch;
+        if (out.size() - lineStart > width && lastSpace != std::string::npos && lastSpace > lineStart) {
+            out[lastSpace] = '\n';
+            lineStart = lastSpace + 1;
+            lastSpace = std::string::npos;
+        }
+    }
+    return out;
+}
+
 int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
     // The browser build: the page's address gives the options (web/site/pre.js);
@@ -111,6 +129,12 @@ int main(int argc, char** argv) {
     if (!platform::openWindow(window, {opt.widthPx, opt.heightPx, headless, opt.fullscreen}, &error)) {
         std::fprintf(stderr, "meridian: %s\n", error.c_str());
         platform::closeWindow(window);
+        // Started from a desktop icon there is no terminal: say it in a box too (SDL
+        // draws it with X11 itself, no OpenGL; without a display it cannot show).
+        if (!headless && !bench && std::getenv("DISPLAY") &&
+            SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "Meridian cannot start", wrapLines(error, 72).c_str(),
+                                     nullptr) != 0)
+            std::fprintf(stderr, "meridian: (no message box either: %s)\n", SDL_GetError());
         return 1;
     }
     platform::markStartup("window and OpenGL context");
@@ -124,8 +148,8 @@ int main(int argc, char** argv) {
 #else
         ui::App app;
 #endif
-        if (!app.window().map().ok())
-            std::fprintf(stderr, "meridian: the map cannot be drawn: %s\n", app.window().map().error().c_str());
+        if (!app.window().map().ok()) app.alert("The map cannot be drawn: " + app.window().map().error());
+        for (std::string& problem : app.window().map().takeProblems()) app.alert(std::move(problem));
         platform::markStartup("map (shaders, world, basemap)");
         if (!headless && !bench) app.applySettings(settings.settings);
         if (!settings.warning.empty()) app.state().statusMessage = "Settings were damaged and reset (see the terminal)";

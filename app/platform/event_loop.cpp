@@ -73,8 +73,8 @@ void saveSettingsIfChanged(ui::App& app, std::string& lastSaved) {
     std::string error;
     if (io::saveSettings(io::settingsPath(), s, &error))
         lastSaved = json;
-    else
-        std::fprintf(stderr, "meridian: cannot save settings: %s\n", error.c_str());
+    else  // tried again each second; said once
+        app.alert("Cannot save the settings (theme, layers, last file): " + error);
 }
 
 }  // namespace
@@ -112,10 +112,12 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
             if (ev.type == g_tickEvent) {
                 const auto revision = app.document().revision();
                 const std::string status = app.state().statusMessage;
+                const std::size_t alerts = app.state().alerts.items.size();
                 app.checkFileChanged();
                 app.writeRecoveryIfDue(nowSec());
                 if (options.saveSettings) saveSettingsIfChanged(app, lastSettings);
-                if (revision != app.document().revision() || status != app.state().statusMessage)
+                if (revision != app.document().revision() || status != app.state().statusMessage ||
+                    alerts != app.state().alerts.items.size())
                     framesToDraw = kSettleFrames;
                 if (speaker.isOpen()) framesToDraw = std::max(framesToDraw, 1);  // its clock
                 continue;
@@ -182,6 +184,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         if (!options.stateReport.empty()) ui::writeStateReport(app, options.stateReport);
 
         speaker.update(window, app.session().presenting(), options.forceSpeakerNotes, app.session().clockSec);
+        if (std::string e = speaker.takeError(); !e.empty()) app.alert(std::move(e));
         if (speaker.isOpen()) speaker.draw(window, app.document().data(), app.session());
     }
     if (timer) SDL_RemoveTimer(timer);

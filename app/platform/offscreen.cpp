@@ -14,7 +14,7 @@
 namespace meridian::platform {
 
 void refreshLook(ui::App& app) {
-    ui::buildFonts(app.fonts(), app.look().scale());
+    for (std::string& problem : ui::buildFonts(app.fonts(), app.look().scale())) app.alert(std::move(problem));
     ui::applyTheme(app.look().theme, app.look().scale());
     recreateFontTexture();
 }

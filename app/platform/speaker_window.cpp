@@ -47,7 +47,7 @@ void SpeakerWindow::open(Window& main, double nowSec) {
                                 SDL_WINDOWPOS_CENTERED_DISPLAY(display), 900, 600,
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!m_window) {
-        std::fprintf(stderr, "meridian: cannot open the speaker-notes window: %s\n", SDL_GetError());
+        m_error = std::string("Cannot open the speaker-notes window: ") + SDL_GetError();
         m_dismissed = true;
         return;
     }

@@ -7,6 +7,9 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <string>
+#include <utility>
+
 #include "core/dataset.h"
 #include "platform/window.h"
 #include "session/session.h"
@@ -22,6 +25,8 @@ public:
     // Mouse and window events of the speaker window: taken (true) or not its own (false).
     bool handleEvent(Window& main, const SDL_Event& e);
     void draw(Window& main, const Dataset& ds, const Session& s);
+    // Why the window could not open, once ("" otherwise).
+    std::string takeError() { return std::exchange(m_error, {}); }
 
 private:
     void open(Window& main, double nowSec);
@@ -29,6 +34,7 @@ private:
     SDL_Window* m_window = nullptr;
     ImGuiContext* m_imgui = nullptr;
     double m_startSec = 0;
+    std::string m_error;
     bool m_dismissed = false;  // closed by the user: not reopened during this presentation
 };
 

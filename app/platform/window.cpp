@@ -171,7 +171,16 @@ float displayDpiScale(SDL_Window* window) {
 
 void setFullscreen(Window& w, bool on) {
     const bool is = (SDL_GetWindowFlags(w.window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
-    if (is != on) SDL_SetWindowFullscreen(w.window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    if (is == on) return;
+    if (on) SDL_GetWindowSize(w.window, &w.windowedWidth, &w.windowedHeight);
+    SDL_SetWindowFullscreen(w.window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    // SDL takes the display's size when it asks for full screen, and learns the
+    // size back only from the window manager. Without one (a kiosk, Xvfb) the
+    // window never changed, no news comes, and the UI went on being laid out for
+    // the whole display in a smaller window (its top and right cut off). Say the
+    // size it had again.
+    if (!on && w.windowedWidth > 0 && w.windowedHeight > 0)
+        SDL_SetWindowSize(w.window, w.windowedWidth, w.windowedHeight);
 }
 
 void setWindowTitle(Window& w, const std::string& title) {

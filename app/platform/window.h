@@ -21,6 +21,7 @@ struct WindowOptions {
 struct Window {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
+    int windowedWidth = 0, windowedHeight = 0;  // its size before it went full screen
 };
 
 // Fails (with a message naming what is missing) without a display or without OpenGL 3.3 core.

@@ -115,8 +115,7 @@ const io::Gazetteer* App::gazetteer() {
     if (!m_gazetteer) {
         std::string error;
         m_gazetteer = io::Gazetteer::loadDefault(&error);
-        if (!m_gazetteer && !m_gazetteerTried)
-            std::fprintf(stderr, "meridian: places by name are not available: %s\n", error.c_str());
+        if (!m_gazetteer && !m_gazetteerTried) alert("Places by name are not available: " + error);
         m_gazetteerTried = true;
     }
     return m_gazetteer.get();
@@ -312,6 +311,7 @@ void App::drawUi(Session& session) {
     session.windowSize = geo::Viewport{vp->Size.x, vp->Size.y};
     if (!session.offscreen) session.view.hovered = kNoIndex;  // this frame's hover
     m_window.draw(c);
+    for (std::string& problem : m_window.map().takeProblems()) alert(std::move(problem));
     if (!session.offscreen) drawPrompts(c);
     rememberSelection(session, m_doc.data());
 }
@@ -555,7 +555,7 @@ void App::writeRecoveryIfDue(double nowSec) {
         m_recoveryClock.writtenRevision = 0;  // try again after the interval
         if (!m_recoveryWarned) {
             m_recoveryWarned = true;
-            std::fprintf(stderr, "meridian: cannot keep a recovery copy: %s\n", failed->c_str());
+            alert("Cannot keep a recovery copy of your changes: " + *failed);
             context(m_session).status("Cannot keep a recovery copy of your changes: " + *failed, 15);
         }
     }

@@ -36,6 +36,8 @@ public:
     Requests& requests() { return m_requests; }
     io::Settings& settings() { return m_settings; }
     MainWindow& window() { return m_window; }
+    // Something went wrong outside the data: stderr and the window's messages (ui/alerts.h).
+    void alert(std::string text) { m_state.alerts.add(std::move(text)); }
 
     // Settings <-> what they set (filters by id, so they survive data changes).
     void applySettings(const io::Settings& settings);

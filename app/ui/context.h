@@ -17,6 +17,7 @@
 #include "io/settings.h"
 #include "session/export_job.h"
 #include "session/session.h"
+#include "ui/alerts.h"
 #include "ui/editing_state.h"
 
 struct ImFont;
@@ -115,7 +116,8 @@ struct AppState {
     // read them from the state report to click a control like a user would.
     std::map<std::string, std::array<float, 4>> controls;
     ImportStatus import;
-    EditingState editing;  // the editor (ui/editing_state.h)
+    EditingState editing;
+    Alerts alerts;  // what went wrong outside the data (ui/alerts.h)  // the editor (ui/editing_state.h)
 };
 
 struct Context {

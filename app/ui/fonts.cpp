@@ -5,8 +5,12 @@
 #endif
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+
+#include "io/font_file.h"
 
 namespace meridian::ui {
 
@@ -48,18 +52,45 @@ std::string findFontFile(const char* family, bool bold) {
 
 const ImWchar* glyphRanges() {
     // Latin, Latin-1, Latin Extended-A (Süddeutsche, Rühle), general punctuation
-    // (dashes, curly quotes), arrows and a few maths symbols (≈ ⇄).
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2000, 0x206F, 0x20AC,
-                                      0x20AC, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+    // (dashes, curly quotes), arrows, a few maths symbols (≈ ⇄), geometric shapes
+    // and the warning sign (⚠, the menu bar's messages).
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2000, 0x206F, 0x20AC, 0x20AC,
+                                      0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0x26A0, 0x26A0, 0};
     return kRanges;
 }
 
-void buildFonts(Fonts& fonts, float scale) {
+namespace {
+
+// The first usable file of: MERIDIAN_FONT (regular only), fontconfig's or the
+// bundled choice, Debian's DejaVu path; "" for ImGui's built-in font. Files
+// passed over are named in problems.
+std::string usableFontFile(bool bold, std::vector<std::string>& problems) {
+    std::vector<std::string> candidates;
+    if (const char* own = std::getenv("MERIDIAN_FONT"); own && *own && !bold) candidates.push_back(own);
+    candidates.push_back(findFontFile("DejaVu Sans", bold));
+    candidates.push_back(bold ? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+                              : "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    for (const std::string& file : candidates) {
+        if (file.empty()) continue;
+        std::string why = io::checkFontFile(file);
+        if (why.empty()) return file;
+        why += " (not used for the UI's text)";
+        if (std::find(problems.begin(), problems.end(), why) == problems.end()) problems.push_back(why);
+    }
+    if (!bold)
+        problems.push_back("No usable font file: the UI's text uses ImGui's built-in font (English letters only)");
+    return {};
+}
+
+}  // namespace
+
+std::vector<std::string> buildFonts(Fonts& fonts, float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float s = scale;
-    const std::string regular = findFontFile("DejaVu Sans", false);
-    const std::string bold = findFontFile("DejaVu Sans", true);
+    std::vector<std::string> problems;
+    const std::string regular = usableFontFile(false, problems);
+    const std::string bold = usableFontFile(true, problems);
     // The big sizes need fewer glyphs: the playhead date is digits, month names
     // and a dash; titles and narration are text without arrows or symbols.
     // Horizontal oversampling helps small text only. (At 8K, the atlas of every
@@ -84,6 +115,7 @@ void buildFonts(Fonts& fonts, float scale) {
     fonts.narration = add(regular, std::round(25.0f * s), kTextRanges);
     io.FontDefault = fonts.regular;
     io.Fonts->Build();
+    return problems;
 }
 
 }  // namespace meridian::ui

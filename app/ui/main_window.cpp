@@ -12,6 +12,7 @@
 
 #include "session/filtering.h"
 #include "session/story_player.h"
+#include "ui/alerts.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -187,6 +188,7 @@ void MainWindow::drawMenuBar(Context& c) {
                            "Keyboard navigation: arrows move between controls, Space activates, Ctrl+Tab changes "
                            "panel, F6 or Esc ends it");
     }
+    drawAlertsButton(c);
     if (!c.app.statusMessage.empty() && c.now() < c.app.statusUntilSec) {
         ImGui::Separator();
         ImGui::TextUnformatted(c.app.statusMessage.c_str());
@@ -363,6 +365,7 @@ void MainWindow::draw(Context& c) {
     m_exportDialog.draw(c);
     m_exportDialog.drawProgress(c);
     if (interactive) {  // never in an exported picture
+        drawAlertsWindow(c);
         m_importDialog.draw(c);
         m_saveAsDialog.draw(c);
     }

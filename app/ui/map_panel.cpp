@@ -73,7 +73,7 @@ MapPanel::MapPanel() {
     if (r.ok())
         uploadLevel(0, r.level);
     else
-        std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+        m_problems.push_back(r.error + " (the map shows no countries at this detail)");
     platform::markStartup("world 1:110m");
 }
 
@@ -110,7 +110,7 @@ void MapPanel::requestLevel(int level) {
         uploadLevel(level, r.level);
     } else {
         m_levelFailed[static_cast<std::size_t>(level)] = true;
-        std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+        m_problems.push_back(r.error + " (the map shows no countries at this detail)");
     }
     return;
 #endif
@@ -128,7 +128,7 @@ void MapPanel::requestBasemap() {
     if (basemap.ok())
         m_renderer.setBasemap(basemap.image);
     else
-        m_basemapFailed = true, std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+        m_basemapFailed = true, m_problems.push_back("Basemap: " + basemap.error);
     return;
 #endif
     m_pendingBasemap = std::async(std::launch::async, [file = io::assetPath("basemap/earth.jpg")] {
@@ -146,7 +146,7 @@ void MapPanel::uploadReady(bool wait) {
             uploadLevel(level, r.level);
         } else {
             m_levelFailed[static_cast<std::size_t>(level)] = true;
-            std::fprintf(stderr, "meridian: %s (the map shows no countries at this detail)\n", r.error.c_str());
+            m_problems.push_back(r.error + " (the map shows no countries at this detail)");
         }
     }
     if (m_pendingBasemap.valid() && (wait || isReady(m_pendingBasemap))) {
@@ -155,7 +155,7 @@ void MapPanel::uploadReady(bool wait) {
             m_renderer.setBasemap(basemap.image);
         } else {
             m_basemapFailed = true;
-            std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
+            m_problems.push_back("Basemap: " + basemap.error);
         }
     }
 }

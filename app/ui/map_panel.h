@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "geo/arc_layout.h"
@@ -41,6 +42,8 @@ public:
 
     bool ok() const { return m_ok; }
     const std::string& error() const { return m_error; }
+    // Files the map could not read since the last call (a world level, the basemap).
+    std::vector<std::string> takeProblems() { return std::exchange(m_problems, {}); }
     // Blocks until the finer world levels are loaded (headless renders want them).
     void waitForDetail();
     // Blocks until what is being loaded (world levels, basemap) is loaded and uploaded.
@@ -103,6 +106,7 @@ private:
 
     bool m_ok = false;
     std::string m_error;
+    std::vector<std::string> m_problems;  // see takeProblems()
     ArcAnimation m_animation;
     MapEditing m_editing;  // places added, moved and picked in editing mode (ui/map_editing)
     render::MapRenderer m_renderer;

@@ -72,6 +72,8 @@ void writeStateReport(App& app, const std::string& path) {
     j["presenting"] = s.presenting();
     j["step"] = s.story ? s.story->step + 1 : 0;
     j["fullscreen"] = app.state().fullscreen;
+    j["viewport"] = {static_cast<int>(s.windowSize.widthPx),
+                     static_cast<int>(s.windowSize.heightPx)};  // what the UI is laid out for
     j["revision"] = app.document().revision();
     j["file"] = app.document().path().string();
     j["title"] = ds.title;
@@ -81,6 +83,8 @@ void writeStateReport(App& app, const std::string& path) {
     j["problemsFile"] = app.window().loadProblems().file;
     j["drawerOpen"] = app.window().layout().drawerOpen;
     j["status"] = app.state().statusMessage;
+    j["alerts"] = app.state().alerts.items;
+    j["alertsOpen"] = app.state().alerts.open;
     nlohmann::json controls = nlohmann::json::object();
     for (const auto& [name, r] : app.state().controls) controls[name] = {r[0], r[1], r[2], r[3]};
     j["controls"] = controls;
