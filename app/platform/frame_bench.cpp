@@ -82,7 +82,9 @@ Stats stats(std::vector<double> v) {
 class Bench {
 public:
     Bench(ui::App& app, Window& window) : m_app(app), m_window(window) {
+#ifndef __EMSCRIPTEN__  // WebGL2 has no timer queries (its extension is rarely offered): CPU times only
         m_hasTimer = epoxy_gl_version() >= 33 || epoxy_has_gl_extension("GL_ARB_timer_query");
+#endif
         if (m_hasTimer) glGenQueries(1, &m_query);
     }
     ~Bench() {
@@ -106,14 +108,14 @@ public:
         io.MouseDown[0] = in.down;
         io.MouseWheel = in.wheel;
         ImGui::NewFrame();
-        if (m_hasTimer) glBeginQuery(GL_TIME_ELAPSED, m_query);
+        gpuTimer(true);
         m_app.drawUi(m_app.session());
         ImGui::Render();
         glFinish();  // the map's GL work done: the UI's share of the frame ends here
         const double cpuUi = cpuSec();
         SDL_GL_GetDrawableSize(m_window.window, &w, &h);
         m_compositor.present(m_window.window, ImGui::GetDrawData(), w, h);
-        if (m_hasTimer) glEndQuery(GL_TIME_ELAPSED);
+        gpuTimer(false);
         m_app.endFrame();
         glFinish();
         const double cpu1 = cpuSec(), wall1 = wallSec();
@@ -124,18 +126,38 @@ public:
             times->uiCpuMs.push_back(1000.0 * (cpuUi - cpu0));
             times->paintCpuMs.push_back(1000.0 * (cpu1 - cpuUi));
             times->wallMs.push_back(1000.0 * (wall1 - wall0));
-            if (m_hasTimer) {
-                GLuint64 ns = 0;
-                glGetQueryObjectui64v(m_query, GL_QUERY_RESULT, &ns);
-                times->gpuMs.push_back(static_cast<double>(ns) * 1e-6);
-            }
+            if (m_hasTimer) times->gpuMs.push_back(gpuTimerMs());
         }
     }
 
-    bool hasTimer() const { return m_hasTimer; }
-    const UiCompositor& compositor() const { return m_compositor; }
+    bool hasTimer() const {
+        return m_hasTimer;
+    }
+
+private:
+    void gpuTimer(bool start) {
+#ifndef __EMSCRIPTEN__
+        if (m_hasTimer) start ? glBeginQuery(GL_TIME_ELAPSED, m_query) : glEndQuery(GL_TIME_ELAPSED);
+#else
+        (void)start;
+#endif
+    }
+    double gpuTimerMs() {
+        GLuint64 ns = 0;
+#ifndef __EMSCRIPTEN__
+        glGetQueryObjectui64v(m_query, GL_QUERY_RESULT, &ns);
+#endif
+        return static_cast<double>(ns) * 1e-6;
+    }
+
+public:
+    const UiCompositor& compositor() const {
+        return m_compositor;
+    }
     // Pixels of the last frame that differ from a full repaint (the compositor's self-check).
-    std::int64_t checkCompositor() { return m_compositor.pixelsDifferingFromFullRepaint(ImGui::GetDrawData()); }
+    std::int64_t checkCompositor() {
+        return m_compositor.pixelsDifferingFromFullRepaint(ImGui::GetDrawData());
+    }
 
 private:
     ui::App& m_app;

@@ -22,6 +22,7 @@
 
 namespace meridian::platform {
 
+#ifndef __EMSCRIPTEN__
 namespace {
 
 // MERIDIAN_GL_DEBUG=1: every error the driver reports, on stderr as it happens (the tests of
@@ -49,6 +50,7 @@ const char* const kNeedsGl33 =
     "Meridian needs OpenGL 3.3 (core profile): update the graphics driver, or use Mesa's software renderer "
     "(LIBGL_ALWAYS_SOFTWARE=1 meridian)";
 }  // namespace
+#endif
 
 bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
 #ifdef __EMSCRIPTEN__
@@ -75,7 +77,7 @@ bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
         return false;
     }
     return true;
-#endif
+#else
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         const std::string first = SDL_GetError();
@@ -140,6 +142,7 @@ bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
     SDL_GL_SetSwapInterval(1);
     if (glDebug) reportGlErrors();
     return true;
+#endif
 }
 
 bool showsNothing(const Window& w) {

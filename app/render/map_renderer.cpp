@@ -629,8 +629,13 @@ void MapRenderer::renderOverlay(const geo::CameraState& camera, const geo::Viewp
         if (basemap) active[3] = 0.35f;
         setColor(s, "u_color", active);
         glBindVertexArray(w.vao);
+#ifdef __EMSCRIPTEN__  // WebGL2 has no glMultiDrawElements: one call per country
+        for (std::size_t i = 0; i < w.highlightCounts.size(); ++i)
+            glDrawElements(GL_TRIANGLES, w.highlightCounts[i], GL_UNSIGNED_INT, w.highlightOffsets[i]);
+#else
         glMultiDrawElements(GL_TRIANGLES, w.highlightCounts.data(), GL_UNSIGNED_INT, w.highlightOffsets.data(),
                             static_cast<GLsizei>(w.highlightCounts.size()));
+#endif
         ++m_drawCalls;
     }
     if (style.showGraticule) {

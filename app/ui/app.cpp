@@ -531,8 +531,11 @@ void App::offerRecovery() {
         fs::remove(m_recoveryFile, ec);  // nothing the file does not have
         return;
     }
+    // The file clock's time as the wall clock's (libc++ 13, the browser build's, has no
+    // file_clock::to_sys): the same distance from now on both clocks.
+    const auto sinceSaved = std::chrono::file_clock::now() - savedAt;
     const std::time_t t = std::chrono::system_clock::to_time_t(
-        std::chrono::time_point_cast<std::chrono::system_clock::duration>(std::chrono::file_clock::to_sys(savedAt)));
+        std::chrono::system_clock::now() - std::chrono::duration_cast<std::chrono::system_clock::duration>(sinceSaved));
     char when[32] = "";
     std::tm tm{};
     if (localtime_r(&t, &tm)) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);

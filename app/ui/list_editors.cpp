@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "io/parse_decimal.h"
 #include "session/editing.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -43,8 +44,10 @@ std::optional<double> parseNumber(const std::string& text) {
     double v = 0;
     const char* b = text.data();
     while (*b == ' ') ++b;
-    const auto r = std::from_chars(b, text.data() + text.size(), v);
-    if (r.ec != std::errc()) return std::nullopt;
+    // io::parseDecimal: the browser build's libc++ has no floating-point std::from_chars.
+    const io::DecimalParse r = io::parseDecimal(b, text.data() + text.size());
+    if (r.status != io::DecimalStatus::Ok) return std::nullopt;
+    v = r.value;
     return v;
 }
 
