@@ -8,12 +8,14 @@
 // For each run, for each size: `meridian FILE --bench-frames F` (the scrub part
 // only), then each peer's page in a fresh headless Chromium (web/chromium.mjs),
 // served from 127.0.0.1 (web/serve.mjs) with every other host unresolvable.
-// Figures are medians over the runs of each run's figure.
+// Figures are medians over the runs of each run's figure. PEERS_DEBUG=1 prints
+// every scrub step's time.
 //
 // First paint (peers): from the navigation's start to the first frame painted
 // with the timeline's items in the page: vis-timeline's onInitialDrawComplete,
 // TimelineJS's "loaded" event, then the next animation frame and a message
-// posted from it (it runs once that frame's style, layout and paint are done).
+// posted from it (it runs once that frame's style, layout and paint are done),
+// and further frames while the library still changes the page.
 // Meridian's first frame: "first frame shown" of --bench-frames, from the
 // process's start (so it includes creating the window and the GL context,
 // which the browser had done before the navigation).
@@ -21,7 +23,8 @@
 // Scrub (peers): STEPS steps across the whole span, each timed from the call to
 // the painted frame after it (vis-timeline: setWindow(a, a + span/10, no
 // animation), until a frame passes with no further "changed" event; TimelineJS:
-// goTo(slide) with its animations lasting 1 ms). Median and p95 of the steps'
+// goTo(slide) with its animations lasting 1 ms, until the slides and the time
+// axis stop moving). Median and p95 of the steps'
 // wall times; also the CPU time of all Chromium's processes over the steps,
 // divided by STEPS. Meridian's scrub: the playhead dragged across the whole
 // span, CPU time of the process per frame (median, p95) and wall median.
@@ -116,10 +119,18 @@ fetch('data/' + new URLSearchParams(location.search).get('data')).then((r) => r.
   const items = new vis.DataSet(data.items), groups = new vis.DataSet(data.groups);
   window.timeline = new vis.Timeline(document.getElementById('tl'), items, groups, {
     height: '100vh',
-    onInitialDrawComplete: () => nextPaint().then((ms) => {
+    // Its first draw done, then painted frames while it keeps redrawing (more groups, stacking).
+    onInitialDrawComplete: async () => {
+      bench.itemsAtFirstDraw = document.querySelectorAll('.vis-item-content').length;
+      let seen = window.changes, ms = await nextPaint();
+      for (let i = 0; i < 50 && window.changes !== seen; i++) {
+        seen = window.changes;
+        const t = await nextPaint();
+        if (window.changes !== seen) ms = t;
+      }
       bench.itemsInPage = document.querySelectorAll('.vis-item-content').length;
       bench.firstPaintMs = ms;
-    }),
+    },
   });
   timeline.on('changed', () => { window.changes++; });
 }).catch((e) => { bench.error = String(e); });
@@ -147,15 +158,25 @@ const timelinejsPage = `<!doctype html>
 <script src="timelinejs/js/timeline.js"></script>
 <script>${nextPaintJs}
 window.timeline = new TL.Timeline('tl', 'data/' + new URLSearchParams(location.search).get('data'), { duration: 1 });  // 1 ms: its animations take 0 as 1000
-timeline.on('loaded', () => nextPaint().then((ms) => {
+// Loaded, then painted frames until the slides and the time axis stop moving.
+timeline.on('loaded', async () => {
+  let ms = await nextPaint(), seen = where();
+  for (let i = 0; i < 50; i++) {
+    const t = await nextPaint();
+    if (where() === seen) break;
+    seen = where();
+    ms = t;
+  }
   bench.slides = document.querySelectorAll('.tl-slide').length;
   bench.markers = document.querySelectorAll('.tl-timemarker').length;
   bench.firstPaintMs = ms;
-}));
+});
 // One scrub step: slide N (0 is the title), then painted frames until the slides and the
 // time axis stop moving (with a duration of 1 ms they are in place in the first).
-const where = () => [...document.querySelectorAll('.tl-slider-container, .tl-timenav-slider')]
-  .map((e) => e.style.left + ' ' + e.style.transform).join();
+function where() {
+  return [...document.querySelectorAll('.tl-slider-container, .tl-timenav-slider')]
+    .map((e) => e.style.left + ' ' + e.style.transform).join();
+}
 window.step = async (n) => {
   const t0 = performance.now();
   timeline.goTo(n);
@@ -213,7 +234,7 @@ async function measurePeer(peer, n, baseUrl) {
     const b = await browser.evaluate('window.bench');
     if (b.error) throw new Error(`the page: ${b.error}`);
     r.firstPaintMs = b.firstPaintMs;
-    r.drawn = peer === 'vis' ? `${b.itemsInPage} items` : `${b.slides} slides, ${b.markers} markers`;
+    r.drawn = peer === 'vis' ? `${b.itemsInPage} items drawn at the first paint (${b.itemsAtFirstDraw} at its onInitialDrawComplete)` : `${b.slides} slides, ${b.markers} time-axis markers`;
     await sleep(500);
     await browser.page('HeapProfiler.enable');
     await browser.page('HeapProfiler.collectGarbage');
@@ -348,6 +369,7 @@ const fmtMs = (ms) => (!Number.isFinite(ms) ? '—' : ms >= 100 ? ms.toFixed(0) 
 const failure = (peer, n) => {
   const r = results.find((x) => x.peer === peer && x.n === n && x.error);
   if (failedAt[peer] !== undefined && failedAt[peer] < n) return `skipped (failed at ${failedAt[peer].toLocaleString('en')})`;
+  if (r && /timed out/.test(r.error)) return `no paint in ${opt.timeout} s`;
   return r ? r.error.replace(/\|/g, '/') : 'not run';
 };
 const renderer = results.find((r) => r.renderer)?.renderer ?? '?';
@@ -366,13 +388,13 @@ for (const n of [...sizes, ...meridianOnly]) {
     `${fmtMs(pick('meridian', n, 'scrubMedianMs'))} / ${fmtMs(pick('meridian', n, 'scrubP95Ms'))} (${fmtMs(pick('meridian', n, 'scrubWallMs'))})`];
   for (const peer of peers) {
     if (!sizes.includes(n)) {
-      row.push('', '');
+      row.push('—', '—');
       continue;
     }
     const fp = pick(peer, n, 'firstPaintMs'), sm = pick(peer, n, 'scrubMedianMs');
     row.push(Number.isFinite(fp) ? fmtS(fp) : failure(peer, n));
     row.push(Number.isFinite(sm) ? `${fmtMs(sm)} / ${fmtMs(pick(peer, n, 'scrubP95Ms'))} (${fmtMs(pick(peer, n, 'cpuPerStepMs'))})` :
-      Number.isFinite(fp) ? failure(peer, n) : '');
+      Number.isFinite(fp) ? failure(peer, n) : '—');
   }
   console.log(`| ${row.join(' | ')} |`);
 }
@@ -381,7 +403,7 @@ for (const peer of peers) {
   for (const n of sizes) {
     const rs = results.filter((r) => r.peer === peer && r.n === n && r.firstPaintMs !== undefined);
     if (!rs.length) continue;
-    console.log(`${peer} at ${n}: ${rs[rs.length - 1].drawn}; ${median(rs.map((r) => r.domNodes))} DOM nodes; JS heap ` +
+    console.log(`${peer} at ${n}: ${rs[rs.length - 1].drawn}; ${median(rs.map((r) => r.domNodes))} DOM nodes alive; JS heap ` +
       `${pick(peer, n, 'heapAfterPaintMiB').toFixed(1)} MiB after the first paint, ${pick(peer, n, 'heapMiB').toFixed(1)} after the scrub; ` +
       `a step changing one tiny element ${fmtMs(pick(peer, n, 'floorMs'))} ms`);
   }
