@@ -6,6 +6,9 @@
 #include "ui/map_panel.h"
 
 #include <imgui.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__linux__)
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -51,6 +54,13 @@ constexpr const char* kWorldFiles[3] = {"world/countries-110m.json", "world/coun
 void lowerThisThreadsPriority() {
 #if defined(__linux__)
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
+
+// Freed memory back to the system (glibc keeps it in its arenas otherwise).
+void trimHeap() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }
 
@@ -138,10 +148,12 @@ void MapPanel::requestBasemap() {
 }
 
 void MapPanel::uploadReady(bool wait) {
+    bool uploaded = false;
     for (int level = 1; level < 3; ++level) {
         auto& pending = m_pendingLevels[static_cast<std::size_t>(level)];
         if (!pending.valid() || (!wait && !isReady(pending))) continue;
         const io::WorldLevelResult r = pending.get();
+        uploaded = true;
         if (r.ok()) {
             uploadLevel(level, r.level);
         } else {
@@ -151,6 +163,7 @@ void MapPanel::uploadReady(bool wait) {
     }
     if (m_pendingBasemap.valid() && (wait || isReady(m_pendingBasemap))) {
         const io::ImageResult basemap = m_pendingBasemap.get();
+        uploaded = true;
         if (basemap.ok()) {
             m_renderer.setBasemap(basemap.image);
         } else {
@@ -158,6 +171,28 @@ void MapPanel::uploadReady(bool wait) {
             std::fprintf(stderr, "meridian: basemap: %s\n", basemap.error.c_str());
         }
     }
+    // Loading a level or the basemap freed tens of megabytes (the parsed file,
+    // the shapes, the decoded image) in the loader thread's arena: glibc keeps
+    // them mapped unless asked.
+    if (uploaded) trimHeap();
+}
+
+// The 1:10m world takes 25 MB (on a software renderer, of the process's own
+// memory): dropped once the camera has been back at world scale (two levels
+// coarser) for a few seconds, loaded again in the background if it zooms in.
+void MapPanel::dropUnusedDetail(int wanted) {
+    const auto now = std::chrono::steady_clock::now();
+    if (wanted >= 1 || !m_renderer.hasWorldLevel(2)) {
+        m_coarseSince.reset();
+        return;
+    }
+    if (!m_coarseSince) m_coarseSince = now;
+    if (now - *m_coarseSince < std::chrono::seconds(3)) return;
+    m_renderer.dropWorldLevel(2);
+    m_countryAlpha3[2].clear();
+    m_countryAlpha3[2].shrink_to_fit();
+    m_coarseSince.reset();
+    trimHeap();
 }
 
 void MapPanel::waitForDetail() {
@@ -866,6 +901,7 @@ void MapPanel::draw(Context& c) {
     if (s.offscreen) uploadReady(true);
     m_level = want;
     while (m_level > 0 && !m_renderer.hasWorldLevel(m_level)) --m_level;
+    if (!s.offscreen) dropUnusedDetail(want);
     if (hasData) updateCountryHighlight(c);
 
     // The map in its own texture (redrawn only as far as something changed), shown as an image.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <future>
 #include <limits>
 #include <memory>
@@ -70,6 +71,7 @@ private:
     void requestLevel(int level);
     void requestBasemap();
     void uploadReady(bool wait);
+    void dropUnusedDetail(int wanted);
     void syncData(Context& c);
     void gatherItems(Context& c);
     void updateCountryHighlight(Context& c);
@@ -116,6 +118,7 @@ private:
     std::future<io::ImageResult> m_pendingBasemap;
     bool m_basemapFailed = false;
     int m_level = 0;
+    std::optional<std::chrono::steady_clock::time_point> m_coarseSince;  // the camera at world scale since
     float m_legendRight = 0;
     float m_toolbarRight =
         0;  // where the toolbar's last button ends (map px)  // this frame's legend box right edge (map px)
