@@ -282,8 +282,10 @@ int runFrameBenchmark(ui::App& app, Window& window, const FrameBenchOptions& opt
     // must equal a full repaint, pixel for pixel.
     std::printf("compositor self-check: %lld pixels differ from a full repaint\n", static_cast<long long>(differing));
     const auto& picks = app.window().map().pickCheck();
-    std::printf("pick self-check: the CPU and the GPU disagree on %d of %d hover picks\n", picks.disagreements,
-                picks.picks);
+    std::printf(
+        "pick self-check: the CPU and the GPU disagree on %d of %d hover picks (%d of them within %.2f px of "
+        "an edge)\n",
+        picks.disagreements, picks.picks, picks.atAnEdge, ui::MapPanel::kPickEdgeTolerancePx);
     // The map's cached layers must give the map drawn in one go.
     std::printf("map layers self-check: %lld pixels differ from drawing the map in one go\n", mapDiffering);
     return differing == 0 && mapDiffering == 0 ? 0 : 3;

@@ -323,6 +323,7 @@ void MapPanel::syncData(Context& c) {
         for (Index e : s.view.highlighted)
             if (e < m_mask.size() && m_mask[e]) m_mask[e] = 2;
         m_renderer.setEventMask(m_mask);
+        m_maskHasHighlight = std::any_of(m_mask.begin(), m_mask.end(), [](std::uint8_t b) { return b >= 2; });
         m_maskStamp = s.filterStamp;
         m_maskHighlightVersion = s.view.highlightVersion;
         m_maskRevision = rev;
@@ -418,8 +419,8 @@ void MapPanel::updateCountryHighlight(Context& c) {
 // ===========================================================================
 
 // The item under the pointer (geo/map_pick.h), shown as the shaders show it.
-geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const {
-    const Dataset& ds = c.data();
+geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer,
+                              double widenDeltaPx) const {
     const ViewState& v = c.session.view;
     const render::MapStyle st = style(c);
     geo::PickStyle ps;
@@ -428,31 +429,20 @@ geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::Sc
     ps.bundleSpacingPx = st.bundleSpacingPx;
     ps.selected = v.selected;
     ps.hovered = v.hovered;
-    // Whether a timed item shows, as the shaders decide (map_shaders.h), and
-    // how far it has grown: the selected event shows whatever the time; the
-    // hovered and highlighted ones once reached; the selected and highlighted
-    // ones (and hovered markers) are drawn whole.
-    auto timed = [&](Index e, DaySpan days, bool wholeWhenHovered) {
-        if (e >= ds.events.size()) return geo::ItemShown{};
-        const std::uint8_t mask = e < m_mask.size() ? m_mask[e] : 1;
-        if (mask == 0) return geo::ItemShown{};
-        const bool highlighted = mask == 2, selected = e == v.selected, hovered = e == v.hovered;
-        const bool reached = !v.window && v.playheadDay >= static_cast<double>(days.first);
-        const bool shown =
-            eventOpacityAt(ds.events[e], v) > 0.004f || selected || ((hovered || highlighted) && reached);
-        const bool whole = v.window || selected || highlighted || (hovered && wholeWhenHovered);
-        const double grow =
-            whole
-                ? 1.0
-                : std::clamp((v.playheadDay - static_cast<double>(days.first)) / std::max(v.growDays, 1e-3), 0.0, 1.0);
-        return geo::ItemShown{shown, grow};
-    };
-    auto arcShown = [&](const geo::ArcItem& a) {
-        return a.fixed ? geo::ItemShown{a.strength > 0.004f, 1.0} : timed(a.event, a.days, false);
-    };
-    auto markerShown = [&](const geo::MarkerItem& m) {
-        return m.fixed ? geo::ItemShown{m.strength > 0.004f, 1.0} : timed(m.event, m.days, true);
-    };
+    ps.widenPx += widenDeltaPx;
+    // How each item shows, as the shaders compute it (geo/map_pick.h).
+    geo::ShadedTime t;
+    t.playheadDay = v.playheadDay;
+    t.trailDays = v.trailDays;
+    t.growDays = v.growDays;
+    t.allUpToNow = v.allUpToNow;
+    t.window = v.window;
+    t.selected = v.selected;
+    t.hovered = v.hovered;
+    t.hasHighlight = m_maskHasHighlight;
+    auto maskOf = [&](Index e) -> std::uint8_t { return e < m_mask.size() ? m_mask[e] : 1; };
+    auto arcShown = [&](const geo::ArcItem& a) { return geo::arcShownAt(a, maskOf(a.event), t); };
+    auto markerShown = [&](const geo::MarkerItem& m) { return geo::markerShownAt(m, maskOf(m.event), t); };
     return geo::pickMapItem(m_arcItems, m_markerItems, arcShown, markerShown, c.session.camera, vp, ps, pointer);
 }
 
@@ -493,8 +483,8 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
         const geo::ScreenPoint from{mouse.xPx - io.MouseDelta.x, mouse.yPx - io.MouseDelta.y};
         s.camera = geo::panByPixels(s.camera, vp, from, mouse);
     }
-    // Hover: ask the GPU which event is under the cursor, only when the mouse
-    // (or the data) moved.
+    // Hover: which event is under the cursor (picked on the CPU as the GPU
+    // draws it), only when the mouse (or the data) moved.
     if (hovered && !active) {
         const bool moved = io.MousePos.x != m_lastMouseX || io.MousePos.y != m_lastMouseY;
         if (moved || m_pickRevision != c.doc.revision() || s.view.playing || s.flight || m_itemsChanged) {
@@ -507,7 +497,20 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
                 const Index gpu = m_renderer.pick(s.camera, vp, time(c), style(c), static_cast<int>(mouse.xPx),
                                                   static_cast<int>(mouse.yPx));
                 ++m_pickCheck.picks;
-                if (gpu != m_lastPick) ++m_pickCheck.disagreements;
+                if (gpu != m_lastPick) {
+                    ++m_pickCheck.disagreements;
+                    auto eventOf = [&](const geo::MapPick& p) {
+                        return p.kind == geo::MapPick::Kind::Arc      ? m_arcItems[p.item].event
+                               : p.kind == geo::MapPick::Kind::Marker ? m_markerItems[p.item].event
+                                                                      : kNoIndex;
+                    };
+                    // (Wider by twice the tolerance: each edge moves by it.)
+                    for (const double delta : {2 * kPickEdgeTolerancePx, -2 * kPickEdgeTolerancePx})
+                        if (eventOf(pickAt(c, vp, mouse, delta)) == gpu) {
+                            ++m_pickCheck.atAnEdge;
+                            break;
+                        }
+                }
             }
             m_lastMouseX = io.MousePos.x;
             m_lastMouseY = io.MousePos.y;
@@ -856,7 +859,10 @@ void MapPanel::draw(Context& c) {
         if (!m_ok) ImGui::TextDisabled("The map is not available (%s).", m_error.c_str());
         return;
     }
-    const geo::Viewport vp{size.x, size.y};
+    // Whole pixels: the map's texture has them, and the shaders scale to the
+    // viewport given; a fractional one stretched the drawn map by up to half a
+    // pixel against the labels and the hover pick, which use it as given.
+    const geo::Viewport vp{std::floor(size.x), std::floor(size.y)};
     uploadReady(false);
     s.mapViewport = vp;
     s.mapViewportKnown = true;

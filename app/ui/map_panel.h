@@ -63,7 +63,13 @@ public:
     struct PickCheck {
         bool enabled = false;
         int picks = 0, disagreements = 0;
+        // Of the disagreements, those where the pixel's centre lies within
+        // kPickEdgeTolerancePx of an edge (the CPU's answer with the lines that
+        // much wider or narrower is the GPU's): the GPU computes in single
+        // precision (and llvmpipe's sin, acos and atan are approximations).
+        int atAnEdge = 0;
     };
+    static constexpr double kPickEdgeTolerancePx = 0.05;
     PickCheck& pickCheck() { return m_pickCheck; }
 
 private:
@@ -75,7 +81,9 @@ private:
     void syncData(Context& c);
     void gatherItems(Context& c);
     void updateCountryHighlight(Context& c);
-    geo::MapPick pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const;
+    // widenDeltaPx: the lines and markers that much wider (the self-check's edge tolerance).
+    geo::MapPick pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer,
+                        double widenDeltaPx = 0) const;
     std::string groupHint(const Context& c) const;
     void handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active);
     void weighPlaces(const Context& c);
@@ -149,6 +157,7 @@ private:
     std::uint64_t m_layoutRevision = 0;
     std::uint64_t m_maskStamp = 0, m_maskHighlightVersion = ~0ull, m_maskRevision = 0;
     std::vector<std::uint8_t> m_mask;
+    bool m_maskHasHighlight = false;                  // a story step's events are highlighted (mask 2)
     std::array<std::int64_t, 7> m_highlightInputs{};  // what the country tint was computed from
     std::uint64_t m_highlightKey = 0;
     // Hover picking: only when the mouse moved (or the data did).
