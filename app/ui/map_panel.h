@@ -86,7 +86,7 @@ private:
                         double widenDeltaPx = 0) const;
     std::string groupHint(const Context& c) const;
     void handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active);
-    void weighPlaces(const Context& c);
+    void summariseShown(const Context& c);
     void drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin, const std::vector<geo::LabelRect>& reserved);
     ImVec2 drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft);
     void drawToolbar(Context& c);
@@ -151,7 +151,7 @@ private:
     };
     std::optional<ItemsKey> m_itemsKey;
     ItemsKey itemsKey(const Context& c) const;
-    std::optional<ItemsKey> m_labelWeightsKey;  // what m_placeWeight was weighed for
+    std::optional<ItemsKey> m_shownSummaryKey;  // what m_placeWeight and m_shownCategories were made for
 
     // Caches, keyed on what they were built from.
     std::uint64_t m_layoutRevision = 0;
@@ -172,6 +172,8 @@ private:
     std::vector<Index> m_labelPlaces;
     std::vector<float> m_placeWeight;
     std::vector<Index> m_placeTopEvent;
+    std::vector<std::uint8_t> m_shownCategories;  // per category: some event of it is shown now (the legend)
+    bool m_shownUnrated = false;
     std::vector<std::string> m_activeCountries;
 };
 
