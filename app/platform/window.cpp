@@ -14,6 +14,7 @@
 #include <malloc.h>
 #endif
 
+#include "platform/heap_policy.h"
 #include "render/gl.h"
 #include "render/texture.h"
 
@@ -52,6 +53,7 @@ const char* const kNeedsGl33 =
 }  // namespace
 
 bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
+    returnFreedMemoryPromptly();  // before the map's levels and the data are loaded
 #ifdef __EMSCRIPTEN__
     // The browser build: the page's canvas, an OpenGL ES 3.0 (WebGL2) context.
     // The canvas's size follows the page (CSS); the browser's loop
