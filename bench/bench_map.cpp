@@ -61,10 +61,10 @@ namespace {
 // Sizes of the renderer's private instance structs (map_renderer.cpp):
 // ArcInstance = float ends[4] + float route[4] + u8 color[4] + float meta[4] + float fixed[2];
 // MarkerInstance = float lonLat[2] + u8 color[4] + float meta[4] + float fixed[2];
-// SurfaceVertex = 4 floats. The event mask is a 4096-wide R8 texture.
+// The event mask is a 4096-wide R8 texture.
 constexpr std::size_t kArcInstanceBytes = 60;
 constexpr std::size_t kMarkerInstanceBytes = 36;
-constexpr std::size_t kSurfaceVertexBytes = 16;
+constexpr std::size_t kWorldVertexBytes = 8;  // the world's meshes: lon, lat (geo::MeshVertex)
 constexpr std::size_t kMaskWidth = 4096;
 
 double msSince(Clock::time_point t0) {
@@ -387,8 +387,8 @@ int main(int argc, char** argv) {
             last = std::move(r.level);
         }
         const geo::WorldMesh& f = last->fills;
-        const std::size_t gpuBytes = f.mesh.vertices.size() * kSurfaceVertexBytes + f.mesh.indices.size() * 4 +
-                                     last->borders.vertices.size() * kSurfaceVertexBytes;
+        const std::size_t gpuBytes = f.mesh.vertices.size() * kWorldVertexBytes + f.mesh.indices.size() * 4 +
+                                     last->borders.vertices.size() * kWorldVertexBytes;
         std::printf("%-6d %-24s %9zu %10zu %10zu %11zu %10.1f %10.2f %9.2f\n", level, files[level] + 6,
                     last->shapes.countries.size(), f.mesh.vertices.size(), f.mesh.indices.size() / 3,
                     last->borders.vertices.size() / 2, median(build), median(upload), mib(gpuBytes));

@@ -30,55 +30,6 @@ Vec3 normalized(const Vec3& v) {
     return len > 0.0 ? v * (1.0 / len) : v;
 }
 
-// The plane of one great-circle arc, set up once so densify() does not redo
-// the trigonometry for every vertex: p(t) = start·cos(tω) + tangent·sin(tω).
-class ArcFrame {
-public:
-    ArcFrame(LonLat a, LonLat b) : m_a(a), m_b(b), m_start(toUnitVector(a)), m_end(toUnitVector(b)) {
-        const Vec3 axis = cross(m_start, m_end);
-        const double sinOmega = length(axis);
-        const double cosOmega = dot(m_start, m_end);
-        if (sinOmega > kDegenerateSin) {
-            m_omegaRad = std::atan2(sinOmega, cosOmega);
-            m_tangent = cross(axis * (1.0 / sinOmega), m_start);
-        } else if (cosOmega > 0.0) {
-            m_nearlyIdentical = true;  // the chord is the arc to ~1e-24 rad
-        } else {
-            m_omegaRad = kPi;
-            m_tangent = antipodalTangent(m_start);
-        }
-    }
-
-    double omegaRad() const { return m_omegaRad; }
-
-    LonLat pointAt(double t) const {
-        if (t <= 0.0) return m_a;
-        if (t >= 1.0) return m_b;
-        if (m_nearlyIdentical) return fromUnitVector(m_start + (m_end - m_start) * t);
-        const double angle = t * m_omegaRad;
-        return fromUnitVector(m_start * std::cos(angle) + m_tangent * std::sin(angle));
-    }
-
-private:
-    // Every great circle through antipodal points is a shortest path; pick
-    // one deterministically. Through the nearer pole reads naturally on a
-    // map; a pole itself goes along the 0°/180° meridian plane instead.
-    static Vec3 antipodalTangent(const Vec3& start) {
-        const double towardPole = start.z >= 0.0 ? 1.0 : -1.0;
-        const Vec3 poleward = Vec3{0.0, 0.0, towardPole} - start * (start.z * towardPole);
-        if (length(poleward) > kDegenerateSin) return normalized(poleward);
-        return normalized(Vec3{1.0, 0.0, 0.0} - start * start.x);
-    }
-
-    LonLat m_a;
-    LonLat m_b;
-    Vec3 m_start;
-    Vec3 m_end;
-    Vec3 m_tangent;
-    double m_omegaRad = 0.0;
-    bool m_nearlyIdentical = false;
-};
-
 // Latitude where the segment p→q (which crosses the antimeridian the short
 // way) meets the ±180° meridian. That meridian lies in the y = 0 plane on the
 // x < 0 side, points (-cos φ, 0, sin φ); it is on the arc's great circle when
@@ -126,6 +77,39 @@ double centralAngleDeg(LonLat a, LonLat b) {
 
 double distanceKm(LonLat a, LonLat b) {
     return centralAngleRad(a, b) * kEarthRadiusKm;
+}
+
+ArcFrame::ArcFrame(LonLat a, LonLat b) : m_a(a), m_b(b), m_start(toUnitVector(a)), m_end(toUnitVector(b)) {
+    const Vec3 axis = cross(m_start, m_end);
+    const double sinOmega = length(axis);
+    const double cosOmega = dot(m_start, m_end);
+    if (sinOmega > kDegenerateSin) {
+        m_omegaRad = std::atan2(sinOmega, cosOmega);
+        m_tangent = cross(axis * (1.0 / sinOmega), m_start);
+    } else if (cosOmega > 0.0) {
+        m_nearlyIdentical = true;  // the chord is the arc to ~1e-24 rad
+    } else {
+        m_omegaRad = kPi;
+        m_tangent = antipodalTangent(m_start);
+    }
+}
+
+LonLat ArcFrame::pointAt(double t) const {
+    if (t <= 0.0) return m_a;
+    if (t >= 1.0) return m_b;
+    if (m_nearlyIdentical) return fromUnitVector(m_start + (m_end - m_start) * t);
+    const double angle = t * m_omegaRad;
+    return fromUnitVector(m_start * std::cos(angle) + m_tangent * std::sin(angle));
+}
+
+// Every great circle through antipodal points is a shortest path; pick one
+// deterministically. Through the nearer pole reads naturally on a map; a pole
+// itself goes along the 0°/180° meridian plane instead.
+Vec3 ArcFrame::antipodalTangent(const Vec3& start) {
+    const double towardPole = start.z >= 0.0 ? 1.0 : -1.0;
+    const Vec3 poleward = Vec3{0.0, 0.0, towardPole} - start * (start.z * towardPole);
+    if (length(poleward) > kDegenerateSin) return normalized(poleward);
+    return normalized(Vec3{1.0, 0.0, 0.0} - start * start.x);
 }
 
 LonLat interpolate(LonLat a, LonLat b, double t) {

@@ -31,6 +31,22 @@ double distanceKm(LonLat a, LonLat b);  // on a sphere of radius kEarthRadiusKm
 // to a, or along the 0°/180° meridian plane if a is a pole.
 LonLat interpolate(LonLat a, LonLat b, double t);
 
+// The same, set up once for many points of one arc (the trigonometry of its
+// plane done once): p(t) = start·cos(tω) + tangent·sin(tω).
+class ArcFrame {
+public:
+    ArcFrame(LonLat a, LonLat b);
+    double omegaRad() const { return m_omegaRad; }
+    LonLat pointAt(double t) const;  // interpolate(a, b, t)
+
+private:
+    static Vec3 antipodalTangent(const Vec3& start);
+    LonLat m_a, m_b;
+    Vec3 m_start, m_end, m_tangent;
+    double m_omegaRad = 0.0;
+    bool m_nearlyIdentical = false;
+};
+
 // Initial bearing (forward azimuth) at `from` of the great circle towards
 // `to`, in degrees clockwise from north, in [0, 360). 0 for identical points.
 double initialBearingDeg(LonLat from, LonLat to);

@@ -225,7 +225,11 @@ std::string_view projectionNameList() {
 }
 
 ProjectedPoint projectUnclipped(Projection projection, LonLat point, const GlobeRotation& rotation) {
-    const double lonRad = degToRad(wrapLonDeg(point.lonDeg));
+    return projectUnwrapped(projection, {wrapLonDeg(point.lonDeg), point.latDeg}, rotation);
+}
+
+ProjectedPoint projectUnwrapped(Projection projection, LonLat point, const GlobeRotation& rotation) {
+    const double lonRad = degToRad(point.lonDeg);
     const double latRad = clampLatRad(degToRad(point.latDeg));
     switch (projection) {
         case Projection::Equirectangular:

@@ -73,6 +73,11 @@ struct ProjectedPoint {
 // mirrored onto the disc with facing < 0, so callers can fade rather than cut.
 ProjectedPoint projectUnclipped(Projection projection, LonLat point, const GlobeRotation& rotation = {});
 
+// The same without wrapping the longitude, as the GLSL does: on a flat map a
+// point at 190 degrees lies beyond the right edge (the renderer clips it there
+// and draws a copy shifted by 360 degrees), on the globe it is 170 W.
+ProjectedPoint projectUnwrapped(Projection projection, LonLat point, const GlobeRotation& rotation = {});
+
 // cos(c) for the globe: how squarely `point` faces the viewer.
 double globeFacing(LonLat point, const GlobeRotation& rotation);
 

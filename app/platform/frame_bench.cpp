@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/memory_report.h"
 #include "platform/offscreen.h"
 #include "platform/startup_trace.h"
 #include "platform/ui_compositor.h"
@@ -196,7 +197,8 @@ int runFrameBenchmark(ui::App& app, Window& window, const FrameBenchOptions& opt
                 ds.events.size(), ds.places.size(), w, h, reinterpret_cast<const char*>(glGetString(GL_RENDERER)),
                 reinterpret_cast<const char*>(glGetString(GL_VERSION)), sysconf(_SC_NPROCESSORS_ONLN),
                 firstLine("/proc/loadavg").c_str());
-    std::printf("  compositor: %s\n", UiCompositor::modeName(bench.compositor().mode()));
+    std::printf("  compositor: %s; map zoom at start %.2f\n", UiCompositor::modeName(bench.compositor().mode()),
+                app.session().camera.zoom);
     std::printf("start-up (seconds since the process started; the first frame took %.0f ms of CPU):\n%s",
                 firstFrameCpuMs, formatStartupMarks().c_str());
 
@@ -297,12 +299,15 @@ int runFrameBenchmark(ui::App& app, Window& window, const FrameBenchOptions& opt
                 cpu.max, "", "", wall.median, gpu.median);
     std::printf("memory: %ld MiB resident, %ld MiB peak; load average at the end: %s\n", statusKiB("VmRSS:") / 1024,
                 statusKiB("VmHWM:") / 1024, firstLine("/proc/loadavg").c_str());
+    std::printf("%s", formatMemoryReport(14).c_str());
     // The compositor repaints only what changed: the last frame of each part
     // must equal a full repaint, pixel for pixel.
     std::printf("compositor self-check: %lld pixels differ from a full repaint\n", static_cast<long long>(differing));
     const auto& picks = app.window().map().pickCheck();
-    std::printf("pick self-check: the CPU and the GPU disagree on %d of %d hover picks\n", picks.disagreements,
-                picks.picks);
+    std::printf(
+        "pick self-check: the CPU and the GPU disagree on %d of %d hover picks (%d of them within %.2f px of "
+        "an edge)\n",
+        picks.disagreements, picks.picks, picks.atAnEdge, ui::MapPanel::kPickEdgeTolerancePx);
     // The map's cached layers must give the map drawn in one go.
     std::printf("map layers self-check: %lld pixels differ from drawing the map in one go\n", mapDiffering);
     return differing == 0 && mapDiffering == 0 ? 0 : 3;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include <malloc.h>
 #endif
 
+#include "platform/heap_policy.h"
 #include "render/gl.h"
 #include "render/texture.h"
 
@@ -53,6 +55,7 @@ const char* const kNeedsGl33 =
 #endif
 
 bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
+    returnFreedMemoryPromptly();  // before the map's levels and the data are loaded
 #ifdef __EMSCRIPTEN__
     // The browser build: the page's canvas, an OpenGL ES 3.0 (WebGL2) context.
     // The canvas's size follows the page (CSS); the browser's loop
@@ -240,8 +243,41 @@ void recreateFontTexture() {
     // gone, building) the atlas a second time.
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
     ImGui_ImplOpenGL3_CreateDeviceObjects();
-    // The atlas is on the GPU now: its CPU copies (20 MB at 2048 x 2048) can go.
-    ImGui::GetIO().Fonts->ClearTexData();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+#ifndef __EMSCRIPTEN__
+    // The backend uploads the atlas as RGBA (white, the glyphs in alpha): the
+    // same texture as one red channel read as (1, 1, 1, red) is a quarter of
+    // it (6 MB less at 2048 x 1024; a software renderer's textures are the
+    // process's own memory). WebGL2 has no texture swizzle: the browser keeps RGBA.
+    unsigned char* alpha = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&alpha, &width, &height);
+    if (alpha && atlas.TexID) {
+        GLint bound = 0, unpack = 0, rowLength = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+        glGetIntegerv(GL_UNPACK_ALIGNMENT, &unpack);
+        glGetIntegerv(GL_UNPACK_ROW_LENGTH, &rowLength);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas.TexID)));
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
+        const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, unpack);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, rowLength);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    }
+#endif
+    // The atlas is on the GPU now: its CPU copies (20 MB at 2048 x 2048) can go,
+    // and the font files' bytes (one copy per font size: 3.5 MB) too. Nothing
+    // builds the atlas again from them: buildFonts() starts over from the files.
+    atlas.ClearTexData();
+    for (ImFontConfig& font : atlas.ConfigData)
+        if (font.FontDataOwnedByAtlas && font.FontData) {
+            IM_FREE(font.FontData);
+            font.FontData = nullptr;
+            font.FontDataSize = 0;
+        }
 #if defined(__GLIBC__)
     malloc_trim(0);  // and back to the system (glibc keeps freed memory otherwise)
 #endif

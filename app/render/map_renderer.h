@@ -93,6 +93,8 @@ public:
     void setWorldLevel(int level, const geo::WorldMesh& fills, const geo::BorderLines& borders,
                        std::size_t countryCount);
     bool hasWorldLevel(int level) const;
+    // Frees a level's buffers (a fine level the camera no longer needs).
+    void dropWorldLevel(int level);
     // Highlighted countries of a level (one byte per country, 1 = highlight).
     void setCountryHighlight(int level, const std::vector<std::uint8_t>& flags);
     void setBasemap(const io::ImageRgba& image);

@@ -181,7 +181,8 @@ void main() {
         pos = s1 + nrm * (side * 0.5 * width + bulge);
     } else {
         // Arrowhead at the destination, tip just outside the place's marker.
-        float head = max((width - u_haloPx) * 2.6, 9.0) + u_haloPx;
+        // The outline and the pick's widening go around the head (not scaled with it).
+        float head = max((width - u_haloPx - u_pickWidenPx) * 2.6, 9.0) + u_haloPx + u_pickWidenPx;
         vec2 tip = s1 - dir * (u_markerPx * 0.35);
         pos = side == 0.0 ? tip : tip - dir * head * 1.3 + nrm * side * head * 0.62;
         if (!lastLeg || v_grow < 0.999) pos = vec2(-1e4);  // degenerate: not drawn

@@ -6,6 +6,9 @@
 #include "ui/map_panel.h"
 
 #include <imgui.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__linux__)
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -51,6 +54,13 @@ constexpr const char* kWorldFiles[3] = {"world/countries-110m.json", "world/coun
 void lowerThisThreadsPriority() {
 #if defined(__linux__)
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
+
+// Freed memory back to the system (glibc keeps it in its arenas otherwise).
+void trimHeap() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }
 
@@ -138,10 +148,12 @@ void MapPanel::requestBasemap() {
 }
 
 void MapPanel::uploadReady(bool wait) {
+    bool uploaded = false;
     for (int level = 1; level < 3; ++level) {
         auto& pending = m_pendingLevels[static_cast<std::size_t>(level)];
         if (!pending.valid() || (!wait && !isReady(pending))) continue;
         const io::WorldLevelResult r = pending.get();
+        uploaded = true;
         if (r.ok()) {
             uploadLevel(level, r.level);
         } else {
@@ -151,6 +163,7 @@ void MapPanel::uploadReady(bool wait) {
     }
     if (m_pendingBasemap.valid() && (wait || isReady(m_pendingBasemap))) {
         const io::ImageResult basemap = m_pendingBasemap.get();
+        uploaded = true;
         if (basemap.ok()) {
             m_renderer.setBasemap(basemap.image);
         } else {
@@ -158,6 +171,28 @@ void MapPanel::uploadReady(bool wait) {
             m_problems.push_back("Basemap: " + basemap.error);
         }
     }
+    // Loading a level or the basemap freed tens of megabytes (the parsed file,
+    // the shapes, the decoded image) in the loader thread's arena: glibc keeps
+    // them mapped unless asked.
+    if (uploaded) trimHeap();
+}
+
+// The 1:10m world takes 25 MB (on a software renderer, of the process's own
+// memory): dropped once the camera has been back at world scale (two levels
+// coarser) for a few seconds, loaded again in the background if it zooms in.
+void MapPanel::dropUnusedDetail(int wanted) {
+    const auto now = std::chrono::steady_clock::now();
+    if (wanted >= 1 || !m_renderer.hasWorldLevel(2)) {
+        m_coarseSince.reset();
+        return;
+    }
+    if (!m_coarseSince) m_coarseSince = now;
+    if (now - *m_coarseSince < std::chrono::seconds(3)) return;
+    m_renderer.dropWorldLevel(2);
+    m_countryAlpha3[2].clear();
+    m_countryAlpha3[2].shrink_to_fit();
+    m_coarseSince.reset();
+    trimHeap();
 }
 
 void MapPanel::waitForDetail() {
@@ -288,6 +323,7 @@ void MapPanel::syncData(Context& c) {
         for (Index e : s.view.highlighted)
             if (e < m_mask.size() && m_mask[e]) m_mask[e] = 2;
         m_renderer.setEventMask(m_mask);
+        m_maskHasHighlight = std::any_of(m_mask.begin(), m_mask.end(), [](std::uint8_t b) { return b >= 2; });
         m_maskStamp = s.filterStamp;
         m_maskHighlightVersion = s.view.highlightVersion;
         m_maskRevision = rev;
@@ -383,8 +419,8 @@ void MapPanel::updateCountryHighlight(Context& c) {
 // ===========================================================================
 
 // The item under the pointer (geo/map_pick.h), shown as the shaders show it.
-geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const {
-    const Dataset& ds = c.data();
+geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer,
+                              double widenDeltaPx) const {
     const ViewState& v = c.session.view;
     const render::MapStyle st = style(c);
     geo::PickStyle ps;
@@ -393,31 +429,20 @@ geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::Sc
     ps.bundleSpacingPx = st.bundleSpacingPx;
     ps.selected = v.selected;
     ps.hovered = v.hovered;
-    // Whether a timed item shows, as the shaders decide (map_shaders.h), and
-    // how far it has grown: the selected event shows whatever the time; the
-    // hovered and highlighted ones once reached; the selected and highlighted
-    // ones (and hovered markers) are drawn whole.
-    auto timed = [&](Index e, DaySpan days, bool wholeWhenHovered) {
-        if (e >= ds.events.size()) return geo::ItemShown{};
-        const std::uint8_t mask = e < m_mask.size() ? m_mask[e] : 1;
-        if (mask == 0) return geo::ItemShown{};
-        const bool highlighted = mask == 2, selected = e == v.selected, hovered = e == v.hovered;
-        const bool reached = !v.window && v.playheadDay >= static_cast<double>(days.first);
-        const bool shown =
-            eventOpacityAt(ds.events[e], v) > 0.004f || selected || ((hovered || highlighted) && reached);
-        const bool whole = v.window || selected || highlighted || (hovered && wholeWhenHovered);
-        const double grow =
-            whole
-                ? 1.0
-                : std::clamp((v.playheadDay - static_cast<double>(days.first)) / std::max(v.growDays, 1e-3), 0.0, 1.0);
-        return geo::ItemShown{shown, grow};
-    };
-    auto arcShown = [&](const geo::ArcItem& a) {
-        return a.fixed ? geo::ItemShown{a.strength > 0.004f, 1.0} : timed(a.event, a.days, false);
-    };
-    auto markerShown = [&](const geo::MarkerItem& m) {
-        return m.fixed ? geo::ItemShown{m.strength > 0.004f, 1.0} : timed(m.event, m.days, true);
-    };
+    ps.widenPx += widenDeltaPx;
+    // How each item shows, as the shaders compute it (geo/map_pick.h).
+    geo::ShadedTime t;
+    t.playheadDay = v.playheadDay;
+    t.trailDays = v.trailDays;
+    t.growDays = v.growDays;
+    t.allUpToNow = v.allUpToNow;
+    t.window = v.window;
+    t.selected = v.selected;
+    t.hovered = v.hovered;
+    t.hasHighlight = m_maskHasHighlight;
+    auto maskOf = [&](Index e) -> std::uint8_t { return e < m_mask.size() ? m_mask[e] : 1; };
+    auto arcShown = [&](const geo::ArcItem& a) { return geo::arcShownAt(a, maskOf(a.event), t); };
+    auto markerShown = [&](const geo::MarkerItem& m) { return geo::markerShownAt(m, maskOf(m.event), t); };
     return geo::pickMapItem(m_arcItems, m_markerItems, arcShown, markerShown, c.session.camera, vp, ps, pointer);
 }
 
@@ -458,8 +483,8 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
         const geo::ScreenPoint from{mouse.xPx - io.MouseDelta.x, mouse.yPx - io.MouseDelta.y};
         s.camera = geo::panByPixels(s.camera, vp, from, mouse);
     }
-    // Hover: ask the GPU which event is under the cursor, only when the mouse
-    // (or the data) moved.
+    // Hover: which event is under the cursor (picked on the CPU as the GPU
+    // draws it), only when the mouse (or the data) moved.
     if (hovered && !active) {
         const bool moved = io.MousePos.x != m_lastMouseX || io.MousePos.y != m_lastMouseY;
         if (moved || m_pickRevision != c.doc.revision() || s.view.playing || s.flight || m_itemsChanged) {
@@ -472,7 +497,20 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
                 const Index gpu = m_renderer.pick(s.camera, vp, time(c), style(c), static_cast<int>(mouse.xPx),
                                                   static_cast<int>(mouse.yPx));
                 ++m_pickCheck.picks;
-                if (gpu != m_lastPick) ++m_pickCheck.disagreements;
+                if (gpu != m_lastPick) {
+                    ++m_pickCheck.disagreements;
+                    auto eventOf = [&](const geo::MapPick& p) {
+                        return p.kind == geo::MapPick::Kind::Arc      ? m_arcItems[p.item].event
+                               : p.kind == geo::MapPick::Kind::Marker ? m_markerItems[p.item].event
+                                                                      : kNoIndex;
+                    };
+                    // (Wider by twice the tolerance: each edge moves by it.)
+                    for (const double delta : {2 * kPickEdgeTolerancePx, -2 * kPickEdgeTolerancePx})
+                        if (eventOf(pickAt(c, vp, mouse, delta)) == gpu) {
+                            ++m_pickCheck.atAnEdge;
+                            break;
+                        }
+                }
             }
             m_lastMouseX = io.MousePos.x;
             m_lastMouseY = io.MousePos.y;
@@ -512,13 +550,24 @@ void MapPanel::handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, b
 // [SECTION] Overlays
 // ===========================================================================
 
-void MapPanel::weighPlaces(const Context& c) {
+// One pass over the events shown now, only when what is shown, selected or
+// hovered changed (never on a frame where nothing did: 1M events took 15-30
+// ms): each place's weight for the labels, the categories and whether some
+// event is unrated for the legend.
+void MapPanel::summariseShown(const Context& c) {
+    const ItemsKey key = itemsKey(c);
+    if (m_shownSummaryKey && *m_shownSummaryKey == key) return;
+    m_shownSummaryKey = key;
     const Dataset& ds = c.data();
     const Session& s = c.session;
     m_placeWeight.assign(ds.places.size(), 0.0f);
     m_placeTopEvent.assign(ds.places.size(), kNoIndex);
+    m_shownCategories.assign(ds.categories.size(), 0);
+    m_shownUnrated = false;
     forEachShownEvent(ds, s, [&](Index i, float a) {
         const Event& e = ds.events[i];
+        if (e.category < m_shownCategories.size()) m_shownCategories[e.category] = 1;
+        m_shownUnrated |= e.confidence == Confidence::Unrated;
         const float boost = (i == s.view.selected ? 100.0f : 0.0f) + (i == s.view.hovered ? 50.0f : 0.0f);
         forEachPlaceOf(e, [&](Index p) {
             const bool routePoint = std::find(e.via.begin(), e.via.end(), p) != e.via.end();
@@ -539,13 +588,7 @@ void MapPanel::drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin,
                           const std::vector<geo::LabelRect>& reserved) {
     const Dataset& ds = c.data();
     const Session& s = c.session;
-    // Each place's weight: the events shown there now (a pass over them all,
-    // so only when what is shown, selected or hovered changed).
-    const ItemsKey key = itemsKey(c);
-    if (!m_labelWeightsKey || !(*m_labelWeightsKey == key)) {
-        m_labelWeightsKey = key;
-        weighPlaces(c);
-    }
+    summariseShown(c);  // each place's weight: the events shown there now
     ImFont* font = c.fonts.bold;
     const float fontSize = font->FontSize;
     m_labelRequests.clear();
@@ -582,12 +625,10 @@ ImVec2 MapPanel::drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft
     const float s = c.scale();
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     // Only the categories on the map now: a short legend covers less of it.
-    std::vector<std::uint8_t> shown(ds.categories.size(), 0);
-    bool unrated = false;  // the "unrated" row only when the map shows such events (imported files)
-    forEachShownEvent(ds, c.session, [&](Index i, float) {
-        if (ds.events[i].category < shown.size()) shown[ds.events[i].category] = 1;
-        unrated |= ds.events[i].confidence == Confidence::Unrated;
-    });
+    summariseShown(c);
+    std::vector<std::uint8_t> shown = m_shownCategories;
+    shown.resize(ds.categories.size(), 0);
+    const bool unrated = m_shownUnrated;  // the "unrated" row only when the map shows such events (imported files)
     const int levels = unrated ? kConfidenceCount : kConfidenceCount - 1;
     int shownCount = static_cast<int>(std::count(shown.begin(), shown.end(), 1));
     // At large UI scales on a small map the categories would cover it: keep the
@@ -821,7 +862,10 @@ void MapPanel::draw(Context& c) {
         if (!m_ok) ImGui::TextDisabled("The map is not available (%s).", m_error.c_str());
         return;
     }
-    const geo::Viewport vp{size.x, size.y};
+    // Whole pixels: the map's texture has them, and the shaders scale to the
+    // viewport given; a fractional one stretched the drawn map by up to half a
+    // pixel against the labels and the hover pick, which use it as given.
+    const geo::Viewport vp{std::floor(size.x), std::floor(size.y)};
     uploadReady(false);
     s.mapViewport = vp;
     s.mapViewportKnown = true;
@@ -866,6 +910,7 @@ void MapPanel::draw(Context& c) {
     if (s.offscreen) uploadReady(true);
     m_level = want;
     while (m_level > 0 && !m_renderer.hasWorldLevel(m_level)) --m_level;
+    if (!s.offscreen) dropUnusedDetail(want);
     if (hasData) updateCountryHighlight(c);
 
     // The map in its own texture (redrawn only as far as something changed), shown as an image.

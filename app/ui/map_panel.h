@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <future>
 #include <limits>
 #include <memory>
@@ -65,7 +66,13 @@ public:
     struct PickCheck {
         bool enabled = false;
         int picks = 0, disagreements = 0;
+        // Of the disagreements, those where the pixel's centre lies within
+        // kPickEdgeTolerancePx of an edge (the CPU's answer with the lines that
+        // much wider or narrower is the GPU's): the GPU computes in single
+        // precision (and llvmpipe's sin, acos and atan are approximations).
+        int atAnEdge = 0;
     };
+    static constexpr double kPickEdgeTolerancePx = 0.05;
     PickCheck& pickCheck() { return m_pickCheck; }
 
 private:
@@ -73,13 +80,16 @@ private:
     void requestLevel(int level);
     void requestBasemap();
     void uploadReady(bool wait);
+    void dropUnusedDetail(int wanted);
     void syncData(Context& c);
     void gatherItems(Context& c);
     void updateCountryHighlight(Context& c);
-    geo::MapPick pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer) const;
+    // widenDeltaPx: the lines and markers that much wider (the self-check's edge tolerance).
+    geo::MapPick pickAt(const Context& c, const geo::Viewport& vp, geo::ScreenPoint pointer,
+                        double widenDeltaPx = 0) const;
     std::string groupHint(const Context& c) const;
     void handleInput(Context& c, const geo::Viewport& vp, ImVec2 origin, bool hovered, bool active);
-    void weighPlaces(const Context& c);
+    void summariseShown(const Context& c);
     void drawLabels(Context& c, const geo::Viewport& vp, ImVec2 origin, const std::vector<geo::LabelRect>& reserved);
     ImVec2 drawLegend(Context& c, ImVec2 origin, ImVec2 size, bool topLeft);
     void drawToolbar(Context& c);
@@ -120,6 +130,7 @@ private:
     std::future<io::ImageResult> m_pendingBasemap;
     bool m_basemapFailed = false;
     int m_level = 0;
+    std::optional<std::chrono::steady_clock::time_point> m_coarseSince;  // the camera at world scale since
     float m_legendRight = 0;
     float m_toolbarRight =
         0;  // where the toolbar's last button ends (map px)  // this frame's legend box right edge (map px)
@@ -144,12 +155,13 @@ private:
     };
     std::optional<ItemsKey> m_itemsKey;
     ItemsKey itemsKey(const Context& c) const;
-    std::optional<ItemsKey> m_labelWeightsKey;  // what m_placeWeight was weighed for
+    std::optional<ItemsKey> m_shownSummaryKey;  // what m_placeWeight and m_shownCategories were made for
 
     // Caches, keyed on what they were built from.
     std::uint64_t m_layoutRevision = 0;
     std::uint64_t m_maskStamp = 0, m_maskHighlightVersion = ~0ull, m_maskRevision = 0;
     std::vector<std::uint8_t> m_mask;
+    bool m_maskHasHighlight = false;                  // a story step's events are highlighted (mask 2)
     std::array<std::int64_t, 7> m_highlightInputs{};  // what the country tint was computed from
     std::uint64_t m_highlightKey = 0;
     // Hover picking: only when the mouse moved (or the data did).
@@ -164,6 +176,8 @@ private:
     std::vector<Index> m_labelPlaces;
     std::vector<float> m_placeWeight;
     std::vector<Index> m_placeTopEvent;
+    std::vector<std::uint8_t> m_shownCategories;  // per category: some event of it is shown now (the legend)
+    bool m_shownUnrated = false;
     std::vector<std::string> m_activeCountries;
 };
 
