@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,24 @@ private:
 struct JsonError {
     TextPosition pos;
     std::string message;
+    bool stopped = false;  // a hook asked to stop (JsonStreamHooks): not a problem of the text
+};
+
+// Streaming one array: the items of the first top-level member named arrayKey
+// (when its value is an array) are handed to `item` one at a time as soon as
+// each is parsed, then forgotten; the document keeps that array empty. So a
+// 1M-event file never holds all its events' nodes at once, and the errors
+// (syntax, positions, limits) are exactly those of a whole parse.
+struct JsonStreamHooks {
+    std::string_view arrayKey;
+    // When that array opens: the root object's members read so far (valid during the call).
+    std::function<bool(JsonValue membersSoFar)> begin;
+    // Each item of the array (valid during the call), with its index.
+    std::function<bool(JsonValue item, std::uint32_t index)> item;
+    // Every 64 KiB of text or so, between two tokens: the bytes read so far
+    // (the text before them is not read again).
+    std::function<bool(std::size_t bytesRead)> progress;
+    // Each returns false to stop the parse: it then fails with JsonError::stopped.
 };
 
 class JsonDocument {
@@ -92,6 +111,9 @@ public:
     // Parses text (a leading UTF-8 byte order mark is skipped; CRLF is fine).
     // On failure returns nullopt and fills *error.
     static std::optional<JsonDocument> parse(std::string_view text, JsonError* error, const JsonLimits& limits = {});
+    // The same, streaming one array through hooks (see JsonStreamHooks).
+    static std::optional<JsonDocument> parse(std::string_view text, JsonError* error, const JsonLimits& limits,
+                                             const JsonStreamHooks& hooks);
 
     JsonValue root() const { return {this, m_root}; }
     std::size_t nodeCount() const { return m_nodes.size(); }
