@@ -79,7 +79,8 @@ LoadFigures loadInChild(const char* self, const std::string& path) {
     const std::string command = "'" + std::string(self) + "' --load-once '" + path + "'";
     std::FILE* p = popen(command.c_str(), "r");
     LoadFigures f;
-    if (!p || std::fscanf(p, "%lf %lf %ld %ld %zu", &f.wallSec, &f.cpuSec, &f.peakKiB, &f.residentKiB, &f.events) != 5) {
+    if (!p ||
+        std::fscanf(p, "%lf %lf %ld %ld %zu", &f.wallSec, &f.cpuSec, &f.peakKiB, &f.residentKiB, &f.events) != 5) {
         std::fprintf(stderr, "the load of %s failed\n", path.c_str());
         std::exit(1);
     }

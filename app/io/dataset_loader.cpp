@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "io/file_text.h"
+#include "io/flat_id_table.h"
 #include "io/image_file.h"
 #include "io/json_document.h"
 #include "io/json_object_reader.h"
@@ -65,7 +66,8 @@ bool isConfinedRelativePath(std::string_view p) {
 // ===========================================================================
 
 struct Tables {
-    IdTable places, sources, categories, actors, events;
+    IdTable places, sources, categories, actors;
+    FlatIdTable events;  // a million: see io/flat_id_table.h
 };
 
 void readPlaces(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
@@ -280,12 +282,12 @@ void resolveAnswers(Context& ctx, Dataset& ds, const Tables& t, const std::vecto
                         std::string("expected an event id (a string), found ") + jsonTypeName(v.type));
                 continue;
             }
-            const auto it = t.events.find(v.id);
-            if (it == t.events.end()) {
+            const FlatIdTable::Entry* found = t.events.find(v.id);
+            if (!found) {
                 errorAt(ctx, v.pos, item(p.path, i), "unknown event " + quote(v.id) + " (no event has this id)");
                 continue;
             }
-            const Index a = it->second.index;
+            const Index a = found->index;
             if (v.id == p.id) {
                 errorAt(ctx, v.pos, item(p.path, i),
                         "an event cannot answer itself (expected the ids of the claims it responds to)");
@@ -300,63 +302,51 @@ void resolveAnswers(Context& ctx, Dataset& ds, const Tables& t, const std::vecto
     }
 }
 
-// Copies of the event ids for the id table, when the events' JSON does not
-// outlive reading each (streaming): a few large blocks, not a string per id.
-class IdCopies {
-public:
-    std::string_view copy(std::string_view s) {
-        if (s.size() > m_left) {
-            const std::size_t n = std::max<std::size_t>(s.size(), std::size_t(1) << 20);
-            m_blocks.emplace_back(new char[n]);
-            m_next = m_blocks.back().get();
-            m_left = n;
-        }
-        std::memcpy(m_next, s.data(), s.size());
-        const std::string_view out(m_next, s.size());
-        m_next += s.size();
-        m_left -= s.size();
-        return out;
-    }
-
-private:
-    std::vector<std::unique_ptr<char[]>> m_blocks;
-    char* m_next = nullptr;
-    std::size_t m_left = 0;
-};
-
 // Reads the events one at a time (from a whole document, or as the parser hands
 // them over), then resolves their answers once all are known.
 class EventReader {
 public:
-    // ids: where the table's ids are copied to (streaming); null when the document outlives the reading.
-    EventReader(Context& ctx, Dataset& ds, Tables& t, IdCopies* ids) : m_ctx(ctx), m_ds(ds), m_t(t), m_ids(ids) {}
+    EventReader(Context& ctx, Dataset& ds, Tables& t) : m_ctx(ctx), m_ds(ds), m_t(t) {}
     void read(const JsonValue& v, const std::string& path);
     void finish() { resolveAnswers(m_ctx, m_ds, m_t, m_pending); }
 
 private:
+    bool registerEvent(ObjectReader& r, std::string_view& idOut);
+
     Context& m_ctx;
     Dataset& m_ds;
     Tables& m_t;
-    IdCopies* m_ids;
     std::vector<PendingAnswers> m_pending;
 };
+
+// registerId (io/json_object_reader.h) for the events' table, which keeps a
+// copy of the id (when streamed, the event's JSON is gone after reading it).
+bool EventReader::registerEvent(ObjectReader& r, std::string_view& idOut) {
+    const auto idValue = r.typed("id", JsonType::String, true);
+    if (!idValue) return false;
+    if (idValue->string().empty()) return m_ctx.error(*idValue, r.pathOf("id"), "must not be empty");
+    idOut = idValue->string();
+    const auto [entry, inserted] =
+        m_t.events.insert(idOut, static_cast<Index>(m_ds.events.size()), idValue->position().line);
+    if (!inserted)
+        return m_ctx.error(
+            *idValue, r.pathOf("id"),
+            "duplicate id " + quote(idOut) + " (first used at line " + std::to_string(entry->line) + ")");
+    return true;
+}
 
 void EventReader::read(const JsonValue& v, const std::string& path) {
     Context& ctx = m_ctx;
     Dataset& ds = m_ds;
     Tables& t = m_t;
-    ObjectReader r(ctx, v, path,
-                   {"id",         "date",     "end",   "approx", "earliest", "latest", "claimed", "title",
-                    "summary",    "category", "place", "from",   "to",       "via",    "actors",  "sources",
-                    "confidence", "note",     "tags",  "media",  "answers",  "time"});
+    ObjectReader r(
+        ctx, v, path,
+        {"id",   "date", "end", "approx", "earliest", "latest",     "claimed", "title", "summary", "category", "place",
+         "from", "to",   "via", "actors", "sources",  "confidence", "note",    "tags",  "media",   "answers",  "time"});
     Event e;
     std::string_view id;
     const std::size_t errorsBefore = ctx.errorCount;
-    if (registerId(ctx, t.events, r, id, static_cast<Index>(ds.events.size())) && m_ids) {
-        auto entry = t.events.extract(id);  // the id's text goes with the event's JSON: keep a copy
-        entry.key() = m_ids->copy(id);
-        t.events.insert(std::move(entry));
-    }
+    registerEvent(r, id);
     e.id = std::string(id);
     e.title = r.string("title", true, false).value_or("");
     e.summary = r.optionalString("summary");
@@ -375,25 +365,25 @@ void EventReader::read(const JsonValue& v, const std::string& path) {
             ctx.error(*r.get("end"), r.pathOf("end"),
                       quote(e.end->iso()) + " is before the date " + quote(date->iso()));
         if (e.earliest && e.earliest->firstDay() > date->firstDay())
-            ctx.error(*r.get("earliest"), r.pathOf("earliest"),
-                      quote(e.earliest->iso()) + " is after the date " + quote(date->iso()) +
-                          " (expected earliest <= date)");
+            ctx.error(
+                *r.get("earliest"), r.pathOf("earliest"),
+                quote(e.earliest->iso()) + " is after the date " + quote(date->iso()) + " (expected earliest <= date)");
         if (e.latest && e.latest->span().last < date->span().last)
-            ctx.error(*r.get("latest"), r.pathOf("latest"),
-                      quote(e.latest->iso()) + " ends before the date " + quote(date->iso()) +
-                          " (expected date <= latest)");
+            ctx.error(
+                *r.get("latest"), r.pathOf("latest"),
+                quote(e.latest->iso()) + " ends before the date " + quote(date->iso()) + " (expected date <= latest)");
     }
 
     e.category = r.reference("category", true, t.categories, "category");
     e.confidence = Confidence::Reported;
-    if (const auto c = r.typed("confidence", JsonType::String, true,
-                               "a confidence: confirmed, reported, alleged or disputed")) {
+    if (const auto c =
+            r.typed("confidence", JsonType::String, true, "a confidence: confirmed, reported, alleged or disputed")) {
         if (const auto conf = parseConfidence(c->string()))
             e.confidence = *conf;
         else
-            ctx.error(*c, r.pathOf("confidence"),
-                      quote(c->string()) +
-                          " is not a confidence level (expected confirmed, reported, alleged or disputed)");
+            ctx.error(
+                *c, r.pathOf("confidence"),
+                quote(c->string()) + " is not a confidence level (expected confirmed, reported, alleged or disputed)");
     }
 
     // Where: a place, a connection from/to (with an optional route), or nowhere.
@@ -438,10 +428,23 @@ void EventReader::read(const JsonValue& v, const std::string& path) {
     if (ok) ds.events.push_back(std::move(e));
 }
 
-
 // ===========================================================================
 // [SECTION] Stories
 // ===========================================================================
+
+// ObjectReader::reference for the events' table.
+Index referenceEvent(Context& ctx, const JsonValue& v, const std::string& path, const FlatIdTable& events) {
+    if (!v.isString()) {
+        ctx.error(v, path, std::string("expected an event id (a string), found ") + jsonTypeName(v.type()));
+        return kNoIndex;
+    }
+    const FlatIdTable::Entry* e = events.find(v.string());
+    if (!e) {
+        ctx.error(v, path, "unknown event " + quote(v.string()) + " (no event has this id)");
+        return kNoIndex;
+    }
+    return e->index;
+}
 
 void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, StoryStep& step, const Tables& t,
                    const Dataset& ds) {
@@ -486,7 +489,7 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
         // event that starts later is not on the map yet when the step is shown.
         const std::optional<Date> until = step.time ? step.time : step.to;
         for (std::uint32_t i = 0; i < hl->size(); ++i) {
-            const Index e = r.reference(hl->at(i), item(r.pathOf("highlight"), i), t.events, "event");
+            const Index e = referenceEvent(ctx, hl->at(i), item(r.pathOf("highlight"), i), t.events);
             if (e == kNoIndex) continue;
             step.highlight.push_back(e);
             if (until && e < ds.events.size() && ds.events[e].id == hl->at(i).string() &&
@@ -560,9 +563,8 @@ ObjectReader topLevelReader(Context& ctx, const JsonValue& root) {
 
 // The members read before the events: the lists they refer to, and what decides
 // whether the file is read at all. Their order in kReadBeforeEvents.
-constexpr std::string_view kReadBeforeEvents[] = {"meridian", "title",  "description", "license",
-                                                  "authors",  "updated", "places",     "sources",
-                                                  "categories", "actors", "eras"};
+constexpr std::string_view kReadBeforeEvents[] = {"meridian", "title",   "description", "license", "authors", "updated",
+                                                  "places",   "sources", "categories",  "actors",  "eras"};
 
 // The format version, then the title and such. False when this is not a
 // Meridian file of this version: stop there, before a flood of errors.
@@ -612,7 +614,7 @@ void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
     if (!readHeader(ctx, top, ds)) return;
     Tables tables;
     readLists(ctx, top, ds, tables);
-    EventReader events(ctx, ds, tables, nullptr);
+    EventReader events(ctx, ds, tables);
     if (const auto list = top.typed("events", JsonType::Array, true))
         for (std::uint32_t i = 0; i < list->size(); ++i) readEventItem(ctx, events, list->at(i), i);
     events.finish();
@@ -677,7 +679,9 @@ unsigned membersReadBeforeEvents(const JsonValue& object) {
 // duplicate) are checked once, over the whole file, by the caller.
 struct Lookup {
     explicit Lookup(Context& ctx, const JsonValue& root)
-        : before(ctx.diagnostics.size()), errors(ctx.errorCount), warnings(ctx.warningCount),
+        : before(ctx.diagnostics.size()),
+          errors(ctx.errorCount),
+          warnings(ctx.warningCount),
           reader(topLevelReader(ctx, root)) {
         ctx.diagnostics.resize(before);
         ctx.errorCount = errors;
@@ -694,15 +698,14 @@ struct Lookup {
 // order); when one comes after it, the result is empty and *readWhole set: the
 // caller reads the file again as a whole tree (same result, only slower).
 DatasetLoadResult streamDataset(std::string_view text, const std::string& fileName,
-                                const std::filesystem::path& baseDir, const ImportProgress& progress,
-                                FileText* file, bool* readWhole) {
+                                const std::filesystem::path& baseDir, const ImportProgress& progress, FileText* file,
+                                bool* readWhole) {
     Context ctx;
     ctx.fileName = fileName;
     ctx.baseDir = baseDir;
     Dataset ds;
     Tables tables;
-    IdCopies ids;
-    EventReader events(ctx, ds, tables, &ids);
+    EventReader events(ctx, ds, tables);
     bool streamed = false, headerOk = false;
     unsigned before = 0;
 
@@ -717,7 +720,10 @@ DatasetLoadResult streamDataset(std::string_view text, const std::string& fileNa
         // Room for the events, guessed from the file's size (about 200 bytes an
         // event when dense): pages never touched are never resident, and
         // growing a vector of a million events would copy it.
-        if (headerOk) ds.events.reserve(text.size() / 128);
+        if (headerOk) {
+            ds.events.reserve(text.size() / 128);
+            tables.events.reserve(text.size() / 256);
+        }
         return !progress.cancelled();
     };
     hooks.item = [&](JsonValue v, std::uint32_t i) {
@@ -751,14 +757,13 @@ DatasetLoadResult streamDataset(std::string_view text, const std::string& fileNa
                            std::make_move_iterator(keys.diagnostics.end()));
     doc.reset();
     tables = {};
-    ids = {};
     return finish(ctx, ds);
 }
 
 }  // namespace
 
-DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName,
-                               const std::filesystem::path& baseDir, const ImportProgress& progress) {
+DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName, const std::filesystem::path& baseDir,
+                               const ImportProgress& progress) {
     bool readWhole = false;
     DatasetLoadResult result = streamDataset(text, fileName, baseDir, progress, nullptr, &readWhole);
     return readWhole ? parseWhole(text, fileName, baseDir) : result;

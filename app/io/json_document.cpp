@@ -30,40 +30,6 @@ const char* jsonTypeName(JsonType type) {
 // ---------------------------------------------------------------------------
 // JsonValue
 // ---------------------------------------------------------------------------
-const JsonNode& JsonValue::node() const {
-    return m_doc->m_nodes[m_index];
-}
-
-std::string_view JsonValue::string() const {
-    const JsonNode& n = node();
-    if (n.type != JsonType::String) return {};
-    return std::string_view(m_doc->m_strings).substr(n.range.first, n.range.count);
-}
-
-std::uint32_t JsonValue::size() const {
-    const JsonNode& n = node();
-    if (n.type == JsonType::Array) return n.range.count;
-    if (n.type == JsonType::Object) return n.range.count / 2;
-    return 0;
-}
-
-JsonValue JsonValue::at(std::uint32_t i) const {
-    return {m_doc, node().range.first + i};
-}
-JsonValue JsonValue::keyAt(std::uint32_t i) const {
-    return {m_doc, node().range.first + 2 * i};
-}
-JsonValue JsonValue::valueAt(std::uint32_t i) const {
-    return {m_doc, node().range.first + 2 * i + 1};
-}
-
-std::optional<JsonValue> JsonValue::find(std::string_view key) const {
-    if (!isObject()) return std::nullopt;
-    for (std::uint32_t i = 0; i < size(); ++i)
-        if (keyAt(i).string() == key) return valueAt(i);
-    return std::nullopt;
-}
-
 TextPosition positionOfOffset(std::string_view text, std::size_t offset) {
     TextPosition p{1, 1};
     if (offset > text.size()) offset = text.size();
@@ -192,9 +158,8 @@ bool JsonParser::beginStream() {
 bool JsonParser::deliverItem(const JsonNode& node) {
     OpenContainer& array = m_stack.back();
     m_doc.m_nodes.push_back(node);
-    const bool go =
-        !m_hooks->item || m_hooks->item(JsonValue(&m_doc, static_cast<std::uint32_t>(m_doc.m_nodes.size() - 1)),
-                                        array.items);
+    const bool go = !m_hooks->item ||
+                    m_hooks->item(JsonValue(&m_doc, static_cast<std::uint32_t>(m_doc.m_nodes.size() - 1)), array.items);
     ++array.items;
     array.afterValue = true;
     // The item is forgotten: its nodes and strings are overwritten by the next.
@@ -534,9 +499,9 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
                 }
                 if (m_stack.back().streamed) {
                     if (!deliverItem(node)) {
-                stop();
-                return finish();
-            }
+                        stop();
+                        return finish();
+                    }
                     continue;
                 }
                 m_pending.push_back(node);

@@ -34,7 +34,11 @@ ObjectReader::ObjectReader(JsonContext& ctx, JsonValue object, std::string path,
     for (std::uint32_t i = 0; i < object.size(); ++i) {
         const JsonValue key = object.keyAt(i);
         bool isKnown = false;
-        for (std::string_view k : known) isKnown |= key.string() == k;
+        for (std::string_view k : known)
+            if (key.string() == k) {
+                isKnown = true;
+                break;
+            }
         if (!isKnown) {
             std::string expected;
             for (std::string_view k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
