@@ -47,13 +47,13 @@ Date Date::make(DayNumber first, DatePrecision precision) {
     const CivilDate c = civilFromDays(first);
     switch (precision) {
         case DatePrecision::Year:
-            d.m_lastDay = daysFromCivil(c.year + 1, 1, 1);
+            d.m_days = static_cast<std::uint16_t>(daysFromCivil(c.year + 1, 1, 1) - first);
             break;
         case DatePrecision::Month:
-            d.m_lastDay = first + daysInMonth(c.year, c.month);
+            d.m_days = static_cast<std::uint16_t>(daysInMonth(c.year, c.month));
             break;
         case DatePrecision::Day:
-            d.m_lastDay = first + 1;
+            d.m_days = 1;
             break;
     }
     return d;
