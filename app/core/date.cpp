@@ -42,7 +42,7 @@ int daysInMonth(std::int64_t year, int month) {
 
 Date Date::make(DayNumber first, DatePrecision precision) {
     Date d;
-    d.m_firstDay = first;
+    std::memcpy(d.m_firstDay, &first, sizeof first);
     d.m_precision = precision;
     const CivilDate c = civilFromDays(first);
     switch (precision) {
