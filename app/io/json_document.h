@@ -141,13 +141,20 @@ std::string_view JsonValue::string() const {
     return {m_doc->m_strings.data() + n.range.first, n.range.count};
 }
 
+// Keys are short and a lookup compares a few of the same length: a byte loop
+// stops at the first byte (date/from/tags, title/place...) without calling memcmp.
+inline bool sameKeyText(const char* text, std::string_view key) {
+    for (std::size_t i = 0; i < key.size(); ++i)
+        if (text[i] != key[i]) return false;
+    return true;
+}
+
 std::optional<JsonValue> JsonValue::find(std::string_view key) const {
     const JsonNode& n = node();
     if (n.type != JsonType::Object) return std::nullopt;
     const JsonNode* member = m_doc->m_nodes.data() + n.range.first;
     for (std::uint32_t i = 0; i < n.range.count; i += 2)
-        if (member[i].range.count == key.size() &&
-            std::string_view(m_doc->m_strings.data() + member[i].range.first, key.size()) == key)
+        if (member[i].range.count == key.size() && sameKeyText(m_doc->m_strings.data() + member[i].range.first, key))
             return JsonValue(m_doc, n.range.first + i + 1);
     return std::nullopt;
 }

@@ -34,8 +34,9 @@ ObjectReader::ObjectReader(JsonContext& ctx, JsonValue object, std::string path,
     for (std::uint32_t i = 0; i < object.size(); ++i) {
         const JsonValue key = object.keyAt(i);
         bool isKnown = false;
+        const std::string_view text = key.string();
         for (std::string_view k : known)
-            if (key.string() == k) {
+            if (text.size() == k.size() && sameKeyText(text.data(), k)) {
                 isKnown = true;
                 break;
             }
@@ -48,7 +49,8 @@ ObjectReader::ObjectReader(JsonContext& ctx, JsonValue object, std::string path,
         // table for a hostile one with thousands (no quadratic time).
         if (object.size() <= 32) {
             for (std::uint32_t j = 0; j < i; ++j) {
-                if (object.keyAt(j).string() == key.string()) {
+                const std::string_view other = object.keyAt(j).string();
+                if (other.size() == text.size() && sameKeyText(other.data(), text)) {
                     reportDuplicate(key, object.keyAt(j));
                     break;
                 }
