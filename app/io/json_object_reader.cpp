@@ -35,6 +35,7 @@ ObjectReader::ObjectReader(JsonContext& ctx, JsonValue object, std::string path,
         const JsonValue key = object.keyAt(i);
         bool isKnown = false;
         const std::string_view text = key.string();
+        m_keyBits |= keyBit(text);
         for (std::string_view k : known)
             if (text.size() == k.size() && sameKeyText(text.data(), k)) {
                 isKnown = true;
@@ -68,7 +69,7 @@ void ObjectReader::reportDuplicate(const JsonValue& key, const JsonValue& first)
 }
 
 std::optional<JsonValue> ObjectReader::typed(std::string_view key, JsonType type, bool required, const char* what) {
-    const auto v = m_object.find(key);
+    const auto v = find(key);
     if (!v) {
         if (required)
             m_ctx.error(
@@ -143,7 +144,7 @@ std::vector<std::string> ObjectReader::stringList(std::string_view key) {
 }
 
 Index ObjectReader::reference(std::string_view key, bool required, const IdTable& table, const char* kind) {
-    const auto v = m_object.find(key);
+    const auto v = find(key);
     if (!v) {
         if (required) typed(key, JsonType::String, true, (std::string("a ") + kind + " id").c_str());
         return kNoIndex;
