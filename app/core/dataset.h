@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/compact_list.h"
 #include "core/date.h"
 #include "core/index.h"
 #include "core/story.h"
@@ -99,30 +100,34 @@ struct Media {
     friend bool operator==(const Media&, const Media&) = default;
 };
 
+// The members are ordered so that the small ones share their padding (a
+// million events: every 8 bytes here is 8 MB). The lists are CompactLists (8
+// bytes, nothing allocated while empty; most events have no route, actors,
+// media or answers) and the dates are aligned on 2 bytes (an optional date: 14).
 struct Event {
     std::string id;
-    Date date;
-    std::optional<Date> end;
-    bool approx = false;
-    std::optional<Date> earliest, latest;
     std::string title, summary, note;
-    Index category = kNoIndex;
-    Index place = kNoIndex;                // a single location, or
-    Index from = kNoIndex, to = kNoIndex;  // a connection
-    std::vector<Index> via;                // route points between from and to
-    std::vector<Index> actors;
-    std::vector<SourceRef> sources;
-    Confidence confidence = Confidence::Reported;
-    std::vector<std::string> tags;
-    std::vector<Media> media;
-    std::optional<int> minuteOfDay;  // time of day as written (0..1439; "time": "HH:MM"), only with a day date
-    // When the claim was made, where that differs from `date` (what it claims happened).
-    std::optional<Date> claimed;
+    CompactList<Index> via;  // route points between from and to
+    CompactList<Index> actors;
+    CompactList<SourceRef> sources;
+    CompactList<std::string> tags;
+    CompactList<Media> media;
     // Claims and their answers: the events this one responds to or counters (from the
     // file), and, derived by Dataset::finalize(), the events that respond to this one
     // (sorted by start, then id).
-    std::vector<Index> answers;
-    std::vector<Index> answeredBy;
+    CompactList<Index> answers;
+    CompactList<Index> answeredBy;
+    Index category = kNoIndex;
+    Index place = kNoIndex;                // a single location, or
+    Index from = kNoIndex, to = kNoIndex;  // a connection
+    std::optional<int> minuteOfDay;        // time of day as written (0..1439; "time": "HH:MM"), only with a day date
+    Date date;
+    std::optional<Date> end;
+    std::optional<Date> earliest, latest;
+    // When the claim was made, where that differs from `date` (what it claims happened).
+    std::optional<Date> claimed;
+    bool approx = false;
+    Confidence confidence = Confidence::Reported;
 
     bool isConnection() const { return from != kNoIndex && to != kNoIndex; }
     bool isOnMap() const { return place != kNoIndex || isConnection(); }
@@ -136,6 +141,9 @@ struct Event {
 
     friend bool operator==(const Event&, const Event&) = default;
 };
+
+// 440 bytes before the CompactLists and the 2-byte-aligned dates (64-bit builds).
+static_assert(sizeof(void*) != 8 || sizeof(Event) <= 280, "Event grew: a million events pay 1 MB a byte");
 
 struct Dataset {
     int formatVersion = 1;

@@ -42,18 +42,18 @@ int daysInMonth(std::int64_t year, int month) {
 
 Date Date::make(DayNumber first, DatePrecision precision) {
     Date d;
-    d.m_firstDay = first;
+    std::memcpy(d.m_firstDay, &first, sizeof first);
     d.m_precision = precision;
     const CivilDate c = civilFromDays(first);
     switch (precision) {
         case DatePrecision::Year:
-            d.m_lastDay = daysFromCivil(c.year + 1, 1, 1);
+            d.m_days = static_cast<std::uint16_t>(daysFromCivil(c.year + 1, 1, 1) - first);
             break;
         case DatePrecision::Month:
-            d.m_lastDay = first + daysInMonth(c.year, c.month);
+            d.m_days = static_cast<std::uint16_t>(daysInMonth(c.year, c.month));
             break;
         case DatePrecision::Day:
-            d.m_lastDay = first + 1;
+            d.m_days = 1;
             break;
     }
     return d;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,9 +48,16 @@ public:
     static Date fromCivil(std::int64_t year, int month, int day);
 
     DatePrecision precision() const { return m_precision; }
-    DayNumber firstDay() const { return m_firstDay; }
-    DaySpan span() const { return {m_firstDay, m_lastDay}; }
-    CivilDate civil() const { return civilFromDays(m_firstDay); }
+    DayNumber firstDay() const {
+        DayNumber first;
+        std::memcpy(&first, m_firstDay, sizeof first);
+        return first;
+    }
+    DaySpan span() const {
+        const DayNumber first = firstDay();
+        return {first, first + m_days};
+    }
+    CivilDate civil() const { return civilFromDays(firstDay()); }
 
     // As written: "1987", "1987-03", "1987-03-14".
     std::string iso() const;
@@ -60,8 +68,13 @@ public:
 
 private:
     static Date make(DayNumber first, DatePrecision precision);
-    DayNumber m_firstDay = 0;
-    DayNumber m_lastDay = 1;  // exclusive; kept so span() costs nothing (sorting a million events calls it a lot)
+    // 12 bytes, aligned on 2 (an event has five dates, four of them optional:
+    // 14 bytes each instead of 24 with an aligned int64; a million events save
+    // 52 MB): the first day is kept as the bytes of a DayNumber (a memcpy is one
+    // load). The length is kept, not recomputed, so span() costs an addition
+    // (sorting a million events calls it a lot).
+    unsigned char m_firstDay[sizeof(DayNumber)] = {};
+    std::uint16_t m_days = 1;  // 1 (a day) to 366 (a leap year)
     DatePrecision m_precision = DatePrecision::Day;
 };
 

@@ -7,9 +7,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "io/file_text.h"
+#include "io/flat_id_table.h"
 #include "io/image_file.h"
 #include "io/json_document.h"
 #include "io/json_object_reader.h"
@@ -62,7 +66,8 @@ bool isConfinedRelativePath(std::string_view p) {
 // ===========================================================================
 
 struct Tables {
-    IdTable places, sources, categories, actors, events;
+    IdTable places, sources, categories, actors;
+    FlatIdTable events;  // a million: see io/flat_id_table.h
 };
 
 void readPlaces(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
@@ -247,38 +252,49 @@ void readEventTime(Context& ctx, ObjectReader& r, Event& e) {
 }
 
 // An event's "answers" list, kept until every event id is known (an answer may
-// name an event further down the file).
+// name an event further down the file). A copy: when the events are streamed,
+// an event's JSON is gone by the time the answers are resolved.
 struct PendingAnswers {
+    struct Item {
+        JsonType type;
+        TextPosition pos;
+        std::string id;  // when a string
+    };
     Index event;     // kNoIndex when the event had errors (its list is still checked)
     std::string id;  // the event's own id
-    JsonValue list;
+    std::vector<Item> items;
     std::string path;
 };
+
+void errorAt(Context& ctx, TextPosition at, const std::string& path, std::string message) {
+    ++ctx.errorCount;
+    ctx.diagnostics.push_back({Severity::Error, ctx.fileName, at.line, at.column, path, std::move(message)});
+}
 
 void resolveAnswers(Context& ctx, Dataset& ds, const Tables& t, const std::vector<PendingAnswers>& pending) {
     for (const PendingAnswers& p : pending) {
         Event* e = p.event < ds.events.size() ? &ds.events[p.event] : nullptr;
         std::unordered_set<std::string_view> seen;  // a hostile list of a million ids stays linear
-        for (std::uint32_t i = 0; i < p.list.size(); ++i) {
-            const JsonValue v = p.list.at(i);
-            if (!v.isString()) {
-                ctx.error(v, item(p.path, i),
-                          std::string("expected an event id (a string), found ") + jsonTypeName(v.type()));
+        for (std::uint32_t i = 0; i < p.items.size(); ++i) {
+            const PendingAnswers::Item& v = p.items[i];
+            if (v.type != JsonType::String) {
+                errorAt(ctx, v.pos, item(p.path, i),
+                        std::string("expected an event id (a string), found ") + jsonTypeName(v.type));
                 continue;
             }
-            const auto it = t.events.find(v.string());
-            if (it == t.events.end()) {
-                ctx.error(v, item(p.path, i), "unknown event " + quote(v.string()) + " (no event has this id)");
+            const FlatIdTable::Entry* found = t.events.find(v.id);
+            if (!found) {
+                errorAt(ctx, v.pos, item(p.path, i), "unknown event " + quote(v.id) + " (no event has this id)");
                 continue;
             }
-            const Index a = it->second.index;
-            if (v.string() == p.id) {
-                ctx.error(v, item(p.path, i),
-                          "an event cannot answer itself (expected the ids of the claims it responds to)");
+            const Index a = found->index;
+            if (v.id == p.id) {
+                errorAt(ctx, v.pos, item(p.path, i),
+                        "an event cannot answer itself (expected the ids of the claims it responds to)");
                 continue;
             }
-            if (!seen.insert(v.string()).second) {
-                ctx.error(v, item(p.path, i), quote(v.string()) + " is listed twice");
+            if (!seen.insert(v.id).second) {
+                errorAt(ctx, v.pos, item(p.path, i), quote(v.id) + " is listed twice");
                 continue;
             }
             if (e) e->answers.push_back(a);
@@ -286,97 +302,149 @@ void resolveAnswers(Context& ctx, Dataset& ds, const Tables& t, const std::vecto
     }
 }
 
-void readEvents(Context& ctx, ObjectReader& top, Dataset& ds, Tables& t) {
-    std::vector<PendingAnswers> pending;
-    forEachObject(ctx, top, "events", true, [&](const JsonValue& v, const std::string& path) {
-        ObjectReader r(ctx, v, path,
-                       {"id",         "date",     "end",   "approx", "earliest", "latest", "claimed", "title",
-                        "summary",    "category", "place", "from",   "to",       "via",    "actors",  "sources",
-                        "confidence", "note",     "tags",  "media",  "answers",  "time"});
-        Event e;
-        std::string_view id;
-        const std::size_t errorsBefore = ctx.errorCount;
-        registerId(ctx, t.events, r, id, static_cast<Index>(ds.events.size()));
-        e.id = std::string(id);
-        e.title = r.string("title", true, false).value_or("");
-        e.summary = r.optionalString("summary");
-        e.note = r.optionalString("note");
+// Reads the events one at a time (from a whole document, or as the parser hands
+// them over), then resolves their answers once all are known.
+class EventReader {
+public:
+    EventReader(Context& ctx, Dataset& ds, Tables& t) : m_ctx(ctx), m_ds(ds), m_t(t) {}
+    void read(const JsonValue& v, const std::string& path);
+    void finish() { resolveAnswers(m_ctx, m_ds, m_t, m_pending); }
 
-        // Dates: as written, with their precision; end and bounds must agree.
-        const auto date = r.date("date", true);
-        e.end = r.date("end", false);
-        e.earliest = r.date("earliest", false);
-        e.latest = r.date("latest", false);
-        e.claimed = r.date("claimed", false);
-        e.approx = r.boolean("approx").value_or(false);
-        if (date) {
-            e.date = *date;
-            if (e.end && e.end->span().last <= date->span().first)
-                ctx.error(*r.get("end"), r.pathOf("end"),
-                          quote(e.end->iso()) + " is before the date " + quote(date->iso()));
-            if (e.earliest && e.earliest->firstDay() > date->firstDay())
-                ctx.error(*r.get("earliest"), r.pathOf("earliest"),
-                          quote(e.earliest->iso()) + " is after the date " + quote(date->iso()) +
-                              " (expected earliest <= date)");
-            if (e.latest && e.latest->span().last < date->span().last)
-                ctx.error(*r.get("latest"), r.pathOf("latest"),
-                          quote(e.latest->iso()) + " ends before the date " + quote(date->iso()) +
-                              " (expected date <= latest)");
-        }
+private:
+    bool registerEvent(ObjectReader& r, std::string_view& idOut);
 
-        e.category = r.reference("category", true, t.categories, "category");
-        e.confidence = Confidence::Reported;
-        if (const auto c = r.typed("confidence", JsonType::String, true,
-                                   "a confidence: confirmed, reported, alleged or disputed")) {
-            if (const auto conf = parseConfidence(c->string()))
-                e.confidence = *conf;
-            else
-                ctx.error(*c, r.pathOf("confidence"),
-                          quote(c->string()) +
-                              " is not a confidence level (expected confirmed, reported, alleged or disputed)");
-        }
+    Context& m_ctx;
+    Dataset& m_ds;
+    Tables& m_t;
+    std::vector<PendingAnswers> m_pending;
+};
 
-        // Where: a place, a connection from/to (with an optional route), or nowhere.
-        const auto place = r.get("place"), from = r.get("from"), to = r.get("to");
-        if (place && (from || to))
-            ctx.error(*place, r.pathOf("place"), "an event has either \"place\" or \"from\" and \"to\", not both");
-        else if (from && !to)
-            ctx.error(*from, r.pathOf("from"), "\"from\" needs a \"to\" (a connection has two ends)");
-        else if (to && !from)
-            ctx.error(*to, r.pathOf("to"), "\"to\" needs a \"from\" (a connection has two ends)");
-        e.place = r.reference("place", false, t.places, "place");
-        e.from = r.reference("from", false, t.places, "place");
-        e.to = r.reference("to", false, t.places, "place");
-        if (const auto via = r.typed("via", JsonType::Array, false, "an array of place ids")) {
-            if (!from) ctx.error(*via, r.pathOf("via"), "\"via\" needs \"from\" and \"to\"");
-            for (std::uint32_t i = 0; i < via->size(); ++i) {
-                const Index p = r.referenceItem(*via, "via", i, t.places, "place");
-                if (p != kNoIndex) e.via.push_back(p);
-            }
+// registerId (io/json_object_reader.h) for the events' table, which keeps a
+// copy of the id (when streamed, the event's JSON is gone after reading it).
+bool EventReader::registerEvent(ObjectReader& r, std::string_view& idOut) {
+    const auto idValue = r.typed("id", JsonType::String, true);
+    if (!idValue) return false;
+    if (idValue->string().empty()) return m_ctx.error(*idValue, r.pathOf("id"), "must not be empty");
+    idOut = idValue->string();
+    const auto [entry, inserted] =
+        m_t.events.insert(idOut, static_cast<Index>(m_ds.events.size()), idValue->position().line);
+    if (!inserted)
+        return m_ctx.error(
+            *idValue, r.pathOf("id"),
+            "duplicate id " + quote(idOut) + " (first used at line " + std::to_string(entry->line) + ")");
+    return true;
+}
+
+void EventReader::read(const JsonValue& v, const std::string& path) {
+    Context& ctx = m_ctx;
+    Dataset& ds = m_ds;
+    Tables& t = m_t;
+    ObjectReader r(
+        ctx, v, path,
+        {"id",   "date", "end", "approx", "earliest", "latest",     "claimed", "title", "summary", "category", "place",
+         "from", "to",   "via", "actors", "sources",  "confidence", "note",    "tags",  "media",   "answers",  "time"});
+    Event e;
+    std::string_view id;
+    const std::size_t errorsBefore = ctx.errorCount;
+    registerEvent(r, id);
+    e.id = std::string(id);
+    e.title = r.string("title", true, false).value_or("");
+    e.summary = r.optionalString("summary");
+    e.note = r.optionalString("note");
+
+    // Dates: as written, with their precision; end and bounds must agree.
+    const auto date = r.date("date", true);
+    e.end = r.date("end", false);
+    e.earliest = r.date("earliest", false);
+    e.latest = r.date("latest", false);
+    e.claimed = r.date("claimed", false);
+    e.approx = r.boolean("approx").value_or(false);
+    if (date) {
+        e.date = *date;
+        if (e.end && e.end->span().last <= date->span().first)
+            ctx.error(*r.get("end"), r.pathOf("end"),
+                      quote(e.end->iso()) + " is before the date " + quote(date->iso()));
+        if (e.earliest && e.earliest->firstDay() > date->firstDay())
+            ctx.error(
+                *r.get("earliest"), r.pathOf("earliest"),
+                quote(e.earliest->iso()) + " is after the date " + quote(date->iso()) + " (expected earliest <= date)");
+        if (e.latest && e.latest->span().last < date->span().last)
+            ctx.error(
+                *r.get("latest"), r.pathOf("latest"),
+                quote(e.latest->iso()) + " ends before the date " + quote(date->iso()) + " (expected date <= latest)");
+    }
+
+    e.category = r.reference("category", true, t.categories, "category");
+    e.confidence = Confidence::Reported;
+    if (const auto c =
+            r.typed("confidence", JsonType::String, true, "a confidence: confirmed, reported, alleged or disputed")) {
+        if (const auto conf = parseConfidence(c->string()))
+            e.confidence = *conf;
+        else
+            ctx.error(
+                *c, r.pathOf("confidence"),
+                quote(c->string()) + " is not a confidence level (expected confirmed, reported, alleged or disputed)");
+    }
+
+    // Where: a place, a connection from/to (with an optional route), or nowhere.
+    const auto place = r.get("place"), from = r.get("from"), to = r.get("to");
+    if (place && (from || to))
+        ctx.error(*place, r.pathOf("place"), "an event has either \"place\" or \"from\" and \"to\", not both");
+    else if (from && !to)
+        ctx.error(*from, r.pathOf("from"), "\"from\" needs a \"to\" (a connection has two ends)");
+    else if (to && !from)
+        ctx.error(*to, r.pathOf("to"), "\"to\" needs a \"from\" (a connection has two ends)");
+    e.place = r.reference("place", false, t.places, "place");
+    e.from = r.reference("from", false, t.places, "place");
+    e.to = r.reference("to", false, t.places, "place");
+    if (const auto via = r.typed("via", JsonType::Array, false, "an array of place ids")) {
+        if (!from) ctx.error(*via, r.pathOf("via"), "\"via\" needs \"from\" and \"to\"");
+        for (std::uint32_t i = 0; i < via->size(); ++i) {
+            const Index p = r.referenceItem(*via, "via", i, t.places, "place");
+            if (p != kNoIndex) e.via.push_back(p);
         }
-        if (const auto actors = r.typed("actors", JsonType::Array, false, "an array of actor ids")) {
-            for (std::uint32_t i = 0; i < actors->size(); ++i) {
-                const Index a = r.referenceItem(*actors, "actors", i, t.actors, "actor");
-                if (a != kNoIndex) e.actors.push_back(a);
-            }
+    }
+    if (const auto actors = r.typed("actors", JsonType::Array, false, "an array of actor ids")) {
+        for (std::uint32_t i = 0; i < actors->size(); ++i) {
+            const Index a = r.referenceItem(*actors, "actors", i, t.actors, "actor");
+            if (a != kNoIndex) e.actors.push_back(a);
         }
-        readEventSources(ctx, r, e, t);
-        e.tags = r.stringList("tags");
-        readEventMedia(ctx, r, e);
-        readEventTime(ctx, r, e);
-        const auto answers = r.typed("answers", JsonType::Array, false, "an array of event ids");
-        const bool ok = ctx.errorCount == errorsBefore;
-        if (answers)
-            pending.push_back(
-                {ok ? static_cast<Index>(ds.events.size()) : kNoIndex, e.id, *answers, r.pathOf("answers")});
-        if (ok) ds.events.push_back(std::move(e));
-    });
-    resolveAnswers(ctx, ds, t, pending);
+    }
+    readEventSources(ctx, r, e, t);
+    e.tags = r.stringList("tags");
+    readEventMedia(ctx, r, e);
+    readEventTime(ctx, r, e);
+    const auto answers = r.typed("answers", JsonType::Array, false, "an array of event ids");
+    const bool ok = ctx.errorCount == errorsBefore;
+    if (answers) {
+        PendingAnswers p{ok ? static_cast<Index>(ds.events.size()) : kNoIndex, e.id, {}, r.pathOf("answers")};
+        p.items.reserve(answers->size());
+        for (std::uint32_t i = 0; i < answers->size(); ++i) {
+            const JsonValue a = answers->at(i);
+            p.items.push_back({a.type(), a.position(), std::string(a.string())});
+        }
+        m_pending.push_back(std::move(p));
+    }
+    if (ok) ds.events.push_back(std::move(e));
 }
 
 // ===========================================================================
 // [SECTION] Stories
 // ===========================================================================
+
+// ObjectReader::reference for the events' table.
+Index referenceEvent(Context& ctx, const JsonValue& v, const std::string& path, const FlatIdTable& events) {
+    if (!v.isString()) {
+        ctx.error(v, path, std::string("expected an event id (a string), found ") + jsonTypeName(v.type()));
+        return kNoIndex;
+    }
+    const FlatIdTable::Entry* e = events.find(v.string());
+    if (!e) {
+        ctx.error(v, path, "unknown event " + quote(v.string()) + " (no event has this id)");
+        return kNoIndex;
+    }
+    return e->index;
+}
 
 void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, StoryStep& step, const Tables& t,
                    const Dataset& ds) {
@@ -421,7 +489,7 @@ void readStoryStep(Context& ctx, const JsonValue& v, const std::string& path, St
         // event that starts later is not on the map yet when the step is shown.
         const std::optional<Date> until = step.time ? step.time : step.to;
         for (std::uint32_t i = 0; i < hl->size(); ++i) {
-            const Index e = r.reference(hl->at(i), item(r.pathOf("highlight"), i), t.events, "event");
+            const Index e = referenceEvent(ctx, hl->at(i), item(r.pathOf("highlight"), i), t.events);
             if (e == kNoIndex) continue;
             step.highlight.push_back(e);
             if (until && e < ds.events.size() && ds.events[e].id == hl->at(i).string() &&
@@ -487,23 +555,29 @@ void readStories(Context& ctx, ObjectReader& top, Dataset& ds, const Tables& t) 
 // [SECTION] Top level
 // ===========================================================================
 
-void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
-    if (!root.isObject()) {
-        ctx.error(root, "", std::string("expected a JSON object at the top level, found ") + jsonTypeName(root.type()));
-        return;
-    }
-    ObjectReader top(ctx, root, "",
-                     {"meridian", "title", "description", "authors", "license", "updated", "places", "sources",
-                      "categories", "actors", "eras", "events", "stories"});
+ObjectReader topLevelReader(Context& ctx, const JsonValue& root) {
+    return ObjectReader(ctx, root, "",
+                        {"meridian", "title", "description", "authors", "license", "updated", "places", "sources",
+                         "categories", "actors", "eras", "events", "stories"});
+}
+
+// The members read before the events: the lists they refer to, and what decides
+// whether the file is read at all. Their order in kReadBeforeEvents.
+constexpr std::string_view kReadBeforeEvents[] = {"meridian", "title",   "description", "license", "authors", "updated",
+                                                  "places",   "sources", "categories",  "actors",  "eras"};
+
+// The format version, then the title and such. False when this is not a
+// Meridian file of this version: stop there, before a flood of errors.
+bool readHeader(Context& ctx, ObjectReader& top, Dataset& ds) {
     const auto version = top.typed("meridian", JsonType::Number, true, "the format version number (1)");
-    if (!version) return;  // not a Meridian file: stop before a flood of errors
+    if (!version) return false;
     if (version->number() != kFormatVersion) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%g", version->number());
         ctx.error(*version, "meridian",
                   std::string("unsupported format version ") + buf + " (this Meridian reads version " +
                       std::to_string(kFormatVersion) + ")");
-        return;
+        return false;
     }
     ds.formatVersion = kFormatVersion;
     ds.title = top.string("title", true, false).value_or("");
@@ -511,14 +585,39 @@ void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
     ds.license = top.optionalString("license");
     ds.authors = top.stringList("authors");
     ds.updated = top.date("updated", false);
+    return true;
+}
 
-    Tables tables;
+void readLists(Context& ctx, ObjectReader& top, Dataset& ds, Tables& tables) {
     readPlaces(ctx, top, ds, tables);
     readSources(ctx, top, ds, tables);
     readCategories(ctx, top, ds, tables);
     readActors(ctx, top, ds, tables);
     readEras(ctx, top, ds);
-    readEvents(ctx, top, ds, tables);
+}
+
+void readEventItem(Context& ctx, EventReader& events, const JsonValue& v, std::uint32_t i) {
+    const std::string path = item("events", i);
+    if (!v.isObject())
+        ctx.error(v, path, std::string("expected an object, found ") + jsonTypeName(v.type()));
+    else
+        events.read(v, path);
+}
+
+// The whole file from its whole JSON tree.
+void readTopLevel(Context& ctx, const JsonValue& root, Dataset& ds) {
+    if (!root.isObject()) {
+        ctx.error(root, "", std::string("expected a JSON object at the top level, found ") + jsonTypeName(root.type()));
+        return;
+    }
+    ObjectReader top = topLevelReader(ctx, root);
+    if (!readHeader(ctx, top, ds)) return;
+    Tables tables;
+    readLists(ctx, top, ds, tables);
+    EventReader events(ctx, ds, tables);
+    if (const auto list = top.typed("events", JsonType::Array, true))
+        for (std::uint32_t i = 0; i < list->size(); ++i) readEventItem(ctx, events, list->at(i), i);
+    events.finish();
     readStories(ctx, top, ds, tables);
 }
 
@@ -532,16 +631,15 @@ DatasetLoadResult jsonFailure(const std::string& fileName, const JsonError& e) {
     return result;
 }
 
-// The model from a parsed document (its text no longer needed); the document
-// is freed once read, before the model's indexes are built.
-DatasetLoadResult buildDataset(JsonDocument doc, const std::string& fileName, const std::filesystem::path& baseDir) {
-    Context ctx;
-    ctx.fileName = fileName;
-    ctx.baseDir = baseDir;
+DatasetLoadResult cancelledLoad(const std::string& fileName) {
     DatasetLoadResult result;
-    Dataset ds;
-    readTopLevel(ctx, doc.root(), ds);
-    doc = JsonDocument();
+    result.cancelled = true;
+    result.diagnostics.push_back({Severity::Error, fileName, 0, 0, "", "cancelled"});
+    return result;
+}
+
+DatasetLoadResult finish(Context& ctx, Dataset& ds) {
+    DatasetLoadResult result;
     result.diagnostics = std::move(ctx.diagnostics);
     if (countErrors(result.diagnostics) == 0) {
         ds.finalize();
@@ -550,32 +648,155 @@ DatasetLoadResult buildDataset(JsonDocument doc, const std::string& fileName, co
     return result;
 }
 
-}  // namespace
+// The model from a parsed document (its text no longer needed); the document
+// is freed once read, before the model's indexes are built.
+DatasetLoadResult buildDataset(JsonDocument doc, const std::string& fileName, const std::filesystem::path& baseDir) {
+    Context ctx;
+    ctx.fileName = fileName;
+    ctx.baseDir = baseDir;
+    Dataset ds;
+    readTopLevel(ctx, doc.root(), ds);
+    doc = JsonDocument();
+    return finish(ctx, ds);
+}
 
-DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName,
-                               const std::filesystem::path& baseDir) {
+DatasetLoadResult parseWhole(std::string_view text, const std::string& fileName, const std::filesystem::path& baseDir) {
     JsonError jsonError;
     auto doc = JsonDocument::parse(text, &jsonError);
     if (!doc) return jsonFailure(fileName, jsonError);
     return buildDataset(std::move(*doc), fileName, baseDir);
 }
 
-DatasetLoadResult loadDataset(const std::filesystem::path& path) {
-    std::string error;
-    auto text = readWholeFile(path, &error);
-    if (!text) {
+// Which of kReadBeforeEvents an object has, a bit each.
+unsigned membersReadBeforeEvents(const JsonValue& object) {
+    unsigned bits = 0;
+    for (std::size_t k = 0; k < std::size(kReadBeforeEvents); ++k)
+        if (object.find(kReadBeforeEvents[k])) bits |= 1u << k;
+    return bits;
+}
+
+// An ObjectReader for looking members up: the top level's keys (unknown,
+// duplicate) are checked once, over the whole file, by the caller.
+struct Lookup {
+    explicit Lookup(Context& ctx, const JsonValue& root)
+        : before(ctx.diagnostics.size()),
+          errors(ctx.errorCount),
+          warnings(ctx.warningCount),
+          reader(topLevelReader(ctx, root)) {
+        ctx.diagnostics.resize(before);
+        ctx.errorCount = errors;
+        ctx.warningCount = warnings;
+    }
+    std::size_t before, errors, warnings;
+    ObjectReader reader;
+};
+
+// The events read as the parser hands them over (JsonStreamHooks), so that
+// the whole file's JSON never exists at once: a 1M-event file's tree was 3
+// times the size of its model. The lists the events refer to must come before
+// "events" in the file (as in every file Meridian writes, and FORMAT.md's
+// order); when one comes after it, the result is empty and *readWhole set: the
+// caller reads the file again as a whole tree (same result, only slower).
+DatasetLoadResult streamDataset(std::string_view text, const std::string& fileName,
+                                const std::filesystem::path& baseDir, const ImportProgress& progress, FileText* file,
+                                bool* readWhole) {
+    Context ctx;
+    ctx.fileName = fileName;
+    ctx.baseDir = baseDir;
+    Dataset ds;
+    Tables tables;
+    EventReader events(ctx, ds, tables);
+    bool streamed = false, headerOk = false;
+    unsigned before = 0;
+
+    JsonStreamHooks hooks;
+    hooks.arrayKey = "events";
+    hooks.begin = [&](JsonValue members) {
+        streamed = true;
+        before = membersReadBeforeEvents(members);
+        Lookup top(ctx, members);
+        headerOk = readHeader(ctx, top.reader, ds);
+        if (headerOk) readLists(ctx, top.reader, ds, tables);
+        // Room for the events, guessed from the file's size (about 200 bytes an
+        // event when dense): pages never touched are never resident, and
+        // growing a vector of a million events would copy it.
+        if (headerOk) {
+            ds.events.reserve(text.size() / 128);
+            tables.events.reserve(text.size() / 256);
+        }
+        return !progress.cancelled();
+    };
+    hooks.item = [&](JsonValue v, std::uint32_t i) {
+        if (headerOk) readEventItem(ctx, events, v, i);
+        return !progress.cancelled();
+    };
+    hooks.progress = [&](std::size_t bytesRead) {
+        if (file) file->releaseBefore(bytesRead);
+        progress.at(text.empty() ? 1.0 : static_cast<double>(bytesRead) / static_cast<double>(text.size()));
+        return !progress.cancelled();
+    };
+    JsonError jsonError;
+    auto doc = JsonDocument::parse(text, &jsonError, {}, hooks);
+    if (!doc) return jsonError.stopped ? cancelledLoad(fileName) : jsonFailure(fileName, jsonError);
+    if (!streamed) return buildDataset(std::move(*doc), fileName, baseDir);  // no events array: nothing was streamed
+    const JsonValue root = doc->root();
+    if (membersReadBeforeEvents(root) & ~before) {
+        *readWhole = true;
+        return {};
+    }
+    if (headerOk) {
+        events.finish();
+        Lookup top(ctx, root);
+        readStories(ctx, top.reader, ds, tables);
+    }
+    // The top level's keys, checked first as when reading the whole tree.
+    Context keys;
+    keys.fileName = fileName;
+    topLevelReader(keys, root);
+    ctx.diagnostics.insert(ctx.diagnostics.begin(), std::make_move_iterator(keys.diagnostics.begin()),
+                           std::make_move_iterator(keys.diagnostics.end()));
+    doc.reset();
+    tables = {};
+    return finish(ctx, ds);
+}
+
+}  // namespace
+
+DatasetLoadResult parseDataset(std::string_view text, const std::string& fileName, const std::filesystem::path& baseDir,
+                               const ImportProgress& progress) {
+    bool readWhole = false;
+    DatasetLoadResult result = streamDataset(text, fileName, baseDir, progress, nullptr, &readWhole);
+    return readWhole ? parseWhole(text, fileName, baseDir) : result;
+}
+
+DatasetLoadResult parseDatasetWhole(std::string_view text, const std::string& fileName,
+                                    const std::filesystem::path& baseDir) {
+    return parseWhole(text, fileName, baseDir);
+}
+
+DatasetLoadResult loadDataset(const std::filesystem::path& path, const ImportProgress& progress) {
+    auto cannotRead = [&](const std::string& error) {
         DatasetLoadResult result;
         result.diagnostics.push_back({Severity::Error, path.string(), 0, 0, "", "cannot read the file: " + error});
         return result;
-    }
-    JsonError jsonError;
-    auto doc = JsonDocument::parse(*text, &jsonError);
-    // The document holds every string and position it needs: the file's text
-    // goes before the model is built (a 1M-event file: 229 MB less at the peak).
-    text.reset();
-    if (!doc) return jsonFailure(path.string(), jsonError);
+    };
+    std::string error;
+    auto file = FileText::read(path, &error, std::size_t(1) << 30, progress.cancel);
+    if (!file) return progress.cancelled() ? cancelledLoad(path.string()) : cannotRead(error);
     std::error_code ec;
-    return buildDataset(std::move(*doc), path.string(), std::filesystem::absolute(path, ec).parent_path());
+    const std::filesystem::path baseDir = std::filesystem::absolute(path, ec).parent_path();
+    bool readWhole = false;
+    DatasetLoadResult result = streamDataset(file->text(), path.string(), baseDir, progress, &*file, &readWhole);
+    if (!readWhole) return result;
+    // Read again (what was parsed is given back): a file whose lists come after its events.
+    file = FileText::read(path, &error);
+    if (!file) return cannotRead(error);
+    JsonError jsonError;
+    auto doc = JsonDocument::parse(file->text(), &jsonError);
+    // The document holds every string and position it needs: the file's text goes before the model is built.
+    file.reset();
+    if (!doc) return jsonFailure(path.string(), jsonError);
+    return buildDataset(std::move(*doc), path.string(), baseDir);
 }
 
 std::string summarizeDataset(const Dataset& ds) {

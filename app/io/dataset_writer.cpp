@@ -1,6 +1,7 @@
 #include "io/dataset_writer.h"
 
 #include <cstdio>
+#include <span>
 
 #include "io/dataset_loader.h"
 #include "io/import/json_text.h"
@@ -28,7 +29,7 @@ public:
         if (d) string(key, d->iso(), true);
     }
     void raw(const char* key, std::string json) { m_out.push_back({key, std::move(json)}); }
-    void strings(const char* key, const std::vector<std::string>& values) {
+    void strings(const char* key, std::span<const std::string> values) {
         if (values.empty()) return;
         std::string list = "[";
         for (std::size_t i = 0; i < values.size(); ++i) {

@@ -30,40 +30,6 @@ const char* jsonTypeName(JsonType type) {
 // ---------------------------------------------------------------------------
 // JsonValue
 // ---------------------------------------------------------------------------
-const JsonNode& JsonValue::node() const {
-    return m_doc->m_nodes[m_index];
-}
-
-std::string_view JsonValue::string() const {
-    const JsonNode& n = node();
-    if (n.type != JsonType::String) return {};
-    return std::string_view(m_doc->m_strings).substr(n.range.first, n.range.count);
-}
-
-std::uint32_t JsonValue::size() const {
-    const JsonNode& n = node();
-    if (n.type == JsonType::Array) return n.range.count;
-    if (n.type == JsonType::Object) return n.range.count / 2;
-    return 0;
-}
-
-JsonValue JsonValue::at(std::uint32_t i) const {
-    return {m_doc, node().range.first + i};
-}
-JsonValue JsonValue::keyAt(std::uint32_t i) const {
-    return {m_doc, node().range.first + 2 * i};
-}
-JsonValue JsonValue::valueAt(std::uint32_t i) const {
-    return {m_doc, node().range.first + 2 * i + 1};
-}
-
-std::optional<JsonValue> JsonValue::find(std::string_view key) const {
-    if (!isObject()) return std::nullopt;
-    for (std::uint32_t i = 0; i < size(); ++i)
-        if (keyAt(i).string() == key) return valueAt(i);
-    return std::nullopt;
-}
-
 TextPosition positionOfOffset(std::string_view text, std::size_t offset) {
     TextPosition p{1, 1};
     if (offset > text.size()) offset = text.size();
@@ -84,7 +50,8 @@ TextPosition positionOfOffset(std::string_view text, std::size_t offset) {
 // ---------------------------------------------------------------------------
 class JsonParser {
 public:
-    JsonParser(std::string_view text, const JsonLimits& limits) : m_text(text), m_limits(limits) {}
+    JsonParser(std::string_view text, const JsonLimits& limits, const JsonStreamHooks* hooks = nullptr)
+        : m_text(text), m_limits(limits), m_hooks(hooks) {}
 
     std::optional<JsonDocument> run(JsonError* error);
 
@@ -94,6 +61,8 @@ private:
         std::size_t pendingStart = 0;  // where its children start in m_pending
         bool expectKey = false;        // objects: next token is a key (or '}')
         bool afterValue = false;       // a value was just read: ',' or close expected
+        bool streamed = false;         // the array whose items go to JsonStreamHooks::item
+        std::uint32_t items = 0;       // streamed: items handed over so far
     };
 
     bool fail(const std::string& message) {
@@ -140,6 +109,15 @@ private:
     bool parseLiteral(std::string_view word, JsonNode& out);
     bool readUtf8(std::uint32_t& codePoint);
 
+    // Streaming (m_hooks): see JsonStreamHooks.
+    bool beginStream();
+    bool deliverItem(const JsonNode& node);
+    bool stop() {
+        fail("stopped");
+        m_error.stopped = true;
+        return false;
+    }
+
     std::string_view m_text;
     JsonLimits m_limits;
     std::size_t m_pos = 0;
@@ -149,7 +127,46 @@ private:
     JsonDocument m_doc;
     std::vector<JsonNode> m_pending;
     std::vector<OpenContainer> m_stack;
+    const JsonStreamHooks* m_hooks = nullptr;
+    bool m_streamKeySeen = false;  // the first top-level arrayKey was read (later ones are not streamed)
+    bool m_streamNext = false;     // the value about to be read is that member's
+    std::size_t m_streamNodeBase = 0, m_streamStringBase = 0;  // the document's sizes before the first item
+    std::size_t m_nextProgress = 0;
 };
+
+// ---------------------------------------------------------------------------
+// Streaming: the members read so far to `begin`, then each item to `item`.
+// ---------------------------------------------------------------------------
+bool JsonParser::beginStream() {
+    const OpenContainer& root = m_stack.front();
+    // The root's pending children: the members so far, then the key of the array.
+    const std::size_t count = m_pending.size() - 1 - root.pendingStart;
+    const std::size_t first = m_doc.m_nodes.size();
+    const auto from = m_pending.begin() + static_cast<std::ptrdiff_t>(root.pendingStart);
+    m_doc.m_nodes.insert(m_doc.m_nodes.end(), from, from + static_cast<std::ptrdiff_t>(count));
+    JsonNode object = root.node;
+    object.range.first = static_cast<std::uint32_t>(first);
+    object.range.count = static_cast<std::uint32_t>(count);
+    m_doc.m_nodes.push_back(object);
+    const bool go = !m_hooks->begin || m_hooks->begin(JsonValue(&m_doc, static_cast<std::uint32_t>(first + count)));
+    m_doc.m_nodes.resize(first);
+    m_streamNodeBase = first;
+    m_streamStringBase = m_doc.m_strings.size();
+    return go;
+}
+
+bool JsonParser::deliverItem(const JsonNode& node) {
+    OpenContainer& array = m_stack.back();
+    m_doc.m_nodes.push_back(node);
+    const bool go = !m_hooks->item ||
+                    m_hooks->item(JsonValue(&m_doc, static_cast<std::uint32_t>(m_doc.m_nodes.size() - 1)), array.items);
+    ++array.items;
+    array.afterValue = true;
+    // The item is forgotten: its nodes and strings are overwritten by the next.
+    m_doc.m_nodes.resize(m_streamNodeBase);
+    m_doc.m_strings.resize(m_streamStringBase);
+    return go;
+}
 
 std::string JsonParser::describeHere() const {
     if (atEnd()) return "the end of the file";
@@ -421,6 +438,13 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
 
     for (;;) {
         skipWhitespace();
+        if (m_hooks && m_pos >= m_nextProgress) {
+            m_nextProgress = m_pos + (std::size_t(1) << 16);
+            if (m_hooks->progress && !m_hooks->progress(m_pos)) {
+                stop();
+                return finish();
+            }
+        }
         // Inside a container: handle separators and closers first.
         if (!m_stack.empty()) {
             OpenContainer& top = m_stack.back();
@@ -473,6 +497,13 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
                     m_doc.m_root = static_cast<std::uint32_t>(m_doc.m_nodes.size() - 1);
                     break;
                 }
+                if (m_stack.back().streamed) {
+                    if (!deliverItem(node)) {
+                        stop();
+                        return finish();
+                    }
+                    continue;
+                }
                 m_pending.push_back(node);
                 m_stack.back().afterValue = true;
                 continue;
@@ -485,6 +516,9 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
                 JsonNode key;
                 key.pos = here();
                 if (!parseString(key)) return finish();
+                if (m_hooks && m_stack.size() == 1 && !m_streamKeySeen &&
+                    std::string_view(m_doc.m_strings).substr(key.range.first, key.range.count) == m_hooks->arrayKey)
+                    m_streamKeySeen = m_streamNext = true;
                 m_pending.push_back(key);
                 skipWhitespace();
                 if (atEnd() || peek() != ':') {
@@ -505,6 +539,8 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
         JsonNode node;
         node.pos = here();
         const auto c = peek();
+        const bool streamThis = m_streamNext;
+        m_streamNext = false;
         if (c == '{' || c == '[') {
             if (m_stack.size() >= m_limits.maxDepth) {
                 fail("nesting is deeper than " + std::to_string(m_limits.maxDepth) + " levels");
@@ -512,7 +548,12 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
             }
             node.type = c == '{' ? JsonType::Object : JsonType::Array;
             advance();
-            m_stack.push_back({node, m_pending.size(), node.type == JsonType::Object, false});
+            const bool streamed = streamThis && node.type == JsonType::Array;
+            if (streamed && !beginStream()) {
+                stop();
+                return finish();
+            }
+            m_stack.push_back({node, m_pending.size(), node.type == JsonType::Object, false, streamed, 0});
             continue;
         }
         if (!parseScalar(node)) return finish();
@@ -520,6 +561,13 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
             m_doc.m_nodes.push_back(node);
             m_doc.m_root = static_cast<std::uint32_t>(m_doc.m_nodes.size() - 1);
             break;
+        }
+        if (m_stack.back().streamed) {
+            if (!deliverItem(node)) {
+                stop();
+                return finish();
+            }
+            continue;
         }
         m_pending.push_back(node);
         m_stack.back().afterValue = true;
@@ -535,6 +583,12 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
 
 std::optional<JsonDocument> JsonDocument::parse(std::string_view text, JsonError* error, const JsonLimits& limits) {
     JsonParser parser(text, limits);
+    return parser.run(error);
+}
+
+std::optional<JsonDocument> JsonDocument::parse(std::string_view text, JsonError* error, const JsonLimits& limits,
+                                                const JsonStreamHooks& hooks) {
+    JsonParser parser(text, limits, &hooks);
     return parser.run(error);
 }
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,17 +68,20 @@ public:
 
     bool boolean() const { return node().boolean; }
     double number() const { return node().type == JsonType::Number ? node().number : 0.0; }
-    std::string_view string() const;
+    inline std::string_view string() const;
 
     // Arrays: size() items; objects: size() members.
-    std::uint32_t size() const;
-    JsonValue at(std::uint32_t i) const;                        // array item
-    JsonValue keyAt(std::uint32_t i) const;                     // object member i's key (a string value)
-    JsonValue valueAt(std::uint32_t i) const;                   // object member i's value
-    std::optional<JsonValue> find(std::string_view key) const;  // first member with this key
+    std::uint32_t size() const {
+        const JsonNode& n = node();
+        return n.type == JsonType::Array ? n.range.count : n.type == JsonType::Object ? n.range.count / 2 : 0;
+    }
+    JsonValue at(std::uint32_t i) const { return {m_doc, node().range.first + i}; }               // array item
+    JsonValue keyAt(std::uint32_t i) const { return {m_doc, node().range.first + 2 * i}; }        // member i's key
+    JsonValue valueAt(std::uint32_t i) const { return {m_doc, node().range.first + 2 * i + 1}; }  // its value
+    inline std::optional<JsonValue> find(std::string_view key) const;  // first member with this key
 
 private:
-    const JsonNode& node() const;
+    inline const JsonNode& node() const;
     const JsonDocument* m_doc = nullptr;
     std::uint32_t m_index = 0;
 };
@@ -85,6 +89,24 @@ private:
 struct JsonError {
     TextPosition pos;
     std::string message;
+    bool stopped = false;  // a hook asked to stop (JsonStreamHooks): not a problem of the text
+};
+
+// Streaming one array: the items of the first top-level member named arrayKey
+// (when its value is an array) are handed to `item` one at a time as soon as
+// each is parsed, then forgotten; the document keeps that array empty. So a
+// 1M-event file never holds all its events' nodes at once, and the errors
+// (syntax, positions, limits) are exactly those of a whole parse.
+struct JsonStreamHooks {
+    std::string_view arrayKey;
+    // When that array opens: the root object's members read so far (valid during the call).
+    std::function<bool(JsonValue membersSoFar)> begin;
+    // Each item of the array (valid during the call), with its index.
+    std::function<bool(JsonValue item, std::uint32_t index)> item;
+    // Every 64 KiB of text or so, between two tokens: the bytes read so far
+    // (the text before them is not read again).
+    std::function<bool(std::size_t bytesRead)> progress;
+    // Each returns false to stop the parse: it then fails with JsonError::stopped.
 };
 
 class JsonDocument {
@@ -92,6 +114,9 @@ public:
     // Parses text (a leading UTF-8 byte order mark is skipped; CRLF is fine).
     // On failure returns nullopt and fills *error.
     static std::optional<JsonDocument> parse(std::string_view text, JsonError* error, const JsonLimits& limits = {});
+    // The same, streaming one array through hooks (see JsonStreamHooks).
+    static std::optional<JsonDocument> parse(std::string_view text, JsonError* error, const JsonLimits& limits,
+                                             const JsonStreamHooks& hooks);
 
     JsonValue root() const { return {this, m_root}; }
     std::size_t nodeCount() const { return m_nodes.size(); }
@@ -104,6 +129,35 @@ private:
     std::string m_strings;
     std::uint32_t m_root = 0;
 };
+
+// Inline: a million events look their members up ~30 million times.
+const JsonNode& JsonValue::node() const {
+    return m_doc->m_nodes[m_index];
+}
+
+std::string_view JsonValue::string() const {
+    const JsonNode& n = node();
+    if (n.type != JsonType::String) return {};
+    return {m_doc->m_strings.data() + n.range.first, n.range.count};
+}
+
+// Keys are short and a lookup compares a few of the same length: a byte loop
+// stops at the first byte (date/from/tags, title/place...) without calling memcmp.
+inline bool sameKeyText(const char* text, std::string_view key) {
+    for (std::size_t i = 0; i < key.size(); ++i)
+        if (text[i] != key[i]) return false;
+    return true;
+}
+
+std::optional<JsonValue> JsonValue::find(std::string_view key) const {
+    const JsonNode& n = node();
+    if (n.type != JsonType::Object) return std::nullopt;
+    const JsonNode* member = m_doc->m_nodes.data() + n.range.first;
+    for (std::uint32_t i = 0; i < n.range.count; i += 2)
+        if (member[i].range.count == key.size() && sameKeyText(m_doc->m_strings.data() + member[i].range.first, key))
+            return JsonValue(m_doc, n.range.first + i + 1);
+    return std::nullopt;
+}
 
 // The position of a byte offset in text (for errors found outside the parser).
 TextPosition positionOfOffset(std::string_view text, std::size_t offset);

@@ -34,7 +34,13 @@ ObjectReader::ObjectReader(JsonContext& ctx, JsonValue object, std::string path,
     for (std::uint32_t i = 0; i < object.size(); ++i) {
         const JsonValue key = object.keyAt(i);
         bool isKnown = false;
-        for (std::string_view k : known) isKnown |= key.string() == k;
+        const std::string_view text = key.string();
+        m_keyBits |= keyBit(text);
+        for (std::string_view k : known)
+            if (text.size() == k.size() && sameKeyText(text.data(), k)) {
+                isKnown = true;
+                break;
+            }
         if (!isKnown) {
             std::string expected;
             for (std::string_view k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
@@ -44,7 +50,8 @@ ObjectReader::ObjectReader(JsonContext& ctx, JsonValue object, std::string path,
         // table for a hostile one with thousands (no quadratic time).
         if (object.size() <= 32) {
             for (std::uint32_t j = 0; j < i; ++j) {
-                if (object.keyAt(j).string() == key.string()) {
+                const std::string_view other = object.keyAt(j).string();
+                if (other.size() == text.size() && sameKeyText(other.data(), text)) {
                     reportDuplicate(key, object.keyAt(j));
                     break;
                 }
@@ -62,7 +69,7 @@ void ObjectReader::reportDuplicate(const JsonValue& key, const JsonValue& first)
 }
 
 std::optional<JsonValue> ObjectReader::typed(std::string_view key, JsonType type, bool required, const char* what) {
-    const auto v = m_object.find(key);
+    const auto v = find(key);
     if (!v) {
         if (required)
             m_ctx.error(
@@ -137,7 +144,7 @@ std::vector<std::string> ObjectReader::stringList(std::string_view key) {
 }
 
 Index ObjectReader::reference(std::string_view key, bool required, const IdTable& table, const char* kind) {
-    const auto v = m_object.find(key);
+    const auto v = find(key);
     if (!v) {
         if (required) typed(key, JsonType::String, true, (std::string("a ") + kind + " id").c_str());
         return kNoIndex;

@@ -126,11 +126,21 @@ public:
 
 private:
     void reportDuplicate(const JsonValue& key, const JsonValue& first);
+    // A bit per (length, first byte) of the object's keys: most keys asked for
+    // are absent (an event has ~10 of its ~25), and their bit is usually clear.
+    static std::uint64_t keyBit(std::string_view key) {
+        return std::uint64_t{1} << ((key.size() * 7 + (key.empty() ? 0u : static_cast<unsigned char>(key[0]))) & 63);
+    }
+    std::optional<JsonValue> find(std::string_view key) const {
+        if (!(m_keyBits & keyBit(key))) return std::nullopt;
+        return m_object.find(key);
+    }
 
     JsonContext& m_ctx;
     JsonValue m_object;
     std::string m_path;
     std::unordered_map<std::string_view, std::uint32_t> m_seen;  // only for objects with many keys
+    std::uint64_t m_keyBits = 0;
 };
 
 // Iterates an optional top-level array of objects, calling read(object, path).

@@ -115,7 +115,7 @@ Edit deleteEventEdit(const Document& doc, Index event) {
     // Events that answer it lose that link; stories stop highlighting it.
     for (Index other : doc.eventsUsing(RecordKind::Event, event)) {
         Event e = ds.events[other];
-        std::erase(e.answers, event);
+        erase(e.answers, event);
         edit.then(Edit::replace(ds, other, std::move(e)));
     }
     for (Index s : doc.storiesUsing(RecordKind::Event, event)) {
@@ -197,7 +197,7 @@ Event withPlace(Event e, Index place) {
     return e;
 }
 
-Event withConnection(Event e, Index from, Index to, std::vector<Index> via) {
+Event withConnection(Event e, Index from, Index to, CompactList<Index> via) {
     e.place = kNoIndex;
     e.from = from;
     e.to = to;

@@ -77,7 +77,7 @@ Event withEndAt(const Event& e, double day);
 
 // Where: a single place, a connection, or nowhere.
 Event withPlace(Event e, Index place);
-Event withConnection(Event e, Index from, Index to, std::vector<Index> via);
+Event withConnection(Event e, Index from, Index to, CompactList<Index> via);
 Event withoutLocation(Event e);
 
 // ---------------------------------------------------------------------------

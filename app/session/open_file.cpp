@@ -26,20 +26,32 @@ std::vector<Index> indicesOf(const std::vector<std::string>& ids, const auto& li
 }  // namespace
 
 LoadReport openFile(Document& doc, Session& s, const std::string& path, const io::OpenOptions& options) {
+    return adoptFile(doc, s, readFile(path, options));
+}
+
+ReadFile readFile(const std::string& path, const io::OpenOptions& options) {
+    ReadFile read;
+    read.path = path;
     std::error_code ec;
-    const auto fileTime = std::filesystem::last_write_time(path, ec);
-    io::AnyFileResult result = io::loadAnyFile(path, options);
+    read.fileTime = std::filesystem::last_write_time(path, ec);
+    read.result = io::loadAnyFile(path, options);
+    return read;
+}
+
+LoadReport adoptFile(Document& doc, Session& s, ReadFile read) {
+    io::AnyFileResult& result = read.result;
     if (!result.ok()) {
         LoadReport report;  // the document keeps its data, its file and its file time
-        report.path = path;
+        report.path = read.path;
         report.diagnostics = std::move(result.diagnostics);
         report.format = result.format;
         return report;
     }
+    const std::string summary = result.summary();
     LoadReport report =
-        adoptDataset(doc, s, std::move(*result.dataset), path, std::move(result.diagnostics), result.format);
-    report.summary = result.summary();
-    doc.setFileTime(fileTime);
+        adoptDataset(doc, s, std::move(*result.dataset), read.path, std::move(result.diagnostics), result.format);
+    report.summary = summary;
+    doc.setFileTime(read.fileTime);
     return report;
 }
 

@@ -3,6 +3,7 @@
 // errors the document keeps the data it had, and the report says why.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,18 @@ struct LoadReport {
 // Any file Meridian reads (Meridian JSON, or an import through the mapping
 // saved beside it, else the guessed one: io/import/open_any.h).
 LoadReport openFile(Document& doc, Session& s, const std::string& path, const io::OpenOptions& options = {});
+
+// openFile in two halves, for reading a big file on a worker thread while the
+// document stays usable: readFile touches no document or session (it may run
+// on any thread; options.progress reports and cancels), adoptFile then does on
+// the UI thread what openFile does with what was read.
+struct ReadFile {
+    std::string path;
+    io::AnyFileResult result;
+    std::filesystem::file_time_type fileTime;  // taken before reading (a change while reading is seen later)
+};
+ReadFile readFile(const std::string& path, const io::OpenOptions& options = {});
+LoadReport adoptFile(Document& doc, Session& s, ReadFile read);
 // Data already loaded (the import dialog's result) as the document, from path.
 LoadReport adoptDataset(Document& doc, Session& s, Dataset data, const std::string& path,
                         std::vector<Diagnostic> diagnostics, io::FileFormat format);

@@ -20,6 +20,8 @@
 #include "session/open_file.h"
 #include "session/recovery_restore.h"
 #include "session/tick.h"
+#include "ui/background_job.h"
+#include "ui/job_progress.h"
 
 namespace meridian::ui {
 
@@ -121,13 +123,28 @@ const io::Gazetteer* App::gazetteer() {
     return m_gazetteer.get();
 }
 
-bool App::open(const std::string& path) {
+namespace {
+
+io::OpenOptions openOptionsFor(App& app, const std::string& path, const Document& doc,
+                               const std::optional<io::ColumnMapping>& importMapping) {
     io::OpenOptions options;
     const io::FileFormat format = io::sniffFileFormat(path);
-    if (format != io::FileFormat::MeridianJson && format != io::FileFormat::Unknown) options.gazetteer = gazetteer();
+    if (format != io::FileFormat::MeridianJson && format != io::FileFormat::Unknown)
+        options.gazetteer = app.gazetteer();
     // A reload of a file imported through the dialog: with the columns chosen there.
-    if (m_importMapping && std::filesystem::path(path) == m_doc.path()) options.mapping = m_importMapping;
-    const LoadReport report = openFile(m_doc, m_session, path, options);
+    if (importMapping && std::filesystem::path(path) == doc.path()) options.mapping = importMapping;
+    return options;
+}
+
+}  // namespace
+
+bool App::open(const std::string& path) {
+    return adoptOpened(readFile(path, openOptionsFor(*this, path, m_doc, m_importMapping)));
+}
+
+bool App::adoptOpened(ReadFile read) {
+    const std::string path = read.path;
+    const LoadReport report = adoptFile(m_doc, m_session, std::move(read));
     for (const Diagnostic& d : report.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
     LoadProblems& problems = m_window.loadProblems();
     problems = {path, report.diagnostics, report.ok};
@@ -155,6 +172,98 @@ bool App::open(const std::string& path) {
     }
     m_changedOnDiskSeen = {};
     return true;
+}
+
+// ===========================================================================
+// Opening in the background
+// ===========================================================================
+
+struct App::Opening {
+    std::string path;
+    std::string done, failed;  // the status after
+    bool diskChange = false;   // a reload because the file changed on disk
+    std::unique_ptr<BackgroundJob<ReadFile>> job;
+};
+
+App::~App() = default;
+
+void App::openInBackground(const std::string& path, std::string done, std::string failed) {
+    m_opening.reset();  // one at a time: the newest wins (the other is cancelled)
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+    if (ec || bytes < kBackgroundOpenBytes) {
+        const bool ok = open(path);
+        if (ok && !done.empty()) context(m_session).status(done);
+        if (!ok && !failed.empty()) context(m_session).status(failed);
+        return;
+    }
+    auto opening = std::make_unique<Opening>();
+    opening->path = path;
+    opening->done = std::move(done);
+    opening->failed = std::move(failed);
+    io::OpenOptions options = openOptionsFor(*this, path, m_doc, m_importMapping);
+    opening->job = std::make_unique<BackgroundJob<ReadFile>>(
+        [path, options](const io::ImportProgress& progress) {
+            io::OpenOptions o = options;
+            o.progress = progress;
+            return readFile(path, o);
+        },
+        m_session.clockSec);
+    m_opening = std::move(opening);
+}
+
+double App::openingFraction() const {
+    return m_opening ? m_opening->job->fraction() : 0.0;
+}
+
+std::string App::openingPath() const {
+    return m_opening ? m_opening->path : std::string();
+}
+
+void App::cancelOpening() {
+    if (m_opening) m_opening->job->cancel();
+}
+
+void App::finishOpening() {
+    if (!m_opening || !m_opening->job->done()) return;
+    const std::unique_ptr<Opening> opening = std::move(m_opening);
+    const bool cancelled = opening->job->cancelling();
+    ReadFile read = opening->job->take();
+    Context c = context(m_session);
+    if (cancelled) {
+        if (opening->diskChange) m_changedOnDiskSeen = read.fileTime;  // not again every second
+        c.status("Not opened: cancelled; the data shown is unchanged");
+        return;
+    }
+    if (m_doc.isDirty()) {  // edits made while it was read: never dropped silently
+        c.status("Not opened: save or undo your changes first (they would be lost).", 10);
+        return;
+    }
+    const bool ok = adoptOpened(std::move(read));
+    if (ok && !opening->done.empty()) c.status(opening->done);
+    if (!ok && !opening->failed.empty()) c.status(opening->failed);
+    if (!ok && opening->diskChange) m_changedOnDiskSeen = read.fileTime;  // do not retry a broken version every second
+}
+
+void App::drawOpening(Context& c) {
+    if (!m_opening) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.8f, 32.0f * ImGui::GetFontSize()), 0));
+    ImGui::Begin("Opening##background", nullptr,
+                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize |
+                     ImGuiWindowFlags_NoMove);
+    JobProgressView v;
+    v.what = "Opening";
+    v.fileName = std::filesystem::path(m_opening->path).filename().string();
+    v.fraction = m_opening->job->fraction();
+    v.elapsedSec = c.now() - m_opening->job->startedSec();
+    v.notes.push_back("The data shown stays usable until the file is read; Cancel keeps it.");
+    v.cancelling = m_opening->job->cancelling();
+    v.cancelControl = "open.cancel";
+    if (drawJobProgress(c, v)) cancelOpening();
+    ImGui::End();
 }
 
 void App::newDataset(const DatasetInfo& info, const std::string& path) {
@@ -277,7 +386,7 @@ bool App::saveAs(const std::string& path, std::string* error) {
 }
 
 void App::checkFileChanged() {
-    if (m_doc.path().empty()) return;
+    if (m_doc.path().empty() || m_opening) return;
     std::error_code ec;
     const auto t = std::filesystem::last_write_time(m_doc.path(), ec);
     if (ec || t == m_doc.fileTime() || t == m_changedOnDiskSeen) return;
@@ -289,6 +398,13 @@ void App::checkFileChanged() {
         return;
     }
     const std::string name = m_doc.path().filename().string();
+    std::error_code sizeError;
+    if (std::filesystem::file_size(m_doc.path(), sizeError) >= kBackgroundOpenBytes && !sizeError) {
+        openInBackground(m_doc.path().string(), "Reloaded " + name + " (changed on disk)",
+                         "The changed file has problems: showing the previous version");
+        if (m_opening) m_opening->diskChange = true;
+        return;
+    }
     if (open(m_doc.path().string())) {
         c.status("Reloaded " + name + " (changed on disk)");
     } else {
@@ -313,6 +429,7 @@ void App::drawUi(Session& session) {
     m_window.draw(c);
     for (std::string& problem : m_window.map().takeProblems()) alert(std::move(problem));
     if (!session.offscreen) drawPrompts(c);
+    if (!session.offscreen) drawOpening(c);
     rememberSelection(session, m_doc.data());
 }
 
@@ -321,6 +438,7 @@ void App::endFrame() {
     if (m_state.textFocusPendingFrames > 0) --m_state.textFocusPendingFrames;
     Context c = context(m_session);
     carryOutPrompts();
+    finishOpening();
     if (r.openPath) {
         const std::string path = *r.openPath;
         r.openPath.reset();
@@ -329,7 +447,7 @@ void App::endFrame() {
             if (f != io::FileFormat::MeridianJson && f != io::FileFormat::Unknown && path != m_doc.path().string())
                 m_requests.importPath = path;  // a spreadsheet, TimelineJS or geodata: the import dialog
             else
-                open(path);
+                openInBackground(path);
         });
     }
     if (r.adoptImport) {
@@ -357,8 +475,7 @@ void App::endFrame() {
         r.reload = false;
         if (!m_doc.path().empty())
             unlessUnsaved("reload the file", [this] {
-                const std::string name = m_doc.path().filename().string();
-                if (open(m_doc.path().string())) context(m_session).status("Reloaded " + name);
+                openInBackground(m_doc.path().string(), "Reloaded " + m_doc.path().filename().string());
             });
     }
     if (r.save) {
@@ -387,7 +504,7 @@ double App::nextFrameDueSec() {
     // until ImGui has sized and placed it.
     const bool asking = m_recoveryDialog.isOpen() || m_unsavedPrompt.isOpen() || m_changedOnDisk.isOpen();
     if (asking && m_promptFrames < 4) due = m_session.clockSec;
-    if (m_window.importWorking()) due = std::min(due, m_session.clockSec + 0.1);  // its progress
+    if (m_window.importWorking() || m_opening) due = std::min(due, m_session.clockSec + 0.1);  // their progress
     return due;
 }
 
@@ -449,7 +566,7 @@ void App::carryOutPrompts() {
     switch (std::exchange(m_diskChoice, DiskChangeChoice::None)) {
         case DiskChangeChoice::Reload:
             discardRecovery();
-            if (open(m_doc.path().string())) c.status("Reloaded " + name + ": the other program's version");
+            openInBackground(m_doc.path().string(), "Reloaded " + name + ": the other program's version");
             break;
         case DiskChangeChoice::SaveAs: {
             const std::string target = m_changedOnDisk.saveAsPath();

@@ -4,6 +4,7 @@
 // not the platform: main.cpp and app/platform/ give it frames and events.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "io/recovery.h"
 #include "io/recovery_writer.h"
 #include "io/settings.h"
+#include "session/open_file.h"
 #include "session/session.h"
 #include "ui/changed_on_disk.h"
 #include "ui/context.h"
@@ -27,6 +29,7 @@ namespace meridian::ui {
 class App {
 public:
     App();
+    ~App();  // cancels a file being read in the background and waits for it
 
     Document& document() { return m_doc; }
     Session& session() { return m_session; }
@@ -46,6 +49,17 @@ public:
     // Opens a file: on success the data is replaced (a reload keeps the view);
     // on errors the data stays and the problems window lists them.
     bool open(const std::string& path);
+    // The same from the UI (File > Open, drops, reloads): a big file (from
+    // kBackgroundOpenBytes) is read on a worker thread with a progress bar and
+    // Cancel while the data shown stays usable; a small one at once. On
+    // success the status says `done` (when given); on errors, `failed`.
+    void openInBackground(const std::string& path, std::string done = {}, std::string failed = {});
+    static constexpr std::uintmax_t kBackgroundOpenBytes = std::uintmax_t(8) << 20;
+    // A file being read in the background (openInBackground): its progress, and Cancel.
+    bool opening() const { return m_opening != nullptr; }
+    double openingFraction() const;
+    std::string openingPath() const;
+    void cancelOpening();
     // Saves the document into its file (atomically, the previous version kept
     // as FILE.bak); false with a reason. An imported file is saved as Meridian
     // JSON beside it (never over the spreadsheet).
@@ -87,6 +101,11 @@ public:
 
 private:
     Context context(Session& s);
+    // What open() does once the file is read.
+    bool adoptOpened(ReadFile read);
+    // Each frame: the background reading's progress and Cancel; its result once done.
+    void drawOpening(Context& c);
+    void finishOpening();
     // The import dialog's result as the document (like open(), without reading the file again).
     void adoptImport(FinishedImport& done);
     void resolveFilterIds();
@@ -109,6 +128,8 @@ private:
     bool m_quitConfirmed = false;
     io::FileFormat m_docFormat = io::FileFormat::Unknown;  // how the document's file was read
     std::unique_ptr<io::Gazetteer> m_gazetteer;
+    struct Opening;  // a file read in the background (openInBackground)
+    std::unique_ptr<Opening> m_opening;
     std::optional<io::ColumnMapping> m_importMapping;  // the document's, when imported through the dialog (reloads)
     bool m_gazetteerTried = false;
     std::filesystem::file_time_type m_changedOnDiskSeen{};  // a change we already told the user about

@@ -84,7 +84,7 @@ void DetailsPanel::drawSources(Context& c, const Event& e) {
 // A claim and its answers: "Answered by: Iran's reply to the UN panel, 21 Dec 2020".
 void DetailsPanel::drawLinks(Context& c, const Event& e) {
     const Dataset& ds = c.data();
-    auto list = [&](const char* label, const std::vector<Index>& events, int idBase) {
+    auto list = [&](const char* label, const CompactList<Index>& events, int idBase) {
         if (events.empty()) return;
         sectionLabel(c, label);
         for (std::size_t k = 0; k < events.size(); ++k) {

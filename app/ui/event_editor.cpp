@@ -599,7 +599,7 @@ void EventEditor::drawActorsAndTags(Context& c, Index at, const Event& e) {
     fieldProblems(c, problems(c, at, "actors"));
 
     fieldLabel(c, "TAGS (SEPARATED BY COMMAS)");
-    m_fields.text("##tags", joinList(e.tags),
+    m_fields.text("##tags", joinList(e.tags.toVector()),
                   commitLater(c, e, EventField::Tags, [](Event& ev, const std::string& t) { ev.tags = splitList(t); }));
     c.reportControl("edit.tags");
     fieldProblems(c, problems(c, at, "tags"));

@@ -17,6 +17,7 @@
 
 #include "io/import/gazetteer.h"
 #include "io/import/gazetteer_fold.h"
+#include "ui/job_progress.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -394,24 +395,17 @@ void ImportDialog::drawChooser(Context& c) {
 }
 
 void ImportDialog::drawProgress(Context& c, const char* what) {
-    const std::string name = std::filesystem::path(m_path).filename().string();
-    ImGui::Text("%s %s\u2026", what, name.c_str());
-    const double elapsed = m_job ? c.now() - m_job->startedSec : 0;
-    const float fraction = m_job ? static_cast<float>(m_job->fraction.load()) : 0.0f;
-    char overlay[64];
-    if (fraction > 0)
-        std::snprintf(overlay, sizeof overlay, "%.0f %%  (%.0f s)", fraction * 100.0, elapsed);
-    else
-        std::snprintf(overlay, sizeof overlay, "%.0f s", elapsed);
-    ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, 0), overlay);
+    JobProgressView v;
+    v.what = what;
+    v.fileName = std::filesystem::path(m_path).filename().string();
+    v.elapsedSec = m_job ? c.now() - m_job->startedSec : 0;
+    v.fraction = m_job ? m_job->fraction.load() : 0.0;
     if (m_stage == Stage::Reading && !m_gazetteer && m_gazetteerError.empty())
-        ImGui::TextDisabled("Loading the place names too (GeoNames, once per session).");
-    ImGui::TextDisabled("The data shown stays until the import is done; Cancel keeps it.");
-    const bool cancelling = m_job && m_job->cancel;
-    ImGui::BeginDisabled(cancelling);
-    if (ImGui::Button(cancelling ? "Cancelling\u2026" : "Cancel") && m_job) m_job->cancel = true;
-    c.reportControl("import.cancel");
-    ImGui::EndDisabled();
+        v.notes.push_back("Loading the place names too (GeoNames, once per session).");
+    v.notes.push_back("The data shown stays until the import is done; Cancel keeps it.");
+    v.cancelling = m_job && m_job->cancel;
+    v.cancelControl = "import.cancel";
+    if (drawJobProgress(c, v) && m_job) m_job->cancel = true;
 }
 
 // ===========================================================================

@@ -92,6 +92,9 @@ void writeStateReport(App& app, const std::string& path) {
     j["import"] = {{"stage", import.stage},         {"fields", import.fields},
                    {"dateOrder", import.dateOrder}, {"askingDateOrder", import.askingDateOrder},
                    {"progress", import.progress},   {"report", import.report}};
+    // A file being read in the background (App::openInBackground): "" when none.
+    j["opening"] = app.opening() ? app.openingPath() : "";
+    j["openingProgress"] = app.openingFraction();
     j["dirty"] = app.document().isDirty();
     j["undo"] = app.document().undoName();
     nlohmann::json highlighted = nlohmann::json::array();

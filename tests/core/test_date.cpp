@@ -1,5 +1,7 @@
 #include <doctest.h>
 
+#include <optional>
+
 #include "core/date.h"
 
 using namespace meridian;
@@ -77,4 +79,16 @@ TEST_CASE("spans for people, as coarse as their ends allow") {
     CHECK(describeSpan({daysFromCivil(2006, 7, 5), daysFromCivil(2006, 10, 10)}) == "5 Jul \u2013 9 Oct 2006");
     CHECK(describeSpan({daysFromCivil(2006, 7, 5), daysFromCivil(2006, 7, 6)}) == "5 Jul 2006");
     CHECK(describeSpan({daysFromCivil(-43, 1, 1), daysFromCivil(-42, 1, 1)}) == "44 BC");
+}
+
+TEST_CASE("a date is 12 bytes aligned on 2 and keeps a day count beyond 32 bits") {
+    static_assert(sizeof(Date) == 12 && alignof(Date) == 2);
+    static_assert(sizeof(std::optional<Date>) == 14);
+    const Date bigBang = Date::fromYear(-13800000000LL);
+    CHECK(bigBang.firstDay() == daysFromCivil(-13800000000LL, 1, 1));
+    CHECK(bigBang.firstDay() < -(DayNumber{1} << 40));
+    CHECK(bigBang.span().length() == 366);  // -13800000000 is divisible by 400: a leap year
+    CHECK(bigBang.civil().year == -13800000000LL);
+    CHECK(Date::fromCivil(2006, 7, 5) == Date::fromCivil(2006, 7, 5));
+    CHECK_FALSE(Date::fromCivil(2006, 7, 5) == Date::fromYearMonth(2006, 7));
 }

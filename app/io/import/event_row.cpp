@@ -61,8 +61,8 @@ std::string oneLine(std::string s) {
     return s;
 }
 
-template <typename T, typename Fn>
-std::string joinLines(const std::vector<T>& items, Fn fn) {
+template <typename List, typename Fn>
+std::string joinLines(const List& items, Fn fn) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) out += '\n';

@@ -503,7 +503,7 @@ AnyFileResult loadAnyFile(const std::filesystem::path& path, const OpenOptions& 
     AnyFileResult result;
     // Meridian's own files: the validating loader, as before.
     if (sniffFileFormat(path) == FileFormat::MeridianJson) {
-        DatasetLoadResult r = loadDataset(path);
+        DatasetLoadResult r = loadDataset(path, options.progress);
         result.format = FileFormat::MeridianJson;
         result.dataset = std::move(r.dataset);
         result.diagnostics = std::move(r.diagnostics);
@@ -514,7 +514,7 @@ AnyFileResult loadAnyFile(const std::filesystem::path& path, const OpenOptions& 
     if (!src.source) {
         result.diagnostics = std::move(src.diagnostics);
         if (src.format == FileFormat::MeridianJson) {  // told apart only by parsing: load it as one
-            DatasetLoadResult r = loadDataset(path);
+            DatasetLoadResult r = loadDataset(path, options.progress);
             result.dataset = std::move(r.dataset);
             result.diagnostics = std::move(r.diagnostics);
         }

@@ -56,7 +56,7 @@ std::string slideText(const Dataset& ds, const Event& e) {
     if (e.claimed) html += "<p><b>Claimed:</b> " + escapeHtml(e.claimed->display()) + "</p>";
     if (!e.note.empty()) html += "<p><b>About the evidence:</b> " + escapeHtml(e.note) + "</p>";
     // Claims and their answers, by title and date ("Iran denies the panel's findings, 17 May 2011").
-    auto events = [&](const char* label, const std::vector<Index>& list) {
+    auto events = [&](const char* label, const CompactList<Index>& list) {
         std::string items;
         for (const Index i : list)
             if (i < ds.events.size())

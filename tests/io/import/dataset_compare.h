@@ -5,6 +5,7 @@
 
 #include <doctest.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,7 @@ inline std::string optionalDate(const std::optional<Date>& d) {
 }
 
 // Events named by their ids (answers, answeredBy).
-inline std::vector<std::string> eventIds(const Dataset& ds, const std::vector<Index>& events) {
+inline std::vector<std::string> eventIds(const Dataset& ds, std::span<const Index> events) {
     std::vector<std::string> out;
     for (const Index i : events) out.push_back(i < ds.events.size() ? ds.events[i].id : "#" + std::to_string(i));
     return out;
