@@ -427,7 +427,10 @@ std::optional<JsonDocument> JsonParser::run(JsonError* error) {
     // Generous reservations (about one node per 8 bytes of text): pages never
     // touched are never resident, and growing a vector of millions would copy it.
     m_doc.m_nodes.reserve(m_text.size() / 8 + 16);
-    m_doc.m_strings.reserve(m_text.size() / 2 + 16);
+    // The strings: a decoded string is never longer than its text (escapes only
+    // shrink), so this buffer never moves while parsing. It must not: the loaders
+    // keep string_views into it (the id tables), also across streamed items.
+    m_doc.m_strings.reserve(m_text.size() + 16);
 
     skipWhitespace();
     if (atEnd()) {
