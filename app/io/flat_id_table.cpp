@@ -9,7 +9,9 @@ namespace meridian::io {
 namespace {
 
 std::uint32_t hashOf(std::string_view id) {
-    const std::size_t h = std::hash<std::string_view>{}(id);
+    // 64 bits even where size_t has 32 (the browser build): shifting a 32-bit size_t by
+    // 32 is undefined, and in wasm gave every id the hash 0 (each insert a scan of the table).
+    const std::uint64_t h = std::hash<std::string_view>{}(id);
     return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
