@@ -9,11 +9,18 @@ namespace meridian::io {
 bool RecoveryWriter::start(std::filesystem::path recoveryFile, Dataset copy, std::filesystem::path dataFile) {
     if (busy()) return false;
     wait();  // collects the previous result
-    m_write = std::async(
-        std::launch::async, [file = std::move(recoveryFile), data = std::move(copy), source = std::move(dataFile)] {
-            std::string error;
-            return writeRecoveryFile(file, data, source, &error) ? std::string() : (error.empty() ? "failed" : error);
-        });
+    auto write = [file = std::move(recoveryFile), data = std::move(copy), source = std::move(dataFile)] {
+        std::string error;
+        return writeRecoveryFile(file, data, source, &error) ? std::string() : (error.empty() ? "failed" : error);
+    };
+#ifdef __EMSCRIPTEN__
+    // The browser build has one thread (std::async would never start): written now.
+    std::promise<std::string> done;
+    done.set_value(write());
+    m_write = done.get_future();
+#else
+    m_write = std::async(std::launch::async, std::move(write));
+#endif
     return true;
 }
 
