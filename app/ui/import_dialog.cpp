@@ -1,5 +1,5 @@
 // The import dialog. Index:
-//   [SECTION] Jobs (worker threads)
+//   [SECTION] Jobs (worker threads; one thread in the browser)
 //   [SECTION] Stages: read, map, import
 //   [SECTION] draw
 //   [SECTION] Mapping: source, dates, columns, preview, places
@@ -13,10 +13,10 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
-#include <thread>
 
 #include "io/import/gazetteer.h"
 #include "io/import/gazetteer_fold.h"
+#include "ui/background_job.h"
 #include "ui/job_progress.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
@@ -87,25 +87,38 @@ void forgetControls(AppState& app, std::string_view prefix) {
 }  // namespace
 
 // ===========================================================================
-// [SECTION] Jobs (worker threads)
+// [SECTION] Jobs (worker threads; one thread in the browser)
 // ===========================================================================
 
-// One read or one import on its own thread. The worker writes its result, then
-// sets done; the UI thread reads the result only after done (and the join).
-struct ImportDialog::Job {
-    std::thread thread;
-    std::atomic<bool> cancel{false}, done{false};
-    std::atomic<double> fraction{0};
-    double startedSec = 0;
-    std::optional<io::ImportSourceResult> read;
-    std::optional<io::ImportResult> imported;
-    io::ColumnMapping mapping;  // the import's
+// What reading a file gives: the source, and the gazetteer if this job loaded it.
+struct ReadDone {
+    io::ImportSourceResult read;
     std::shared_ptr<const io::Gazetteer> gazetteer;
     std::string gazetteerError;
+};
 
-    ~Job() {
-        cancel = true;
-        if (thread.joinable()) thread.join();
+// One read or one import, as a BackgroundJob (its own thread; at once in the
+// browser build, which has one thread).
+struct ImportDialog::Job {
+    std::unique_ptr<BackgroundJob<ReadDone>> reading;
+    std::unique_ptr<BackgroundJob<io::ImportResult>> importing;
+    io::ColumnMapping mapping;  // the import's
+
+    bool done() const {
+        return reading ? reading->done() : importing->done();
+    }
+    double fraction() const {
+        return reading ? reading->fraction() : importing->fraction();
+    }
+    double startedSec() const {
+        return reading ? reading->startedSec() : importing->startedSec();
+    }
+    bool cancelling() const {
+        return reading ? reading->cancelling() : importing->cancelling();
+    }
+    void cancel() {
+        if (reading) reading->cancel();
+        if (importing) importing->cancel();
     }
 };
 
@@ -136,36 +149,37 @@ void ImportDialog::start(Context& c, const std::string& path, bool askAlways) {
     m_failure.clear();
     m_mappingError.clear();
     m_stage = Stage::Reading;
+    // Tried again while it is missing (in the browser it is fetched when a table needs it).
+    const bool loadGazetteer = !m_gazetteer;
     auto job = std::make_unique<Job>();
-    Job* j = job.get();
-    j->startedSec = c.now();
-    const bool loadGazetteer = !m_gazetteer && m_gazetteerError.empty();
-    j->gazetteer = m_gazetteer;
-    j->thread = std::thread([j, path, loadGazetteer] {
-        if (loadGazetteer) {  // 135k places: loaded here, not on the UI thread
-            std::string error;
-            if (auto g = io::Gazetteer::loadDefault(&error))
-                j->gazetteer = std::move(g);
-            else
-                j->gazetteerError = error.empty() ? "unknown error" : error;
-        }
-        io::OpenOptions options;
-        options.gazetteer = j->gazetteer.get();
-        options.progress.cancel = &j->cancel;
-        options.progress.report = [j](double f) { j->fraction = f; };
-        j->read = io::openImportSource(path, options);
-        j->done = true;
-    });
+    job->reading = std::make_unique<BackgroundJob<ReadDone>>(
+        [path, loadGazetteer, gazetteer = m_gazetteer](const io::ImportProgress& progress) {
+            ReadDone done;
+            done.gazetteer = gazetteer;
+            if (loadGazetteer) {  // 135k places: loaded here, not on the UI thread
+                std::string error;
+                if (auto g = io::Gazetteer::loadDefault(&error))
+                    done.gazetteer = std::move(g);
+                else
+                    done.gazetteerError = error.empty() ? "unknown error" : error;
+            }
+            io::OpenOptions options;
+            options.gazetteer = done.gazetteer.get();
+            options.progress = progress;
+            done.read = io::openImportSource(path, options);
+            return done;
+        },
+        c.now());
     m_job = std::move(job);
 }
 
 void ImportDialog::finishReading(Context& c) {
-    m_job->thread.join();
-    if (m_job->gazetteer) m_gazetteer = m_job->gazetteer;
-    if (!m_job->gazetteerError.empty()) m_gazetteerError = m_job->gazetteerError;
-    const bool cancelled = m_job->cancel;
-    io::ImportSourceResult read = std::move(*m_job->read);
+    const bool cancelled = m_job->cancelling();
+    ReadDone done = m_job->reading->take();
     m_job.reset();
+    if (done.gazetteer) m_gazetteer = done.gazetteer;
+    m_gazetteerError = done.gazetteerError;
+    io::ImportSourceResult read = std::move(done.read);
     if (cancelled) {
         m_stage = Stage::Closed;
         return;
@@ -233,25 +247,21 @@ void ImportDialog::startImport(Context& c) {
     }
     m_stage = Stage::Importing;
     auto job = std::make_unique<Job>();
-    Job* j = job.get();
-    j->startedSec = c.now();
-    j->mapping = mapping;
-    j->gazetteer = m_gazetteer;
+    job->mapping = mapping;
     const io::ImportSource* source = &*m_source;
-    j->thread = std::thread([j, source] {
-        io::OpenOptions options;
-        options.gazetteer = j->gazetteer.get();
-        options.progress.cancel = &j->cancel;
-        options.progress.report = [j](double f) { j->fraction = f; };
-        j->imported = io::runImport(*source, j->mapping, options);
-        j->done = true;
-    });
+    job->importing = std::make_unique<BackgroundJob<io::ImportResult>>(
+        [source, mapping, gazetteer = m_gazetteer](const io::ImportProgress& progress) {
+            io::OpenOptions options;
+            options.gazetteer = gazetteer.get();
+            options.progress = progress;
+            return io::runImport(*source, mapping, options);
+        },
+        c.now());
     m_job = std::move(job);
 }
 
 void ImportDialog::finishImport(Context& c) {
-    m_job->thread.join();
-    io::ImportResult result = std::move(*m_job->imported);
+    io::ImportResult result = m_job->importing->take();
     const io::ColumnMapping mapping = m_job->mapping;
     m_job.reset();
     m_report = result.report;
@@ -304,7 +314,7 @@ void ImportDialog::publish(Context& c) const {
             s.fields.push_back(io::fieldId(m_mapping.fieldOf(i)));
     s.dateOrder = io::dayMonthOrderId(m_mapping.dateOrder);
     s.askingDateOrder = m_source && m_order.ask && m_mapping.dateOrder == io::DayMonthOrder::Unknown;
-    s.progress = m_job ? m_job->fraction.load() : 0.0;
+    s.progress = m_job ? m_job->fraction() : 0.0;
     s.report = m_reportLines;
     if (!m_failure.empty()) s.report.insert(s.report.begin(), m_failure);
 }
@@ -337,7 +347,7 @@ void ImportDialog::draw(Context& c) {
         else
             start(c, path, false);
     }
-    if (m_job && m_job->done) {
+    if (m_job && m_job->done()) {
         if (m_stage == Stage::Reading)
             finishReading(c);
         else if (m_stage == Stage::Importing)
@@ -398,14 +408,14 @@ void ImportDialog::drawProgress(Context& c, const char* what) {
     JobProgressView v;
     v.what = what;
     v.fileName = std::filesystem::path(m_path).filename().string();
-    v.elapsedSec = m_job ? c.now() - m_job->startedSec : 0;
-    v.fraction = m_job ? m_job->fraction.load() : 0.0;
+    v.elapsedSec = m_job ? c.now() - m_job->startedSec() : 0;
+    v.fraction = m_job ? m_job->fraction() : 0.0;
     if (m_stage == Stage::Reading && !m_gazetteer && m_gazetteerError.empty())
         v.notes.push_back("Loading the place names too (GeoNames, once per session).");
     v.notes.push_back("The data shown stays until the import is done; Cancel keeps it.");
-    v.cancelling = m_job && m_job->cancel;
+    v.cancelling = m_job && m_job->cancelling();
     v.cancelControl = "import.cancel";
-    if (drawJobProgress(c, v) && m_job) m_job->cancel = true;
+    if (drawJobProgress(c, v) && m_job) m_job->cancel();
 }
 
 // ===========================================================================
@@ -442,7 +452,11 @@ void ImportDialog::drawMapping(Context& c) {
     char label[96];
     const std::size_t rows = m_source->totalRows ? m_source->totalRows : m_source->table.rows.size();
     std::snprintf(label, sizeof label, "Import %zu %s%s", rows, m_source->rowWord.c_str(), rows == 1 ? "" : "s");
-    if (ImGui::Button(label)) startImport(c);
+    // Enter imports too (not while a combo's list is open: it has the focus then).
+    const bool enter = !needOrder && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+                       !ImGui::GetIO().WantTextInput && keyPressed(Key::Enter, false);
+    if (ImGui::Button(label) || enter) startImport(c);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");
     c.reportControl("import.go");
     ImGui::EndDisabled();
     ImGui::SameLine();

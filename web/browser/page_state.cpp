@@ -71,6 +71,7 @@ std::string appStateJson(ui::App& app, double ratio) {
                    {"lat", s.camera.centerLatDeg},
                    {"zoom", s.camera.zoom}};
     j["flying"] = s.flight.has_value();
+    j["import"] = {{"stage", app.state().import.stage}, {"report", app.state().import.report}};
     // Windows and dialogs shown now (CSS pixels): where the page check clicks a dialog's buttons.
     json windows = json::object();
     for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
