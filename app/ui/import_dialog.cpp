@@ -104,18 +104,10 @@ struct ImportDialog::Job {
     std::unique_ptr<BackgroundJob<io::ImportResult>> importing;
     io::ColumnMapping mapping;  // the import's
 
-    bool done() const {
-        return reading ? reading->done() : importing->done();
-    }
-    double fraction() const {
-        return reading ? reading->fraction() : importing->fraction();
-    }
-    double startedSec() const {
-        return reading ? reading->startedSec() : importing->startedSec();
-    }
-    bool cancelling() const {
-        return reading ? reading->cancelling() : importing->cancelling();
-    }
+    bool done() const { return reading ? reading->done() : importing->done(); }
+    double fraction() const { return reading ? reading->fraction() : importing->fraction(); }
+    double startedSec() const { return reading ? reading->startedSec() : importing->startedSec(); }
+    bool cancelling() const { return reading ? reading->cancelling() : importing->cancelling(); }
     void cancel() {
         if (reading) reading->cancel();
         if (importing) importing->cancel();
