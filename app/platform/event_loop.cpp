@@ -13,6 +13,7 @@
 #include "platform/startup_trace.h"
 #include "platform/ui_compositor.h"
 #include "render/gl.h"
+#include "render/gl_census.h"
 #include "session/tick.h"
 #include "ui/reports.h"
 
@@ -92,6 +93,7 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
     // after something changes: draw a few frames, then rest.
     constexpr int kSettleFrames = 3;
     int framesToDraw = kSettleFrames;
+    double lastCensusSec = 0;  // when the GL objects were last counted (state report)
     while (!app.quitConfirmed()) {
         // Wait for something to do: input, the once-a-second tick, or the next
         // moment the app asked for (playback, a glide, autoplay's next step).
@@ -181,7 +183,15 @@ void runEventLoop(ui::App& app, Window& window, const LoopOptions& options) {
         if (framesToDraw > 0) --framesToDraw;
         if (revision != app.document().revision()) framesToDraw = kSettleFrames;
 
-        if (!options.stateReport.empty()) ui::writeStateReport(app, options.stateReport);
+        if (!options.stateReport.empty()) {
+            // The GL objects, about once a second (a few thousand driver queries).
+            const double now = app.session().clockSec;
+            if (!app.state().glObjects || now - lastCensusSec >= 1.0) {
+                app.state().glObjects = render::countGlObjects();
+                lastCensusSec = now;
+            }
+            ui::writeStateReport(app, options.stateReport);
+        }
 
         speaker.update(window, app.session().presenting(), options.forceSpeakerNotes, app.session().clockSec);
         if (std::string e = speaker.takeError(); !e.empty()) app.alert(std::move(e));

@@ -15,6 +15,7 @@
 #include "core/document.h"
 #include "io/import/open_any.h"
 #include "io/settings.h"
+#include "render/gl_census.h"
 #include "session/export_job.h"
 #include "session/session.h"
 #include "ui/alerts.h"
@@ -117,7 +118,10 @@ struct AppState {
     std::map<std::string, std::array<float, 4>> controls;
     ImportStatus import;
     EditingState editing;
-    Alerts alerts;  // what went wrong outside the data (ui/alerts.h)  // the editor (ui/editing_state.h)
+    Alerts alerts;  // what went wrong outside the data (ui/alerts.h)
+    // The GL objects the window's context holds (counted about once a second
+    // while a state report is written: bench/long-run, the reload test).
+    std::optional<render::GlCensus> glObjects;
 };
 
 struct Context {

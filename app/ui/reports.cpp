@@ -85,6 +85,15 @@ void writeStateReport(App& app, const std::string& path) {
     j["status"] = app.state().statusMessage;
     j["alerts"] = app.state().alerts.items;
     j["alertsOpen"] = app.state().alerts.open;
+    if (const auto& g = app.state().glObjects)
+        j["glObjects"] = {{"textures", g->textures},
+                          {"buffers", g->buffers},
+                          {"vertexArrays", g->vertexArrays},
+                          {"framebuffers", g->framebuffers},
+                          {"renderbuffers", g->renderbuffers},
+                          {"programs", g->programs},
+                          {"shaders", g->shaders},
+                          {"total", g->total()}};
     nlohmann::json controls = nlohmann::json::object();
     for (const auto& [name, r] : app.state().controls) controls[name] = {r[0], r[1], r[2], r[3]};
     j["controls"] = controls;

@@ -33,5 +33,22 @@ for _ in $(seq 1 40); do
   [ "$again" -gt 150 ] && break
 done
 [ "$again" -gt 150 ] || fail "the arc did not come back when the file was changed back ($again magenta px)"
+# Reloads leak no GL objects: 10 more changes, each reloaded, and the context
+# holds as many textures, buffers, vertex arrays, programs... as before them.
+wait_idle
+gl_before=$(python3 -c "import json; print(json.load(open('$OUT/state.json'))['glObjects'])")
+total_before=$(python3 -c "import json; print(json.load(open('$OUT/state.json'))['glObjects']['total'])")
+for i in $(seq 1 10); do
+  revision=$(field revision)
+  if ((i % 2)); then sed -i 's/"2006-07-05"/"2006-07-06"/' "$OUT/arcs.json"; else sed -i 's/"2006-07-06"/"2006-07-05"/' "$OUT/arcs.json"; fi
+  wait_state "s['revision'] != $revision" 20 || fail "change $i of the file was not reloaded"
+  sleep 1.1  # the objects are counted about once a second of drawing
+  xdotool mousemove --window "$WID" 600 300 mousemove --window "$WID" 610 310  # a frame to count them in
+  wait_idle
+done
+gl_after=$(python3 -c "import json; print(json.load(open('$OUT/state.json'))['glObjects'])")
+total_after=$(python3 -c "import json; print(json.load(open('$OUT/state.json'))['glObjects']['total'])")
+[ "$total_after" -le "$total_before" ] || fail "GL objects grew over 10 reloads: $gl_before -> $gl_after"
 quit_app
-echo "ok: the arc ($before px) left the map after the file moved it ($after px) and came back ($again px)"
+echo "ok: the arc ($before px) left the map after the file moved it ($after px) and came back ($again px);"
+echo "ok: GL objects over 10 reloads: $total_before -> $total_after ($gl_after)"
