@@ -31,6 +31,8 @@ sys.exit(0 if r[0] >= 0 and r[1] >= 0 and r[2] <= $WIN_W and r[3] <= $WIN_H else
 
 # --- File > Import, the file typed in the chooser: the mapping and the date question.
 start_app "$DATA" --size 1400x800
+# GDAL (workbooks, geodata) is a module loaded only when such a file is read: not at start.
+! grep -q "libgdal\|libmeridian-gdal" "/proc/$APP_PID/maps" || fail "GDAL is loaded at start (it costs ~25 MiB)"
 click_control menu.file
 wait_state "'menu.file.import' in s['controls']" 10 || fail "the File menu did not open"
 click_control menu.file.import

@@ -6,8 +6,6 @@
 //   [SECTION] Cells        OGR field -> io::Cell
 //   [SECTION] Geometry     OGR geometry -> CellGeometry in longitude/latitude
 //   [SECTION] Reading      a layer -> io::Table
-#include "io/import/gdal_table.h"
-
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -22,6 +20,8 @@
 #include <iterator>
 #include <memory>
 #include <mutex>
+
+#include "io/import/gdal_module.h"
 
 namespace meridian::io {
 
@@ -91,23 +91,6 @@ Diagnostic warning(const std::string& file, std::string message, unsigned line =
 }
 
 }  // namespace
-
-bool gdalAvailable() {
-    return true;
-}
-
-bool isGdalFormat(const std::filesystem::path& file) {
-    return formatOf(file) != nullptr;
-}
-
-const std::vector<std::string>& gdalExtensions() {
-    static const std::vector<std::string> all = [] {
-        std::vector<std::string> v;
-        for (const Format& f : kFormats) v.emplace_back(f.extension);
-        return v;
-    }();
-    return all;
-}
 
 // ---------------------------------------------------------------------------
 // [SECTION] GDAL setup
@@ -652,3 +635,15 @@ GdalReadResult readGdalTableAt(const std::filesystem::path& file, std::size_t la
 }
 
 }  // namespace meridian::io
+
+// The module's one exported function (gdal_module.h); the rest of it is hidden.
+extern "C" __attribute__((visibility("default"))) const meridian::io::GdalModuleApi* meridian_gdal_module() {
+    static const meridian::io::GdalModuleApi api = [] {
+        meridian::io::GdalModuleApi a;
+        a.listLayers = &meridian::io::listGdalLayers;
+        a.readByName = &meridian::io::readGdalTable;
+        a.readAt = &meridian::io::readGdalTableAt;
+        return a;
+    }();
+    return &api;
+}

@@ -42,6 +42,23 @@ const Cell& cellAt(const Table& t, std::size_t row, const std::string& column) {
 
 #if MERIDIAN_WITH_GDAL
 
+// Whether a library whose file name contains NAME is mapped into this process.
+bool mapped(const std::string& name) {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line))
+        if (line.find(name) != std::string::npos) return true;
+    return false;
+}
+
+TEST_CASE("gdal: the reader is a module, loaded when first asked for") {
+    // The test program links no GDAL: the model loads libmeridian-gdal.so (and GDAL) on demand.
+    if (!mapped("libmeridian-gdal")) CHECK_FALSE(mapped("libgdal"));
+    CHECK(gdalAvailable());
+    CHECK(mapped("libmeridian-gdal"));
+    CHECK(mapped("libgdal"));
+}
+
 TEST_CASE("gdal: formats by extension") {
     CHECK(gdalAvailable());
     CHECK(isGdalFormat("a/b/Events.XLSX"));
