@@ -26,4 +26,11 @@ Diagnostic gdalUnavailable(const std::filesystem::path& file, const std::string&
     return d;
 }
 
+GdalReadResult gdalUnavailableRead(const std::filesystem::path& file, const std::string& why) {
+    GdalReadResult r;
+    r.complete = false;
+    r.diagnostics.push_back(gdalUnavailable(file, why));
+    return r;
+}
+
 }  // namespace meridian::io

@@ -6,7 +6,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
-#include <mutex>
+#include <cstdlib>
 #include <vector>
 
 #include "io/import/gdal_module.h"
@@ -74,13 +74,6 @@ const Loaded& module() {
     return loaded;
 }
 
-GdalReadResult unavailableRead(const std::filesystem::path& file) {
-    GdalReadResult r;
-    r.complete = false;
-    r.diagnostics.push_back(gdalUnavailable(file, module().error));
-    return r;
-}
-
 }  // namespace
 
 bool gdalAvailable() {
@@ -97,12 +90,12 @@ GdalLayerList listGdalLayers(const std::filesystem::path& file, const GdalOption
 GdalReadResult readGdalTable(const std::filesystem::path& file, std::string_view layerName,
                              const GdalOptions& options) {
     if (const GdalModuleApi* api = module().api) return api->readByName(file, layerName, options);
-    return unavailableRead(file);
+    return gdalUnavailableRead(file, module().error);
 }
 
 GdalReadResult readGdalTableAt(const std::filesystem::path& file, std::size_t layerIndex, const GdalOptions& options) {
     if (const GdalModuleApi* api = module().api) return api->readAt(file, layerIndex, options);
-    return unavailableRead(file);
+    return gdalUnavailableRead(file, module().error);
 }
 
 }  // namespace meridian::io

@@ -27,6 +27,8 @@ struct GdalModuleApi {
 
 // An error for FILE: workbooks and geodata cannot be read here, because WHY.
 Diagnostic gdalUnavailable(const std::filesystem::path& file, const std::string& why);
+// A read that failed with that error.
+GdalReadResult gdalUnavailableRead(const std::filesystem::path& file, const std::string& why);
 
 }  // namespace meridian::io
 

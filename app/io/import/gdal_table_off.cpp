@@ -9,13 +9,6 @@ namespace {
 
 constexpr const char* kWhy = "which this build of Meridian does not include";
 
-GdalReadResult unavailableRead(const std::filesystem::path& file) {
-    GdalReadResult r;
-    r.complete = false;
-    r.diagnostics.push_back(gdalUnavailable(file, kWhy));
-    return r;
-}
-
 }  // namespace
 
 bool gdalAvailable() {
@@ -29,11 +22,11 @@ GdalLayerList listGdalLayers(const std::filesystem::path& file, const GdalOption
 }
 
 GdalReadResult readGdalTable(const std::filesystem::path& file, std::string_view, const GdalOptions&) {
-    return unavailableRead(file);
+    return gdalUnavailableRead(file, kWhy);
 }
 
 GdalReadResult readGdalTableAt(const std::filesystem::path& file, std::size_t, const GdalOptions&) {
-    return unavailableRead(file);
+    return gdalUnavailableRead(file, kWhy);
 }
 
 }  // namespace meridian::io
