@@ -102,11 +102,34 @@ bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
     // see, the app running on unnoticed. Only a headless render (or a user who asks) wants that.
     const char* driver = SDL_GetCurrentVideoDriver();
     const char* asked = std::getenv("SDL_VIDEODRIVER");
-    if (!o.headless && driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0) &&
-        !(asked && std::strcmp(asked, driver) == 0)) {
-        *error = std::string("cannot open a window: no display (SDL found only its \"") + driver +
-                 "\" video driver; is DISPLAY or WAYLAND_DISPLAY set?). " + kNoDisplayHint;
-        return false;
+    const auto noWindowDriver = [](const char* d) {
+        return d && (std::strcmp(d, "offscreen") == 0 || std::strcmp(d, "dummy") == 0);
+    };
+    if (!o.headless && noWindowDriver(driver) && !(asked && std::strcmp(asked, driver) == 0)) {
+        // DISPLAY is set but its X server did not answer. That can be a moment's refusal (an X
+        // server resetting as its last client leaves, a session still starting): try X11 again
+        // for about two seconds before giving up, and name the display that did not answer.
+        const char* display = std::getenv("DISPLAY");
+        if (display && *display) {
+            for (int attempt = 0; attempt < 10; ++attempt) {
+                SDL_Quit();  // clears the hints too
+                SDL_Delay(200);
+                SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+                SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11");
+                if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) == 0) break;
+            }
+            driver = SDL_GetCurrentVideoDriver();
+        }
+        if (!driver || noWindowDriver(driver)) {
+            *error = display && *display
+                         ? std::string("cannot open a window: the X display \"") + display +
+                               "\" (DISPLAY) does not answer (tried for 2 s). " +
+                               kNoDisplayHint
+                         : std::string("cannot open a window: no display (SDL found only its \"") +
+                               (driver ? driver : "no") + "\" video driver; is DISPLAY or WAYLAND_DISPLAY set?). " +
+                               kNoDisplayHint;
+            return false;
+        }
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);

@@ -13,7 +13,7 @@ for size in "1 1" "2 1" "1 300" "300 1"; do
   # shellcheck disable=SC2086
   xdotool windowsize "$WID" $size 2>/dev/null || true
   sleep 1.5
-  kill -0 "$APP_PID" 2>/dev/null || fail "the app ended at the size $size"
+  app_alive || fail "the app ended at the size $size"
 done
 xdotool windowsize "$WID" 1 1
 sleep 1.5

@@ -65,6 +65,13 @@ unload_machine() {
   HELPER_PIDS=()
 }
 
+# app_alive: the app still runs. (`kill -0` is not enough: it also succeeds on a process that
+# has exited but is not yet reaped, a zombie, and a test would then wait out its whole timeout.)
+app_alive() {
+  [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null || return 1
+  ! grep -qE '^State:[[:space:]]+Z' "/proc/$APP_PID/status" 2>/dev/null
+}
+
 # start_app ARGS... : starts meridian with a state report, waits for its window (WID).
 start_app() {
   rm -f "$OUT/state.json"
@@ -74,7 +81,9 @@ start_app() {
   for _ in $(seq 1 240); do
     WID=$(xdotool search --onlyvisible --pid "$APP_PID" --name '^Meridian' 2>/dev/null | head -1 || true)
     [ -n "$WID" ] && break
-    kill -0 "$APP_PID" 2>/dev/null || fail "meridian exited before its window appeared"
+    app_alive || fail "meridian exited before its window appeared"
+    # It could not open its window and shows why in a message box (waiting for OK).
+    grep -q "^meridian: cannot open a window" "$OUT/app.err" 2>/dev/null && fail "meridian could not open its window"
     sleep 0.25
   done
   [ -n "$WID" ] || fail "no window after 60 s"
@@ -82,7 +91,7 @@ start_app() {
   # drawn (its state report written). A loaded machine takes seconds here.
   for _ in $(seq 1 240); do
     [ -f "$OUT/state.json" ] && break
-    kill -0 "$APP_PID" 2>/dev/null || fail "meridian exited before its first frame"
+    app_alive || fail "meridian exited before its first frame"
     sleep 0.25
   done
   [ -f "$OUT/state.json" ] || fail "no frame drawn 60 s after the window appeared"
@@ -95,8 +104,8 @@ start_app() {
 quit_app() {
   xdotool key ctrl+q
   local waited=0
-  for _ in $(seq 1 ${QUIT_WAIT_TICKS:-120}); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.25; waited=$((waited+1)); done
-  kill -0 "$APP_PID" 2>/dev/null && fail "did not quit within $((${QUIT_WAIT_TICKS:-120} / 4)) s of Ctrl+Q"
+  for _ in $(seq 1 ${QUIT_WAIT_TICKS:-120}); do app_alive || break; sleep 0.25; waited=$((waited+1)); done
+  app_alive && fail "did not quit within $((${QUIT_WAIT_TICKS:-120} / 4)) s of Ctrl+Q"
   echo "  quit after $((waited / 4)) s" >&2
   wait "$APP_PID" || true
   APP_PID=""

@@ -50,6 +50,6 @@ sleep 2.5  # the settings are tried again each second: a dismissed message stays
 xdotool mousemove_relative 1 1
 wait_idle
 [ "$(field alerts)" = "[]" ] || fail "a dismissed message came back: $(field alerts)"
-kill -0 "$APP_PID" || fail "the app stopped"
+app_alive || fail "the app stopped"
 quit_app
 echo "ok: a damaged font, map file and basemap and unwritable settings are said in the window and on stderr"

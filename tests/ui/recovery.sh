@@ -95,7 +95,7 @@ case "$(title)" in *' *') ;; *) fail "the title does not show the restored unsav
 xdotool key ctrl+q
 wait_state "'unsaved.cancel' in s['controls']" 10 || fail "Ctrl+Q with unsaved changes did not ask"
 click_until unsaved.cancel "'unsaved.cancel' not in s['controls']" "Cancel did not close the question"
-kill -0 "$APP_PID" 2>/dev/null || fail "Cancel quit the app"
+app_alive || fail "Cancel quit the app"
 [ "$(field dirty)" = "True" ] || fail "Cancel dropped the changes"
 # Reload (Ctrl+R) with unsaved changes asks; "Save" saves them, then reloads.
 xdotool key ctrl+r
@@ -131,8 +131,8 @@ wait_recovery
 xdotool key ctrl+q
 wait_state "'unsaved.dontSave' in s['controls']" 10 || fail "Ctrl+Q with unsaved changes did not ask"
 click_control unsaved.dontSave
-for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.25; done
-kill -0 "$APP_PID" 2>/dev/null && fail "\"Don't save\" did not quit"
+for _ in $(seq 1 40); do app_alive || break; sleep 0.25; done
+app_alive && fail "\"Don't save\" did not quit"
 wait "$APP_PID" 2>/dev/null || true
 APP_PID=""
 cmp -s "$LESSON" "$OUT/lesson.orig.json" || fail "the file changed although nothing was saved"
