@@ -123,8 +123,7 @@ bool openWindow(Window& w, const WindowOptions& o, std::string* error) {
         if (!driver || noWindowDriver(driver)) {
             *error = display && *display
                          ? std::string("cannot open a window: the X display \"") + display +
-                               "\" (DISPLAY) does not answer (tried for 2 s). " +
-                               kNoDisplayHint
+                               "\" (DISPLAY) does not answer (tried for 2 s). " + kNoDisplayHint
                          : std::string("cannot open a window: no display (SDL found only its \"") +
                                (driver ? driver : "no") + "\" video driver; is DISPLAY or WAYLAND_DISPLAY set?). " +
                                kNoDisplayHint;
