@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/build_paths.h"
 #include "io/command_line.h"
 #include "io/dataset_loader.h"
 #include "io/import/convert_command.h"
@@ -34,7 +35,7 @@ namespace {
 
 std::string defaultDataFile() {
     // Next to the binary's source tree when run from a build folder, else the current directory.
-    const std::filesystem::path inSource = std::filesystem::path(MERIDIAN_SOURCE_DIR) / "data" / "iran-dprk.json";
+    const std::filesystem::path inSource = std::filesystem::path(meridian::io::sourceDir()) / "data" / "iran-dprk.json";
     if (std::filesystem::exists(inSource)) return inSource.string();
     return "data/iran-dprk.json";
 }

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "io/build_paths.h"
 #include "io/import/gazetteer.h"
 #include "io/import/open_any.h"
 #include "io/text_file.h"
@@ -51,7 +52,7 @@ struct Lcg {
 std::vector<std::pair<std::string, std::string>> gazetteerNames() {
     std::string error;
     const auto text =
-        readWholeFile(std::filesystem::path(MERIDIAN_SOURCE_DIR) / "assets/gazetteer/gazetteer.tsv", &error);
+        readWholeFile(std::filesystem::path(meridian::io::sourceDir()) / "assets/gazetteer/gazetteer.tsv", &error);
     std::vector<std::pair<std::string, std::string>> out;
     if (!text) return out;
     std::string country;

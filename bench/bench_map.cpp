@@ -45,6 +45,7 @@
 #include "geo/arc_layout.h"
 #include "geo/camera.h"
 #include "io/asset_paths.h"
+#include "io/build_paths.h"
 #include "io/dataset_loader.h"
 #include "io/topojson.h"
 #include "io/world_data.h"
@@ -252,7 +253,7 @@ struct BenchDataset {
 };
 
 std::optional<BenchDataset> curatedDataset() {
-    const std::filesystem::path path = std::filesystem::path(MERIDIAN_SOURCE_DIR) / "data" / "iran-dprk.json";
+    const std::filesystem::path path = std::filesystem::path(meridian::io::sourceDir()) / "data" / "iran-dprk.json";
     io::DatasetLoadResult r = io::loadDataset(path);
     if (!r.ok()) {
         std::fprintf(stderr, "meridian_bench_map: %s did not load%s%s (skipped)\n", path.string().c_str(),

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "io/build_paths.h"
+
 namespace meridian::io {
 
 namespace fs = std::filesystem;
@@ -14,7 +16,7 @@ std::filesystem::path assetPath(const std::string& relative) {
     // with that path, not quietly taken from another copy.
     if (const char* env = std::getenv("MERIDIAN_ASSETS"); env && *env) return fs::path(env) / relative;
     std::vector<fs::path> roots;
-    roots.emplace_back(fs::path(MERIDIAN_SOURCE_DIR) / "assets");
+    roots.emplace_back(fs::path(meridian::io::sourceDir()) / "assets");
     char exe[4096];
     const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {

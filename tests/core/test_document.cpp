@@ -7,6 +7,7 @@
 
 #include "core/document.h"
 #include "core/references.h"
+#include "io/build_paths.h"
 #include "io/dataset_loader.h"
 
 using namespace meridian;
@@ -14,7 +15,7 @@ using namespace meridian;
 namespace {
 
 Dataset curated() {
-    const io::DatasetLoadResult r = io::loadDataset(std::string(MERIDIAN_SOURCE_DIR) + "/data/iran-dprk.json");
+    const io::DatasetLoadResult r = io::loadDataset(std::string(meridian::io::sourceDir()) + "/data/iran-dprk.json");
     REQUIRE(r.ok());
     return *r.dataset;
 }

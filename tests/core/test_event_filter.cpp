@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "core/event_filter.h"
+#include "io/build_paths.h"
 #include "io/dataset_loader.h"
 #include "io/text_file.h"
 
@@ -13,7 +14,7 @@ namespace {
 
 const Dataset& curated() {
     static const Dataset ds = [] {
-        auto r = io::loadDataset(std::string(MERIDIAN_SOURCE_DIR) + "/data/iran-dprk.json");
+        auto r = io::loadDataset(std::string(meridian::io::sourceDir()) + "/data/iran-dprk.json");
         REQUIRE(r.ok());
         return std::move(*r.dataset);
     }();

@@ -9,6 +9,7 @@
 
 #include "geo/tessellate.h"
 #include "io/topojson.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::geo;
@@ -17,7 +18,7 @@ using io::Ring;
 
 namespace {
 
-const std::filesystem::path kData = MERIDIAN_TEST_DATA;
+const std::filesystem::path kData = meridian::test::testDataDir();
 const std::filesystem::path kWorld = kData / ".." / ".." / "assets" / "world";
 
 double triangleArea(const MeshVertex& a, const MeshVertex& b, const MeshVertex& c) {

@@ -10,6 +10,7 @@
 
 #include "io/dataset_loader.h"
 #include "io/text_file.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRepo = fs::path(MERIDIAN_TEST_DATA) / ".." / "..";
+const fs::path kRepo = fs::path(meridian::test::testDataDir()) / ".." / "..";
 
 // A file with everything the loader reads: stories that highlight events, answers to
 // events further down, media, times, every list.
@@ -102,8 +103,8 @@ TEST_CASE("streaming: the curated file loads exactly as from its whole tree") {
 }
 
 TEST_CASE("streaming: the test files load as from their whole tree") {
-    for (const fs::path& p :
-         {fs::path(MERIDIAN_TEST_DATA) / "small.json", fs::path(MERIDIAN_TEST_DATA) / "bad" / "impossible-date.json"}) {
+    for (const fs::path& p : {fs::path(meridian::test::testDataDir()) / "small.json",
+                              fs::path(meridian::test::testDataDir()) / "bad" / "impossible-date.json"}) {
         CAPTURE(p);
         std::string error;
         const auto text = readWholeFile(p, &error);

@@ -7,13 +7,14 @@
 #include <system_error>
 
 #include "io/image_file.h"
+#include "test_paths.h"
 
 using namespace meridian::io;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kData = MERIDIAN_TEST_DATA;
+const fs::path kData = meridian::test::testDataDir();
 const fs::path kImages = kData / "images";
 const fs::path kAssets = kData / ".." / ".." / "assets";
 

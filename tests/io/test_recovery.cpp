@@ -13,6 +13,7 @@
 #include "io/recovery.h"
 #include "io/recovery_writer.h"
 #include "io/text_file.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
@@ -21,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 Dataset smallDataset() {
-    const DatasetLoadResult r = loadDataset(fs::path(MERIDIAN_TEST_DATA) / "small.json");
+    const DatasetLoadResult r = loadDataset(fs::path(meridian::test::testDataDir()) / "small.json");
     REQUIRE(r.ok());
     return *r.dataset;
 }

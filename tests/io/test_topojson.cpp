@@ -4,13 +4,14 @@
 #include <string>
 
 #include "io/topojson.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kData = MERIDIAN_TEST_DATA;
+const std::filesystem::path kData = meridian::test::testDataDir();
 const std::filesystem::path kTopo = kData / "topojson";
 const std::filesystem::path kWorld = kData / ".." / ".." / "assets" / "world";
 

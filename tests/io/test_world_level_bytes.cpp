@@ -6,13 +6,15 @@
 
 #include "io/topojson.h"
 #include "io/world_level_bytes.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kWorld = std::filesystem::path(MERIDIAN_TEST_DATA) / ".." / ".." / "assets" / "world";
+const std::filesystem::path kWorld =
+    std::filesystem::path(meridian::test::testDataDir()) / ".." / ".." / "assets" / "world";
 
 bool sameVertices(const std::vector<geo::MeshVertex>& a, const std::vector<geo::MeshVertex>& b) {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof a[0]) == 0);

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "io/build_paths.h"
+
 namespace meridian::test {
 
 struct Png {
@@ -23,7 +25,7 @@ inline std::string meridianBinary() {
     return bin ? bin : "meridian";
 }
 inline std::string sourceDir() {
-    return MERIDIAN_SOURCE_DIR;
+    return meridian::io::sourceDir();
 }
 inline std::string outDir() {
     const char* out = std::getenv("MERIDIAN_RENDER_OUT");

@@ -7,6 +7,7 @@
 
 #include "core/date_snap.h"
 #include "core/document.h"
+#include "io/build_paths.h"
 #include "io/dataset_loader.h"
 #include "io/dataset_writer.h"
 #include "session/editing.h"
@@ -17,7 +18,7 @@ using namespace meridian;
 namespace {
 
 Document curatedDocument() {
-    const io::DatasetLoadResult r = io::loadDataset(std::string(MERIDIAN_SOURCE_DIR) + "/data/iran-dprk.json");
+    const io::DatasetLoadResult r = io::loadDataset(std::string(meridian::io::sourceDir()) + "/data/iran-dprk.json");
     REQUIRE(r.ok());
     Document doc;
     doc.replaceAll(*r.dataset, "iran-dprk.json", {});

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/document.h"
+#include "io/build_paths.h"
 #include "io/dataset_loader.h"
 #include "io/dataset_writer.h"
 #include "session/recovery_restore.h"
@@ -47,7 +48,7 @@ void checkRestoreAndUndo(const Dataset& file, const Dataset& recovered) {
 }  // namespace
 
 TEST_CASE("restoring recovered data: one undoable edit (the curated data, with answers and a story)") {
-    const Dataset file = load(std::string(MERIDIAN_SOURCE_DIR) + "/data/iran-dprk.json");
+    const Dataset file = load(std::string(meridian::io::sourceDir()) + "/data/iran-dprk.json");
     bool hasAnswers = false;
     for (const Event& e : file.events) hasAnswers = hasAnswers || !e.answers.empty();
     REQUIRE(hasAnswers);
@@ -82,7 +83,7 @@ TEST_CASE("restoring recovered data: one undoable edit (the curated data, with a
 }
 
 TEST_CASE("restoring recovered data: a story added to a file without one") {
-    const Dataset file = load(std::string(MERIDIAN_SOURCE_DIR) + "/tests/data/small.json");
+    const Dataset file = load(std::string(meridian::io::sourceDir()) + "/tests/data/small.json");
     Dataset recovered = file;
     Story story;
     story.id = "story";

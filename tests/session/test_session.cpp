@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/document.h"
+#include "io/build_paths.h"
 #include "io/dataset_loader.h"
 #include "session/export_job.h"
 #include "session/filtering.h"
@@ -23,8 +24,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kCurated = std::string(MERIDIAN_SOURCE_DIR) + "/data/iran-dprk.json";
-const std::string kArcs = std::string(MERIDIAN_SOURCE_DIR) + "/tests/data/render/arcs.json";
+const std::string kCurated = std::string(meridian::io::sourceDir()) + "/data/iran-dprk.json";
+const std::string kArcs = std::string(meridian::io::sourceDir()) + "/tests/data/render/arcs.json";
 
 struct Fixture {
     Document doc;
@@ -227,7 +228,7 @@ TEST_CASE("a broken file changes nothing: the data, its file and its file time s
     const auto path = f.doc.path();
     const auto time = f.doc.fileTime();
     const auto rev = f.doc.revision();
-    const std::string bad = std::string(MERIDIAN_SOURCE_DIR) + "/tests/data/bad/impossible-date.json";
+    const std::string bad = std::string(meridian::io::sourceDir()) + "/tests/data/bad/impossible-date.json";
     const LoadReport r = openFile(f.doc, f.s, bad);
     CHECK_FALSE(r.ok);
     REQUIRE_FALSE(r.diagnostics.empty());

@@ -9,11 +9,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "io/build_paths.h"
 #include "io/import/gdal_module.h"
-
-#ifndef MERIDIAN_GDAL_MODULE_DIR
-#define MERIDIAN_GDAL_MODULE_DIR ""
-#endif
 
 namespace meridian::io {
 
@@ -35,7 +32,7 @@ std::vector<std::filesystem::path> candidates() {
     std::vector<std::filesystem::path> out;
     if (const char* env = std::getenv("MERIDIAN_GDAL_MODULE"); env && *env) return {env};
     if (const std::filesystem::path dir = runningProgramDir(); !dir.empty()) out.push_back(dir / kGdalModuleFile);
-    if (*MERIDIAN_GDAL_MODULE_DIR) out.push_back(std::filesystem::path(MERIDIAN_GDAL_MODULE_DIR) / kGdalModuleFile);
+    if (*gdalModuleDir()) out.push_back(std::filesystem::path(gdalModuleDir()) / kGdalModuleFile);
     return out;
 }
 

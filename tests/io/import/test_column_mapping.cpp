@@ -5,13 +5,14 @@
 
 #include "io/csv_reader.h"
 #include "io/import/column_mapping.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MERIDIAN_TEST_DATA) / "import";
+const std::filesystem::path kData = std::filesystem::path(meridian::test::testDataDir()) / "import";
 
 Table tableOf(const std::string& csv) {
     CsvReadResult r = parseCsv(csv, "t.csv");

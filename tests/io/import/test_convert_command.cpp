@@ -8,13 +8,14 @@
 #include "io/dataset_loader.h"
 #include "io/import/column_mapping.h"
 #include "io/import/convert_command.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MERIDIAN_TEST_DATA);
+const std::filesystem::path kData = std::filesystem::path(meridian::test::testDataDir());
 const std::filesystem::path kRepo = kData / ".." / "..";
 
 struct Run {

@@ -10,13 +10,14 @@
 #include "io/import/csv_writer.h"
 #include "io/import/event_row.h"
 #include "io/import/table_import.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kRepo = std::filesystem::path(MERIDIAN_TEST_DATA) / ".." / "..";
+const std::filesystem::path kRepo = std::filesystem::path(meridian::test::testDataDir()) / ".." / "..";
 
 Dataset loadCurated() {
     const DatasetLoadResult r = loadDataset(kRepo / "data" / "iran-dprk.json");

@@ -8,13 +8,14 @@
 #include "io/dataset_loader.h"
 #include "io/dataset_writer.h"
 #include "io/text_file.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kRepo = std::filesystem::path(MERIDIAN_TEST_DATA) / ".." / "..";
+const std::filesystem::path kRepo = std::filesystem::path(meridian::test::testDataDir()) / ".." / "..";
 
 Dataset loadCurated() {
     const DatasetLoadResult r = loadDataset(kRepo / "data" / "iran-dprk.json");

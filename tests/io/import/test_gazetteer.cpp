@@ -10,6 +10,7 @@
 
 #include "io/import/gazetteer.h"
 #include "io/import/gazetteer_fold.h"
+#include "test_paths.h"
 
 using namespace meridian::io;
 namespace fs = std::filesystem;
@@ -273,7 +274,7 @@ TEST_CASE("gazetteer: nearest agrees with a scan of the whole file") {
         double lat, lon;
     };
     std::vector<P> places;
-    std::ifstream in(fs::path(MERIDIAN_TEST_DATA) / ".." / ".." / "assets" / "gazetteer" / "gazetteer.tsv");
+    std::ifstream in(fs::path(meridian::test::testDataDir()) / ".." / ".." / "assets" / "gazetteer" / "gazetteer.tsv");
     for (std::string line; std::getline(in, line);) {
         if (line.empty() || line[0] == '#' || line[0] == '@') continue;
         const std::size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);

@@ -8,13 +8,14 @@
 #include <string>
 
 #include "io/import/gdal_table.h"
+#include "test_paths.h"
 
 using namespace meridian::io;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kGdal = fs::path(MERIDIAN_TEST_DATA) / "gdal";
+const fs::path kGdal = fs::path(meridian::test::testDataDir()) / "gdal";
 
 fs::path tempPath(const std::string& name) {
     return fs::temp_directory_path() / ("meridian-gdal-test-" + std::to_string(::getpid()) + "-" + name);

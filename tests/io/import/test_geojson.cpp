@@ -11,14 +11,15 @@
 #include "io/import/open_any.h"
 #include "io/import/table_import.h"
 #include "io/json_document.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MERIDIAN_TEST_DATA) / "import";
-const std::filesystem::path kRepo = std::filesystem::path(MERIDIAN_TEST_DATA) / ".." / "..";
+const std::filesystem::path kData = std::filesystem::path(meridian::test::testDataDir()) / "import";
+const std::filesystem::path kRepo = std::filesystem::path(meridian::test::testDataDir()) / ".." / "..";
 
 std::string all(const std::vector<Diagnostic>& ds) {
     std::string out;

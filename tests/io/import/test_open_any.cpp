@@ -8,13 +8,14 @@
 #include "dataset_compare.h"
 #include "io/import/open_any.h"
 #include "io/import/save_any.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MERIDIAN_TEST_DATA);
+const std::filesystem::path kData = std::filesystem::path(meridian::test::testDataDir());
 const std::filesystem::path kRepo = kData / ".." / "..";
 
 // A scratch folder per test, removed at the end.

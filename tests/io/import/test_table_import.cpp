@@ -10,13 +10,14 @@
 #include "io/import/column_mapping.h"
 #include "io/import/gazetteer.h"
 #include "io/import/table_import.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MERIDIAN_TEST_DATA) / "import";
+const std::filesystem::path kData = std::filesystem::path(meridian::test::testDataDir()) / "import";
 
 const Gazetteer& gazetteer() {
     static const std::unique_ptr<Gazetteer> g = [] {

@@ -13,14 +13,15 @@
 #include "io/import/timelinejs_writer.h"
 #include "io/json_document.h"
 #include "io/text_file.h"
+#include "test_paths.h"
 
 using namespace meridian;
 using namespace meridian::io;
 
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MERIDIAN_TEST_DATA) / "import";
-const std::filesystem::path kRepo = std::filesystem::path(MERIDIAN_TEST_DATA) / ".." / "..";
+const std::filesystem::path kData = std::filesystem::path(meridian::test::testDataDir()) / "import";
+const std::filesystem::path kRepo = std::filesystem::path(meridian::test::testDataDir()) / ".." / "..";
 
 std::string errorsOf(const std::vector<Diagnostic>& ds) {
     std::string out;
