@@ -155,15 +155,6 @@ with open(sys.argv[1], "w") as f:
         f.write(f"{random.randint(13, 28):02d}/{random.randint(1, 12):02d}/{random.randint(1980, 2020)},"
                 f"{random.choice(places)},Row {i}\n")
 PY
-# A click on a control now (click_control waits for the app to rest, which it does not while importing).
-click_now() {
-  local xy
-  xy=$(python3 -c "
-import json; r=json.load(open('$OUT/state.json'))['controls']['$1']; print(int((r[0]+r[2])/2), int((r[1]+r[3])/2))")
-  window_geometry
-  set -- $xy
-  xdotool mousemove $((WIN_X + $1)) $((WIN_Y + $2)) click 1
-}
 start_app "$DATA" --size 1400x800
 wait_state "s['total'] > 0" 20 || fail "no state report"
 total=$(field total)

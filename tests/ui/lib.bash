@@ -154,14 +154,28 @@ wait_idle() {
   done
   fail "the app never came to rest (it keeps drawing frames)"
 }
-# Clicks the middle of a control the app reported (AppState::controls).
-click_control() {  # click_control NAME
-  wait_idle
+# The middle of a control the app reported (AppState::controls) on the display, as "X Y"
+# (window_geometry is updated); fails the test when the app did not report it.
+control_center() {  # control_center NAME
   local xy
   xy=$(python3 -c "
 import json; r=json.load(open('$OUT/state.json'))['controls']['$1']; print(int((r[0]+r[2])/2), int((r[1]+r[3])/2))" 2>/dev/null) \
     || fail "the app did not report the control '$1'"
   window_geometry
   set -- $xy
-  xdotool mousemove $((WIN_X + $1)) $((WIN_Y + $2)) click 1
+  echo "$((WIN_X + $1)) $((WIN_Y + $2))"
+}
+# Clicks the middle of a control, once the app is at rest.
+click_control() {  # click_control NAME
+  wait_idle
+  local xy
+  xy=$(control_center "$1") || exit 1
+  xdotool mousemove $xy click 1
+}
+# Clicks a control at once, without waiting for rest (an app opening or importing a big file in
+# the background keeps drawing its progress).
+click_now() {  # click_now NAME
+  local xy
+  xy=$(control_center "$1") || exit 1
+  xdotool mousemove $xy click 1
 }

@@ -37,15 +37,6 @@ PY
 }
 [ -s "$BIG" ] || write_events "$BIG" 1000000
 [ -s "$MID" ] || write_events "$MID" 40000
-# A click on a control now (click_control waits for the app to rest, which it does not while opening).
-click_now() {
-  local xy
-  xy=$(python3 -c "
-import json; r=json.load(open('$OUT/state.json'))['controls']['$1']; print(int((r[0]+r[2])/2), int((r[1]+r[3])/2))")
-  window_geometry
-  set -- $xy
-  xdotool mousemove $((WIN_X + $1)) $((WIN_Y + $2)) click 1
-}
 open_typed() {  # open_typed FILE : Ctrl+O, the path typed in the chooser
   xdotool key ctrl+o
   sleep 1

@@ -24,12 +24,8 @@ LESSON="$OUT/lesson.json"
 point_and_click() {  # point_and_click NAME
   wait_idle
   local xy
-  xy=$(python3 -c "
-import json; r=json.load(open('$OUT/state.json'))['controls']['$1']; print(int((r[0]+r[2])/2), int((r[1]+r[3])/2))" 2>/dev/null) \
-    || fail "the app did not report the control '$1'"
-  window_geometry
-  set -- $xy
-  xdotool mousemove $((WIN_X + $1)) $((WIN_Y + $2))
+  xy=$(control_center "$1") || exit 1
+  xdotool mousemove $xy
   sleep 0.3
   xdotool click 1
 }
