@@ -11,31 +11,19 @@ constexpr std::array<RecordKind, 5> kPlainKinds = {RecordKind::Place, RecordKind
                                                    RecordKind::Actor, RecordKind::Era};
 
 RecordStep removal(RecordKind kind, Index at, Record before) {
-    RecordStep s;
-    s.op = RecordStep::Op::Remove;
-    s.kind = kind;
-    s.at = at;
-    s.before.emplace(std::move(before));
-    return s;
+    return {.op = RecordStep::Op::Remove, .kind = kind, .at = at, .before = std::move(before)};
 }
 
 RecordStep insertion(RecordKind kind, Index at, Record after) {
-    RecordStep s;
-    s.op = RecordStep::Op::Insert;
-    s.kind = kind;
-    s.at = at;
-    s.after.emplace(std::move(after));
-    return s;
+    return {.op = RecordStep::Op::Insert, .kind = kind, .at = at, .after = std::move(after)};
 }
 
 RecordStep replacement(Index event, Event before, Event after) {
-    RecordStep s;
-    s.op = RecordStep::Op::Replace;
-    s.kind = RecordKind::Event;
-    s.at = event;
-    s.before.emplace(std::move(before));
-    s.after.emplace(std::move(after));
-    return s;
+    return {.op = RecordStep::Op::Replace,
+            .kind = RecordKind::Event,
+            .at = event,
+            .before = std::move(before),
+            .after = std::move(after)};
 }
 
 Event withoutAnswers(Event e) {
