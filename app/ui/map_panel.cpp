@@ -430,16 +430,16 @@ geo::MapPick MapPanel::pickAt(const Context& c, const geo::Viewport& vp, geo::Sc
     ps.selected = v.selected;
     ps.hovered = v.hovered;
     ps.widenPx += widenDeltaPx;
-    // How each item shows, as the shaders compute it (geo/map_pick.h).
-    geo::ShadedTime t;
-    t.playheadDay = v.playheadDay;
-    t.trailDays = v.trailDays;
-    t.growDays = v.growDays;
-    t.allUpToNow = v.allUpToNow;
-    t.window = v.window;
-    t.selected = v.selected;
-    t.hovered = v.hovered;
-    t.hasHighlight = m_maskHasHighlight;
+    // How each item shows, as the shaders compute it (geo/map_pick.h), from the time they are given.
+    const render::MapTime drawn = time(c);
+    const geo::ShadedTime t{.playheadDay = drawn.playheadDay,
+                            .trailDays = drawn.trailDays,
+                            .growDays = drawn.growDays,
+                            .allUpToNow = drawn.allUpToNow,
+                            .window = drawn.window,
+                            .selected = drawn.selected,
+                            .hovered = drawn.hovered,
+                            .hasHighlight = m_maskHasHighlight};
     auto maskOf = [&](Index e) -> std::uint8_t { return e < m_mask.size() ? m_mask[e] : 1; };
     auto arcShown = [&](const geo::ArcItem& a) { return geo::arcShownAt(a, maskOf(a.event), t); };
     auto markerShown = [&](const geo::MarkerItem& m) { return geo::markerShownAt(m, maskOf(m.event), t); };
