@@ -1,13 +1,34 @@
 #include "io/json_document.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "io/parse_decimal.h"
 
 namespace meridian::io {
+
+namespace {
+
+// Whether any of the eight bytes at p ends a run of plain string text: a quote, a backslash, a
+// control character (< 0x20) or a byte of a multi-byte UTF-8 sequence (>= 0x80). Word-at-a-time
+// tests: each sets a lane's high bit where its test holds (a borrow leaves only a lane whose own
+// test already holds, so "any of the eight" is exact).
+bool endsPlainRun(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const auto hasZero = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const std::uint64_t quote = hasZero(x ^ (ones * '"'));
+    const std::uint64_t backslash = hasZero(x ^ (ones * '\\'));
+    const std::uint64_t control = (x - ones * 0x20) & ~x & highs;
+    return (quote | backslash | control | (x & highs)) != 0;
+}
+
+}  // namespace
 
 const char* jsonTypeName(JsonType type) {
     switch (type) {
@@ -328,6 +349,9 @@ bool JsonParser::parseString(JsonNode& out) {
             // Fast path: a run of plain ASCII (no quote, backslash or control
             // character) is copied at once; each byte is one column.
             std::size_t end = m_pos + 1;
+            // Eight bytes at a time while none of them ends the run (a title or a summary is
+            // tens of bytes; a million events have tens of millions of them).
+            while (end + 8 <= m_text.size() && !endsPlainRun(m_text.data() + end)) end += 8;
             while (end < m_text.size()) {
                 const auto b = static_cast<unsigned char>(m_text[end]);
                 if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) break;

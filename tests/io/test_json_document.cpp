@@ -42,6 +42,32 @@ TEST_CASE("strings decode escapes and surrogate pairs") {
     CHECK(doc->root().at(1).string() == "\xC3\xA9\xF0\x9F\x98\x80");
 }
 
+// The plain-text run of a string is scanned eight bytes at a time: whatever ends it (an escape,
+// a multi-byte character, the closing quote, a control character) is found at every offset of
+// the word, and the columns after it stay right.
+TEST_CASE("a string's special bytes are found at every offset of a long string") {
+    for (std::size_t at = 0; at < 20; ++at) {
+        const std::string head(at, 'a'), tail(11, 'b');
+        CAPTURE(at);
+        JsonError e;
+        // An escape, a two-byte character, and the value after the string (its column).
+        const std::string text = "[\"" + head + "\\n" + head + "\xC3\xA9" + tail + "\", 7]";
+        const auto doc = JsonDocument::parse(text, &e);
+        REQUIRE(doc);
+        CHECK(doc->root().at(0).string() == head + "\n" + head + "\xC3\xA9" + tail);
+        // [ " head \n head é tail " , space 7: the é is one column
+        CHECK(doc->root().at(1).position().column == 1 + 1 + at + 2 + at + 1 + tail.size() + 1 + 2 + 1);
+        // A control character in the middle of the run: an error at its column.
+        const JsonError bad = parseError("[\"" + head + "\x01" + tail + "\"]");
+        CHECK(bad.pos.column == 3 + at);
+        CHECK(bad.message.find("control character") != std::string::npos);
+        // A string that ends right after a long run (the quote found inside a word).
+        const auto plain = JsonDocument::parse("[\"" + head + tail + "\"]", &e);
+        REQUIRE(plain);
+        CHECK(plain->root().at(0).string() == head + tail);
+    }
+}
+
 TEST_CASE("numbers") {
     JsonError e;
     const auto doc = JsonDocument::parse("[0, -1.5, 2e3, 1e999]", &e);
